@@ -1,0 +1,73 @@
+"""kg: a knowledge graph builder for news about diplomacy and international relations.
+
+Articles in, a persistent RDF knowledge graph out: statements (PLOVER-coded events,
+positions, quotations, open relations) with the sentence each came from.
+
+>>> import kg, tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "talks.txt").write_text(
+...     "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow.")
+>>> store = folder / "store"
+>>> kg.build([folder], store=store).written
+['talks']
+>>> [row["person"] for row in kg.query("positions", store=store).rows]
+['Vladimir Putin', 'Xi Jinping']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+from kg.export import EXPORTERS
+from kg.export import export as _export
+from kg.graph.store import DEFAULT_STORE, Store
+from kg.pipeline import BuildReport, build
+from kg.query import Result, named_queries, resolve_query, run_query
+from kg.version import __version__
+
+__all__ = [
+    "BuildReport", "DEFAULT_STORE", "EXPORTERS", "Result", "Store", "__version__", "build",
+    "export", "named_queries", "open_store", "query", "render", "stats",
+]
+
+
+def open_store(store: str | Path | Store = DEFAULT_STORE, *, read_only: bool = False) -> Store:
+    """The store at a path (or the store itself, when given one)."""
+    return store if isinstance(store, Store) else Store(store, read_only=read_only)
+
+
+def query(sparql_or_name: str, *, store: str | Path | Store = DEFAULT_STORE) -> Result:
+    """Run a SPARQL query, a named query (``"who-met-whom"``) or a ``.rq`` file."""
+    return run_query(open_store(store), resolve_query(sparql_or_name))
+
+
+def export(fmt: str, output: str | Path | IO[bytes], *,
+           store: str | Path | Store = DEFAULT_STORE) -> None:
+    """Write the graph as ``fmt`` (see :data:`EXPORTERS`) to a path or binary stream."""
+    _export(open_store(store), fmt, output)
+
+
+def render(output: str | Path = "graph.html", *, store: str | Path | Store = DEFAULT_STORE,
+           title: str = "Knowledge graph", include_open: bool = False) -> Path:
+    """Draw the actor network as a self-contained interactive HTML file."""
+    from kg.viz.html import render_html
+    from kg.viz.project import to_networkx
+
+    graph = to_networkx(open_store(store), include_open=include_open)
+    return render_html(graph, output, title=title)
+
+
+def stats(*, store: str | Path | Store = DEFAULT_STORE) -> dict[str, int]:
+    """Counts of what the graph holds: articles, entities, statements by relation, quads."""
+    target = open_store(store)
+    counts: dict[str, int] = {"articles": target.article_count(), "quads": len(target)}
+    rows = run_query(target, """
+        SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
+          { ?x dip:mentionCount ?c . BIND("entities" AS ?what) }
+          UNION { ?x a dip:Sentence . BIND("sentences" AS ?what) }
+          UNION { ?x a dip:Statement . BIND("statements" AS ?what) }
+          UNION { ?x dip:relation/skos:prefLabel ?what }
+        } GROUP BY ?what ORDER BY ?what""").rows
+    counts.update({str(r["what"]): int(r["n"]) for r in rows})
+    return counts

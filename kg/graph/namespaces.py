@@ -1,0 +1,46 @@
+"""Every namespace the graph uses, declared once.
+
+The project's own terms live under :data:`BASE`; entity, article and statement IRIs are
+minted by :mod:`kg.graph.iri`.
+"""
+
+from rdflib import Namespace
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+
+BASE = "https://w3id.org/kg-diplomacy/"
+
+DIP = Namespace(BASE + "ontology#")
+"""Classes and properties of the diplomacy ontology (``ontology/diplomacy.ttl``)."""
+
+REL = Namespace(BASE + "relation/")
+"""The relation vocabulary as SKOS concepts: ``REL.CONSULT``, ``REL.HOLDS_POSITION``…"""
+
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+
+PREFIXES: dict[str, str] = {
+    "dip": str(DIP),
+    "rel": str(REL),
+    "kgr": BASE,
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+    "prov": str(PROV),
+    "schema": str(SCHEMA),
+    "org": str(ORG),
+    "sem": str(SEM),
+    "foaf": str(FOAF),
+}
+"""Prefixes offered to every SPARQL query and serialisation."""
+
+ONTOLOGY_GRAPH = BASE + "graph/ontology"
+"""The named graph that holds the ontology inside the store."""
+
+__all__ = [
+    "BASE", "DIP", "REL", "SCHEMA", "ORG", "SEM", "FOAF", "OWL", "PROV", "RDF", "RDFS",
+    "SKOS", "XSD", "PREFIXES", "ONTOLOGY_GRAPH",
+]

@@ -1,0 +1,73 @@
+"""The diplomacy ontology: where it is, and the relation table the writer reads from it.
+
+The ontology file is the single source of truth for how a relation is written: its
+statement class (``dip:eventClass``) and its direct property (``dip:directProperty``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from kg.graph.namespaces import DIP, REL, SKOS
+
+
+@dataclass(frozen=True, slots=True)
+class RelationTerm:
+    """How one relation code is written in RDF."""
+
+    code: str
+    concept: str
+    statement_class: str
+    direct_property: str | None
+    family: str | None
+
+
+def ontology_path() -> Path:
+    """The path of ``diplomacy.ttl``: inside the installed package, or the source tree.
+
+    >>> ontology_path().name
+    'diplomacy.ttl'
+    """
+    packaged = resources.files("kg") / "ontology" / "diplomacy.ttl"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "ontology" / "diplomacy.ttl"
+
+
+@cache
+def ontology() -> Graph:
+    """The ontology, parsed once per process."""
+    return Graph().parse(ontology_path(), format="turtle")
+
+
+@cache
+def relations() -> dict[str, RelationTerm]:
+    """Relation code → how it is written, read from the ontology.
+
+    >>> relations()["CONSULT"].direct_property
+    'https://w3id.org/kg-diplomacy/ontology#consults'
+    """
+    graph = ontology()
+    table = {}
+    for concept in graph.subjects(SKOS.inScheme, REL.scheme):
+        code = str(graph.value(concept, SKOS.prefLabel))
+        prop = graph.value(concept, DIP.directProperty)
+        family = graph.value(concept, DIP.family)
+        table[code] = RelationTerm(
+            code=code,
+            concept=str(concept),
+            statement_class=str(graph.value(concept, DIP.eventClass)),
+            direct_property=str(prop) if prop else None,
+            family=str(family).rsplit("#", 1)[-1] if family else None,
+        )
+    return table
+
+
+def is_term(iri: str | URIRef) -> bool:
+    """Whether ``iri`` is declared in the ontology."""
+    return (URIRef(str(iri)), None, None) in ontology()

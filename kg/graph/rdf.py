@@ -1,0 +1,172 @@
+"""Readings become RDF: one named graph per article.
+
+Everything written for an article goes into that article's graph, entity nodes
+included, so that replacing or deleting an article takes back exactly what it said;
+queries see the union of all graphs. Each statement is a node typed by its relation
+(``dip:Consult``, ``dip:PositionHolding``…), linked to its sentence with
+``prov:wasDerivedFrom``, and, where the ontology gives one, doubled by a direct
+property between subject and object (``?a dip:consults ?b``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.graph import iri
+from kg.graph.namespaces import DIP, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.graph.ontology import relations
+from kg.records import Argument, Document, Entity, Reading, Statement
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """The extraction run that produced a reading (a PROV-O activity)."""
+
+    software: str
+    model: str
+    started: str  # xsd:dateTime
+
+    @property
+    def iri(self) -> str:
+        return iri.run(self.software, self.model, self.started)
+
+
+def _n(term: str) -> NamedNode:
+    return NamedNode(str(term))
+
+
+_TYPE = _n(RDF.type)
+_XSD_INT = _n(XSD.integer)
+_XSD_DOUBLE = _n(XSD.double)
+_XSD_DATE = _n(XSD.date)
+_XSD_DATETIME = _n(XSD.dateTime)
+_XSD_ANYURI = _n(XSD.anyURI)
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(value), datatype=_XSD_INT)
+
+
+def reading_quads(reading: Reading, run: Run) -> Iterator[Quad]:
+    """All quads of one article's named graph.
+
+    >>> from kg.records import Block, Document, Reading
+    >>> doc = Document(id="d", text="Hi.", blocks=(Block(0, 3),), date="2025-10-16")
+    >>> run = Run("kg 0.1.0", "en_core_web_sm 3.8.0", "2025-10-16T00:00:00Z")
+    >>> any(q.predicate.value.endswith("datePublished") for q in reading_quads(
+    ...     Reading(doc, (), ()), run))
+    True
+    """
+    document = reading.document
+    graph = _n(iri.article_graph(document.id))
+    triples = [
+        *_article_triples(document, reading.fingerprint, run),
+        *_run_triples(run),
+    ]
+    for entity in reading.entities:
+        triples.extend(_entity_triples(entity))
+    for statement in reading.statements:
+        triples.extend(_statement_triples(statement))
+    seen = set()
+    for s, p, o in triples:
+        quad = Quad(s, p, o, graph)
+        if quad not in seen:
+            seen.add(quad)
+            yield quad
+
+
+def _article_triples(document: Document, fingerprint: str, run: Run) -> list[tuple]:
+    node = _n(iri.article(document.id))
+    triples = [
+        (node, _TYPE, _n(DIP.Article)),
+        (node, _n(DIP.documentId), Literal(document.id)),
+        (node, _n(DIP.fingerprint), Literal(fingerprint)),
+        (node, _n(PROV.wasGeneratedBy), _n(run.iri)),
+    ]
+    if document.title:
+        triples.append((node, _n(SCHEMA.headline), Literal(document.title)))
+    if document.date:
+        triples.append((node, _n(SCHEMA.datePublished), Literal(document.date, datatype=_XSD_DATE)))
+    if document.url:
+        # A literal, not an IRI: a URL from an article is untrusted and may not be a valid IRI.
+        triples.append((node, _n(SCHEMA.url), Literal(document.url, datatype=_XSD_ANYURI)))
+    if document.source:
+        triples.append((node, _n(SCHEMA.publisher), Literal(document.source)))
+    if document.origin:
+        triples.append((node, _n(DIP.source), Literal(document.origin)))
+    return triples
+
+
+def _run_triples(run: Run) -> list[tuple]:
+    node = _n(run.iri)
+    return [
+        (node, _TYPE, _n(DIP.ExtractionRun)),
+        (node, _n(DIP.softwareVersion), Literal(run.software)),
+        (node, _n(DIP.model), Literal(run.model)),
+        (node, _n(PROV.startedAtTime), Literal(run.started, datatype=_XSD_DATETIME)),
+    ]
+
+
+def _entity_triples(entity: Entity) -> list[tuple]:
+    node = _n(iri.entity(entity.name, entity.type))
+    triples = [
+        (node, _TYPE, _n(DIP[entity.type])),
+        (node, _n(RDFS.label), Literal(entity.name)),
+        (node, _n(DIP.mentionCount), _int(entity.mentions)),
+    ]
+    triples.extend(
+        (node, _n(SKOS.altLabel), Literal(alias)) for alias in entity.aliases if alias != entity.name
+    )
+    if entity.code:
+        triples.append((node, _n(DIP.countryCode), Literal(entity.code)))
+    return triples
+
+
+def _entity_node(argument: Argument) -> NamedNode:
+    return _n(iri.entity(argument.name, argument.type or "Other"))
+
+
+def _statement_triples(statement: Statement) -> list[tuple]:
+    term = relations()[statement.relation]
+    ev = statement.evidence
+    sentence = _n(iri.sentence(ev.doc, ev.start, ev.end))
+    node = _n(
+        iri.statement(
+            ev.doc, statement.relation, statement.subject.name, statement.subject.start,
+            statement.object.name if statement.object else None,
+            statement.object.start if statement.object else None,
+            statement.role, statement.quote, statement.label, ev.start,
+        )
+    )
+    subject = _entity_node(statement.subject)
+    triples = [
+        (sentence, _TYPE, _n(DIP.Sentence)),
+        (sentence, _n(DIP.text), Literal(ev.sentence)),
+        (sentence, _n(DIP.start), _int(ev.start)),
+        (sentence, _n(DIP.end), _int(ev.end)),
+        (sentence, _n(DIP.inArticle), _n(iri.article(ev.doc))),
+        (node, _TYPE, _n(DIP.Statement)),
+        (node, _TYPE, _n(term.statement_class)),
+        *([(node, _TYPE, _n(DIP.Event))] if term.family else []),
+        (node, _n(DIP.relation), _n(term.concept)),
+        (node, _n(DIP.subject), subject),
+        (node, _n(DIP.confidence), Literal(f"{ev.confidence:.3f}", datatype=_XSD_DOUBLE)),
+        (node, _n(DIP.extractor), Literal(ev.extractor)),
+        (node, _n(PROV.wasDerivedFrom), sentence),
+    ]
+    obj = statement.object
+    if obj is not None and obj.is_entity:
+        target = _entity_node(obj)
+        triples.append((node, _n(DIP.object), target))
+        if term.direct_property:
+            triples.append((subject, _n(term.direct_property), target))
+    elif obj is not None:
+        triples.append((node, _n(DIP.objectText), Literal(obj.text)))
+    for prop, value in ((DIP.role, statement.role), (DIP.quote, statement.quote),
+                        (DIP.label, statement.label)):
+        if value:
+            triples.append((node, _n(prop), Literal(value)))
+    return triples

@@ -1,0 +1,157 @@
+"""HTML articles (``.html``, ``.htm``): the readable article text only.
+
+``trafilatura`` finds the article and drops scripts, styles, navigation and comment
+widgets; each paragraph, heading, list item and quote becomes its own block. Markup is
+never executed or kept. Title, date and canonical URL come from the page metadata,
+and a ``NAME.meta.yaml`` sidecar overrides them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from kg.ingest import meta
+from kg.ingest.base import (
+    BOM,
+    BadInput,
+    ReadError,
+    normalise_newlines,
+    os_error,
+    sniff_binary,
+    utf8_problem,
+)
+from kg.ingest.segment import assemble
+from kg.records import BlockKind, Document
+
+MAX_HEADING_WORDS = 25  # a longer <h*> is a standfirst: segment it like a paragraph
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_CONTAINERS = {"body", "main", "div", "section", "list", "table", "quote"}
+_BLOCKS = {"p", "head", "list", "item", "table", "row", "quote", "code", "div"}
+
+
+def decode_html(data: bytes) -> str:
+    """Decode HTML bytes: UTF-8 (BOM tolerated), else the charset the page declares.
+
+    Raises ``BadInput`` with a one-line reason.
+
+    >>> decode_html(b'<meta charset="iso-8859-1"><p>Orb\\xe1n</p>')
+    '<meta charset="iso-8859-1"><p>Orbán</p>'
+    """
+    if not data.strip():
+        raise BadInput("empty file")
+    reason = sniff_binary(data)
+    if reason:
+        raise BadInput(reason)
+    skip = len(BOM) if data.startswith(BOM) else 0
+    try:
+        return normalise_newlines(data[skip:].decode("utf-8"))
+    except UnicodeDecodeError as e:
+        problem = utf8_problem(data[skip:], e, base=skip)
+    declared = _CHARSET.search(data[:4096])
+    charset = declared.group(1).decode("ascii").lower() if declared else ""
+    if charset and charset.replace("-", "").replace("_", "") not in ("utf8", "utf"):
+        try:
+            return normalise_newlines(data.decode(charset))
+        except (LookupError, UnicodeDecodeError):
+            raise BadInput(f"{problem}, nor valid {charset}") from None
+    raise BadInput(problem)
+
+
+def _inline_text(el: etree._Element) -> str:
+    """The text of an element, with ``<lb/>`` line breaks kept as newlines."""
+    out = [el.text or ""]
+    for child in el:
+        out.append("\n" if child.tag == "lb" else _inline_text(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _parts(el: etree._Element) -> Iterator[tuple[str, BlockKind | None]]:
+    """Article parts in document order: (text, kind or None to classify by shape)."""
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str) or tag == "graphic":
+            continue
+        if tag == "head":
+            text = _inline_text(child)
+            long = len(text.split()) > MAX_HEADING_WORDS
+            yield text, None if long else BlockKind.HEADING
+        elif tag == "row":
+            cells = (" ".join(_inline_text(cell).split()) for cell in child)
+            yield " | ".join(cell for cell in cells if cell), None
+        elif tag in _CONTAINERS or any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in child):
+            if (child.text or "").strip():
+                yield child.text or "", None
+            yield from _parts(child)
+        else:
+            yield _inline_text(child), None
+        if el.tag in _CONTAINERS and (child.tail or "").strip():
+            yield child.tail or "", None
+
+
+def read_html(path: Path) -> Iterator[Document | ReadError]:
+    """Read one HTML article.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "c.html"
+    >>> _ = path.write_text("<title>Talks</title><nav>Home</nav><article><h1>Talks resume</h1>"
+    ...     "<p>The foreign ministers met in Geneva on Monday to discuss a ceasefire.</p>"
+    ...     "<p>They will meet again next week in Vienna, officials said.</p></article>")
+    >>> doc = next(read_html(path))
+    >>> doc.title, [doc.text[b.start:b.end][:14] for b in doc.blocks]
+    ('Talks resume', ['Talks resume', 'The foreign mi', 'They will meet'])
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        yield ReadError(str(path), os_error(e))
+        return
+    try:
+        html = decode_html(data)
+    except BadInput as e:
+        yield ReadError(str(path), str(e))
+        return
+    try:
+        side = meta.read_sidecar(path)
+    except BadInput as e:
+        yield ReadError(str(meta.sidecar_path(path)), str(e))
+        return
+    try:
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except (etree.ParserError, ValueError):
+        tree = None
+    found = tree is not None and trafilatura.bare_extraction(
+        tree, include_comments=False, include_images=False, with_metadata=True
+    )
+    body = getattr(found, "body", None)
+    if not found or body is None:
+        yield ReadError(str(path), "no article text found")
+        return
+    text, blocks = assemble(_parts(body))
+    if not blocks:
+        yield ReadError(str(path), "no article text found")
+        return
+    fields: dict[str, str] = {}
+    for key in ("title", "date", "url"):
+        with contextlib.suppress(BadInput):  # page metadata is a best guess: skip bad values
+            fields.update(meta.clean({key: getattr(found, key, None)}))
+    fields.update(side or {})
+    yield Document(
+        id=fields.get("id") or path.stem,
+        text=text,
+        blocks=blocks,
+        title=fields.get("title"),
+        date=fields.get("date"),
+        url=fields.get("url"),
+        source=fields.get("source"),
+        origin=str(path),
+    )

@@ -1,0 +1,230 @@
+"""Record files: ``.jsonl`` (one JSON object a line) and ``.csv`` (a header row).
+
+Records have the fields ``id``, ``title``, ``date``, ``url`` and ``text`` (``source``
+too, optionally); other fields are ignored. Files are streamed record by record, and
+each bad record is one ``ReadError`` naming ``path:LINE``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from kg.ingest import meta
+from kg.ingest.base import (
+    BOM,
+    BadInput,
+    ReadError,
+    normalise_newlines,
+    os_error,
+    sniff_binary,
+    utf8_problem,
+)
+from kg.ingest.segment import segment
+from kg.records import Document
+
+CSV_FIELD_LIMIT = 64 * 1024 * 1024  # characters; articles are far smaller
+_SNIFF = 8192
+
+
+def to_document(record: Mapping[str, Any], path: Path, line: int) -> Document:
+    """Turn one record into a document; ``BadInput`` says what is wrong with it.
+
+    >>> doc = to_document({"title": "Talks", "text": "They met.\\r\\n"}, Path("n.jsonl"), 3)
+    >>> doc.id, doc.text, doc.origin
+    ('n-3', 'They met.\\n', 'n.jsonl:3')
+    """
+    text = record.get("text")
+    if text is None or (isinstance(text, str) and not text.strip()):
+        raise BadInput("record has no text")
+    if not isinstance(text, str):
+        raise BadInput(f"'text' must be text, not {type(text).__name__}")
+    fields = meta.clean(record)
+    text = normalise_newlines(text.removeprefix("\ufeff"))
+    blocks = segment(text)
+    if not blocks:
+        raise BadInput("record has no text (only boilerplate)")
+    return Document(
+        id=fields.get("id") or f"{path.stem}-{line}",
+        text=text,
+        blocks=blocks,
+        title=fields.get("title"),
+        date=fields.get("date"),
+        url=fields.get("url"),
+        source=fields.get("source"),
+        origin=f"{path}:{line}",
+    )
+
+
+def _open(path: Path) -> io.BufferedReader | ReadError:
+    """Open ``path`` for binary reading, checking that it is not binary; or a ReadError."""
+    try:
+        handle = path.open("rb")
+    except OSError as e:
+        return ReadError(str(path), os_error(e))
+    try:
+        head = handle.peek(_SNIFF)[:_SNIFF]
+    except OSError as e:
+        handle.close()
+        return ReadError(str(path), os_error(e))
+    reason = sniff_binary(head)
+    if reason:
+        handle.close()
+        return ReadError(str(path), reason)
+    return handle
+
+
+def read_jsonl(path: Path) -> Iterator[Document | ReadError]:
+    """Stream the documents of a JSON Lines file; blank lines are skipped.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "n.jsonl"
+    >>> _ = path.write_text('{"id": "a", "text": "They met."}\\n\\n[1]\\n')
+    >>> [x.message if isinstance(x, ReadError) else x.id for x in read_jsonl(path)]
+    ['a', 'not a JSON object (got list)']
+    """
+    handle = _open(path)
+    if isinstance(handle, ReadError):
+        yield handle
+        return
+    seen = False
+    with handle:
+        number = 0
+        while True:
+            try:
+                raw = handle.readline()
+            except OSError as e:
+                yield ReadError(f"{path}:{number + 1}", os_error(e))
+                return
+            if not raw:
+                break
+            number += 1
+            if number == 1 and raw.startswith(BOM):
+                raw = raw[len(BOM) :]
+            if not raw.strip():
+                continue
+            seen = True
+            where = f"{path}:{number}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                yield ReadError(where, utf8_problem(raw, e, where=" in the line"))
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as e:
+                yield ReadError(where, f"not JSON ({e.msg} at column {e.colno})")
+                continue
+            except RecursionError:
+                yield ReadError(where, "not JSON (nested too deeply)")
+                continue
+            if not isinstance(record, dict):
+                yield ReadError(where, f"not a JSON object (got {_json_type(record)})")
+                continue
+            try:
+                yield to_document(record, path, number)
+            except BadInput as e:
+                yield ReadError(where, str(e))
+    if not seen:
+        yield ReadError(str(path), "empty file")
+
+
+def _json_type(value: object) -> str:
+    names = {list: "list", str: "string", int: "number", float: "number", bool: "boolean"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+class _Lines:
+    """Decoded lines of a binary file for ``csv.reader``, remembering undecodable ones."""
+
+    def __init__(self, handle: io.BufferedReader) -> None:
+        self.handle = handle
+        self.number = 0
+        self.bad: list[str] = []  # problems since the caller last looked
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        raw = self.handle.readline()
+        if not raw:
+            raise StopIteration
+        self.number += 1
+        if self.number == 1 and raw.startswith(BOM):
+            raw = raw[len(BOM) :]
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            self.bad.append(utf8_problem(raw, e, where=f" in line {self.number}"))
+            return raw.decode("utf-8", errors="replace")
+
+
+def read_csv(path: Path) -> Iterator[Document | ReadError]:
+    """Stream the documents of a CSV file with a header row (quoted multi-line fields work).
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "n.csv"
+    >>> _ = path.write_text('id,title,text\\nx1,Talks,"They met.\\n\\nThey agreed."\\n')
+    >>> doc = next(read_csv(path))
+    >>> doc.id, doc.title, len(doc.blocks)
+    ('x1', 'Talks', 2)
+    """
+    handle = _open(path)
+    if isinstance(handle, ReadError):
+        yield handle
+        return
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
+    with handle:
+        lines = _Lines(handle)
+        rows = csv.reader(lines)
+        header: list[str] | None = None
+        start = 1
+        seen = False
+        while True:
+            start = lines.number + 1
+            try:
+                row = next(rows)
+            except StopIteration:
+                break
+            except csv.Error as e:
+                lines.bad.clear()
+                yield ReadError(f"{path}:{start}", f"bad CSV ({e})")
+                continue
+            except OSError as e:
+                yield ReadError(f"{path}:{start}", os_error(e))
+                return
+            if not any(cell.strip() for cell in row):
+                lines.bad.clear()
+                continue
+            where = f"{path}:{start}"
+            if lines.bad:
+                problem = lines.bad[0]
+                lines.bad.clear()
+                yield ReadError(where, problem)
+                if header is None:
+                    return
+                continue
+            if header is None:
+                header = [cell.strip().lower() for cell in row]
+                if "text" not in header:
+                    found = ", ".join(header)[:80]
+                    yield ReadError(where, f"header has no 'text' column (found: {found})")
+                    return
+                continue
+            seen = True
+            if len(row) != len(header):
+                yield ReadError(where, f"record has {len(row)} fields, header has {len(header)}")
+                continue
+            try:
+                yield to_document(dict(zip(header, row, strict=True)), path, start)
+            except BadInput as e:
+                yield ReadError(where, str(e))
+        if header is None:
+            yield ReadError(str(path), "empty file")
+        elif not seen:
+            yield ReadError(str(path), "no records after the header")

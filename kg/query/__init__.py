@@ -1,0 +1,128 @@
+"""SPARQL over the store, and the library of named queries shipped with kg.
+
+Named queries are ``.rq`` files in ``kg/query/queries``; ``kg query NAME`` runs one.
+Every query gets the project prefixes (``dip:``, ``rel:``, ``prov:``, ``schema:``…)
+and sees the union of all article graphs as its default graph.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.graph.store import Store
+
+
+class QueryError(ValueError):
+    """A query that cannot be parsed or run; the message is the parser's."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """Rows of a SELECT query (values as plain strings or numbers), or a boolean."""
+
+    columns: list[str]
+    rows: list[dict[str, object]]
+    boolean: bool | None = None
+
+    def to_csv(self) -> str:
+        """The rows as CSV with a header line."""
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=self.columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(self.rows)
+        return out.getvalue()
+
+    def to_json(self) -> str:
+        """The rows as a JSON array of objects (or the boolean of an ASK)."""
+        if self.boolean is not None:
+            return json.dumps(self.boolean)
+        return json.dumps(self.rows, ensure_ascii=False, indent=1)
+
+
+def named_queries() -> dict[str, str]:
+    """Name → SPARQL text of every query shipped with kg.
+
+    >>> "who-met-whom" in named_queries()
+    True
+    """
+    folder = resources.files("kg.query") / "queries"
+    return {
+        entry.name.removesuffix(".rq"): entry.read_text(encoding="utf-8")
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".rq")
+    }
+
+
+def describe_query(text: str) -> str:
+    """The first comment line of a query: what it answers."""
+    for line in text.splitlines():
+        if line.startswith("#"):
+            return line.lstrip("# ").strip()
+    return ""
+
+
+def resolve_query(text_or_name: str) -> str:
+    """A SPARQL text from a named query, a ``.rq`` file, or the text itself."""
+    named = named_queries()
+    if text_or_name in named:
+        return named[text_or_name]
+    if text_or_name.endswith(".rq") or text_or_name.endswith(".sparql"):
+        path = Path(text_or_name)
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise QueryError(f"{path}: cannot read the query ({error})") from None
+    return text_or_name
+
+
+def _value(term: object) -> object:
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype.endswith(("#integer", "#int", "#long")):
+            return int(term.value)
+        if datatype.endswith(("#double", "#decimal", "#float")):
+            return float(term.value)
+        return term.value
+    if term is None:
+        return None
+    return getattr(term, "value", str(term))
+
+
+def run_query(store: Store, sparql: str) -> Result:
+    """Run a SELECT or ASK query and collect its rows.
+
+    >>> import tempfile
+    >>> run_query(Store(tempfile.mkdtemp()), "SELECT (1 AS ?one) WHERE {}").rows
+    [{'one': 1}]
+    """
+    try:
+        answer = store.query(sparql)
+    except SyntaxError as error:
+        raise QueryError(str(error).strip().splitlines()[0]) from None
+    if isinstance(answer, bool):
+        return Result([], [], boolean=answer)
+    if isinstance(answer, ox.QueryTriples):
+        raise QueryError("CONSTRUCT and DESCRIBE results are graphs: use construct() or "
+                         "`kg export --query`")
+    columns = [v.value for v in answer.variables]
+    rows = [{c: _value(row[c]) for c in columns} for row in answer]
+    return Result(columns, rows)
+
+
+def construct(store: Store, sparql: str) -> Iterator[ox.Triple]:
+    """The triples of a CONSTRUCT or DESCRIBE query."""
+    try:
+        answer = store.query(sparql)
+    except SyntaxError as error:
+        raise QueryError(str(error).strip().splitlines()[0]) from None
+    if not isinstance(answer, ox.QueryTriples):
+        raise QueryError("not a CONSTRUCT or DESCRIBE query")
+    return iter(answer)
