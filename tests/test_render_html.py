@@ -15,10 +15,7 @@ import pytest
 
 from kg.viz.html import MAX_EVIDENCE, build_page, family_of, graph_payload, render_html
 
-try:
-    from tests.browser import Browser, browser_available, chromium  # noqa: F401
-except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    from browser import Browser, browser_available, chromium  # noqa: F401
+from browser import Browser
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_aebe9d6deb04523e.txt"
 TITLE = "Trump and Putin Plan Hungary Summit After “Productive” Call Amid Ukraine War"
@@ -276,7 +273,9 @@ def test_browser_screenshot(page: Browser) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
 
     page.driver.execute_script("kgNetwork.unselectAll(); kgOverview();"
-                               "document.getElementById('kg-details').style.display = 'none';")
+                               "document.getElementById('kg-details').style.display = 'none';"
+                               "document.getElementById('kg-search').value = '';"
+                               "document.getElementById('kg-status').textContent = '';")
     canvas = page.driver.find_element("css selector", "#kg-canvas canvas")
     corner = (canvas.size["width"] // 2 - 5, canvas.size["height"] // 2 - 5)
     ActionChains(page.driver).move_to_element_with_offset(canvas, *corner).perform()
@@ -284,3 +283,25 @@ def test_browser_screenshot(page: Browser) -> None:
                 "return !t || t.style.visibility !== 'visible';")
     time.sleep(0.2)
     assert page.driver.save_screenshot("/tmp/kg-render.png")
+
+
+def test_browser_content_security_policy_blocks_extra_scripts(page: Browser) -> None:
+    """Defence in depth: even injected markup could not run script or fetch anything."""
+    js = page.driver.execute_script
+    page.clear_logs()
+    js("""
+        var s = document.createElement('script');
+        s.textContent = 'window.__csp = 1';
+        document.body.appendChild(s);
+        var d = document.createElement('div');
+        d.innerHTML = '<img src="x.png" onerror="window.__csp = 2">';
+        document.body.appendChild(d);
+    """)
+    time.sleep(0.3)
+    assert js("return typeof window.__csp") == "undefined"
+    assert page.external_requests() == []
+    violations = " ".join(e["message"] for e in page.severe_errors())
+    assert "inline script violates" in violations
+    assert "inline event handler violates" in violations
+    assert "Loading the image" in violations
+    page.clear_logs()

@@ -12,27 +12,26 @@ import networkx as nx
 from kg.graph.store import Store
 
 _ENTITIES = """
-SELECT ?e ?label ?class (SUM(?count) AS ?mentions) (GROUP_CONCAT(DISTINCT ?alias; SEPARATOR="\\u001f") AS ?aliases)
-WHERE {
-  ?e rdfs:label ?label ; a ?c ; dip:mentionCount ?count .
-  ?c rdfs:subClassOf dip:Actor .
-  BIND(STRAFTER(STR(?c), "#") AS ?class)
-  OPTIONAL { ?e skos:altLabel ?alias }
-}
-GROUP BY ?e ?label ?class
+SELECT ?e ?label ?c ?count
+WHERE { GRAPH ?g { ?e dip:mentionCount ?count ; rdfs:label ?label ; a ?c . } }
 """
+
+_ALIASES = "SELECT DISTINCT ?e ?alias WHERE { GRAPH ?g { ?e skos:altLabel ?alias } }"
 
 _EDGES = """
 SELECT ?st ?s ?o ?relation ?label ?role ?sentence ?doc ?title ?date ?confidence
 WHERE {
-  ?st dip:subject ?s ; dip:object ?o ; dip:relation/skos:prefLabel ?relation ;
-      dip:confidence ?confidence ; prov:wasDerivedFrom ?sent .
-  ?sent dip:text ?sentence ; dip:inArticle ?article .
-  ?article dip:documentId ?doc .
-  OPTIONAL { ?article schema:headline ?title }
-  OPTIONAL { ?article schema:datePublished ?date }
-  OPTIONAL { ?st dip:label ?label }
-  OPTIONAL { ?st dip:role ?role }
+  GRAPH ?g {
+    ?st dip:subject ?s ; dip:object ?o ; dip:relation ?rel ;
+        dip:confidence ?confidence ; prov:wasDerivedFrom ?sent .
+    ?sent dip:text ?sentence .
+    ?article a dip:Article ; dip:documentId ?doc .
+    OPTIONAL { ?article schema:headline ?title }
+    OPTIONAL { ?article schema:datePublished ?date }
+    OPTIONAL { ?st dip:label ?label }
+    OPTIONAL { ?st dip:role ?role }
+  }
+  ?rel skos:prefLabel ?relation .
 }
 ORDER BY ?st
 """
@@ -49,11 +48,17 @@ def to_networkx(store: Store, *, include_open: bool = False) -> nx.MultiDiGraph:
     """
     graph = nx.MultiDiGraph()
     for row in store.query(_ENTITIES):
-        aliases = row["aliases"].value.split("\x1f") if row["aliases"] else []
-        graph.add_node(
-            row["e"].value, label=row["label"].value, type=row["class"].value,
-            aliases=sorted(a for a in aliases if a), mentions=int(row["mentions"].value),
-        )
+        node = row["e"].value
+        if node in graph:
+            graph.nodes[node]["mentions"] += int(row["count"].value)
+        else:
+            graph.add_node(node, label=row["label"].value, type=row["c"].value.rsplit("#")[-1],
+                           aliases=[], mentions=int(row["count"].value))
+    for row in store.query(_ALIASES):
+        if row["e"].value in graph:
+            graph.nodes[row["e"].value]["aliases"].append(row["alias"].value)
+    for _, data in graph.nodes(data=True):
+        data["aliases"].sort()
     for row in store.query(_EDGES):
         relation = row["relation"].value
         if relation == "OTHER" and not include_open:

@@ -1,0 +1,1 @@
+"""The graph layer: namespaces, IRIs, the ontology, RDF writing and the store."""

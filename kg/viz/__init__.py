@@ -1,0 +1,1 @@
+"""Views of the graph: networkx projections, the HTML network, graph exports."""

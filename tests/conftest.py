@@ -1,0 +1,37 @@
+"""Shared fixtures: the seed article built once per test session, and a real browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browser import chromium  # noqa: F401  (a pytest fixture: headless Debian Chromium)
+
+import kg
+from kg.graph.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED_ID = "000_aebe9d6deb04523e"
+SHARED = ROOT.parent / "shared"
+WIKINEWS = SHARED / "corpus" / "wikinews.jsonl"
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """A store built from ``seeds/`` (read it, never write to it)."""
+    store = Store(tmp_path_factory.mktemp("seed") / "store")
+    report = kg.build([SEEDS], store=store)
+    assert report.errors == [] and report.written == [SEED_ID]
+    return store
+
+
+@pytest.fixture(scope="session")
+def wikinews_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first 40 Wikinews articles as a JSONL file (skips without ``../shared``)."""
+    if not WIKINEWS.is_file():
+        pytest.skip(f"{WIKINEWS} is not present")
+    path = tmp_path_factory.mktemp("wikinews") / "sample.jsonl"
+    with WIKINEWS.open(encoding="utf-8") as source:
+        path.write_text("".join(line for _, line in zip(range(40), source)), encoding="utf-8")
+    return path
