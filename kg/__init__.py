@@ -16,6 +16,7 @@ positions, quotations, open relations) with the sentence each came from.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -27,8 +28,20 @@ from kg.query import Result, named_queries, resolve_query, run_query
 from kg.version import __version__
 
 __all__ = [
-    "BuildReport", "DEFAULT_STORE", "EXPORTERS", "Result", "Store", "__version__", "build",
-    "export", "named_queries", "open_store", "query", "render", "stats",
+    "DEFAULT_STORE",
+    "EXPORTERS",
+    "BuildReport",
+    "Rendered",
+    "Result",
+    "Store",
+    "__version__",
+    "build",
+    "export",
+    "named_queries",
+    "open_store",
+    "query",
+    "render",
+    "stats",
 ]
 
 
@@ -48,14 +61,32 @@ def export(fmt: str, output: str | Path | IO[bytes], *,
     _export(open_store(store), fmt, output)
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """What :func:`render` drew: the file, and how much of the graph is in it."""
+
+    path: Path
+    nodes: int
+    edges: int
+    unconnected: int  # entities left out because no drawn relation touches them
+
+
 def render(output: str | Path = "graph.html", *, store: str | Path | Store = DEFAULT_STORE,
-           title: str = "Knowledge graph", include_open: bool = False) -> Path:
-    """Draw the actor network as a self-contained interactive HTML file."""
+           title: str = "Knowledge graph", include_open: bool = False) -> Rendered:
+    """Draw the actor network as a self-contained interactive HTML file.
+
+    Entities with no relation to draw are left out (and counted in the result).
+    """
+    import networkx as nx
+
     from kg.viz.html import render_html
     from kg.viz.project import to_networkx
 
     graph = to_networkx(open_store(store), include_open=include_open)
-    return render_html(graph, output, title=title)
+    unconnected = list(nx.isolates(graph))
+    graph.remove_nodes_from(unconnected)
+    path = render_html(graph, output, title=title)
+    return Rendered(path, graph.number_of_nodes(), graph.number_of_edges(), len(unconnected))
 
 
 def stats(*, store: str | Path | Store = DEFAULT_STORE) -> dict[str, int]:

@@ -62,6 +62,8 @@ def build(
         envvar="KG_MODEL", help="spaCy model name or path (env KG_MODEL).")] = None,
     force: Annotated[bool, typer.Option(help="Rebuild unchanged articles too.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Say which articles each store write committed.")] = False,
 ) -> None:
     """Read articles (.txt .md .html .jsonl .csv) and add them to the graph."""
     if date is not None:
@@ -78,8 +80,13 @@ def build(
         )
         with progress:
             task = progress.add_task("build", total=None)
-            report = kg.build(paths, store=target, date=date, model=model, force=force,
-                              on_article=lambda _: progress.advance(task))
+            report = kg.build(
+                paths, store=target, date=date, model=model, force=force,
+                on_article=lambda _: progress.advance(task),
+                on_write=(lambda ids: err.print(f"written: {' '.join(ids)}", highlight=False,
+                                                markup=False, soft_wrap=True))
+                if verbose else None,
+            )
     except (StoreError, ModelError) as error:
         raise fail(str(error)) from None
     for line in report.errors:
@@ -168,8 +175,9 @@ def render(
         "--open-relations", help="Draw open (OTHER) relations too.")] = False,
 ) -> None:
     """Draw the graph as an interactive HTML network (one self-contained file)."""
-    path = kg.render(output, store=_open(store), title=title, include_open=include_open)
-    out.print(f"wrote {path}", highlight=False)
+    drawn = kg.render(output, store=_open(store), title=title, include_open=include_open)
+    out.print(f"wrote {drawn.path}: {drawn.nodes} entities, {drawn.edges} relations "
+              f"({drawn.unconnected} entities with no drawn relation left out)", highlight=False)
 
 
 @app.command()

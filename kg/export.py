@@ -50,7 +50,7 @@ def write_statements(store: Store, out: IO[bytes]) -> None:
 
 def write_graphml(store: Store, out: IO[bytes]) -> None:
     """The actor network as GraphML (Gephi, yEd, Cytoscape)."""
-    from kg.viz.project import to_networkx, for_export
+    from kg.viz.project import for_export, to_networkx
 
     nx.write_graphml(for_export(to_networkx(store)), out)
 

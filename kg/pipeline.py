@@ -7,6 +7,7 @@ written to the store in one transaction, so an interrupted build keeps whole art
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,8 +26,8 @@ from kg.records import Document, Reading
 from kg.resolve import ArticleEntities
 from kg.version import __version__
 
-WRITE_BATCH = 32
-"""Articles written per store transaction."""
+WRITE_BATCH = int(os.environ.get("KG_WRITE_BATCH", "32"))
+"""Articles written per store transaction (env ``KG_WRITE_BATCH``)."""
 
 Paragraphs = list[tuple[int, Doc]]
 
@@ -103,9 +104,13 @@ class Builder:
         self.salt = f"{self.run.software}|{model_id}"
 
     def build(self, paths: Iterable[str | Path], *, date: str | None = None,
-              force: bool = False, on_article: Callable[[str], None] | None = None
-              ) -> BuildReport:
-        """Read, extract and store every article under ``paths``."""
+              force: bool = False, on_article: Callable[[str], None] | None = None,
+              on_write: Callable[[list[str]], None] | None = None) -> BuildReport:
+        """Read, extract and store every article under ``paths``.
+
+        ``on_article`` is called with each document id as it is read; ``on_write`` with
+        the ids of each batch once it is safely in the store.
+        """
         report = BuildReport()
         self.store.ensure_ontology()
         known = {} if force else self.store.fingerprints()
@@ -138,25 +143,30 @@ class Builder:
             if on_article:
                 on_article(document.id)
             if len(batch) >= WRITE_BATCH:
-                self._write(batch, report)
+                self._write(batch, report, on_write)
                 batch = []
-        self._write(batch, report)
+        self._write(batch, report, on_write)
         self.store.flush()
         return report
 
-    def _write(self, batch: list[Reading], report: BuildReport) -> None:
+    def _write(self, batch: list[Reading], report: BuildReport,
+               on_write: Callable[[list[str]], None] | None) -> None:
         if not batch:
             return
         self.store.replace_articles(
             (reading.document.id, list(reading_quads(reading, self.run))) for reading in batch
         )
-        report.written.extend(r.document.id for r in batch)
+        ids = [r.document.id for r in batch]
+        report.written.extend(ids)
         report.statements += sum(len(r.statements) for r in batch)
+        if on_write:
+            on_write(ids)
 
 
 def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_STORE,
           date: str | None = None, model: str | None = None, force: bool = False,
-          on_article: Callable[[str], None] | None = None) -> BuildReport:
+          on_article: Callable[[str], None] | None = None,
+          on_write: Callable[[list[str]], None] | None = None) -> BuildReport:
     """Build (or update) the knowledge graph in ``store`` from articles under ``paths``.
 
     >>> import tempfile, pathlib
@@ -168,4 +178,4 @@ def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_ST
     """
     target = store if isinstance(store, Store) else Store(store)
     return Builder(target, model=model).build(paths, date=date, force=force,
-                                              on_article=on_article)
+                                              on_article=on_article, on_write=on_write)

@@ -33,5 +33,6 @@ def wikinews_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip(f"{WIKINEWS} is not present")
     path = tmp_path_factory.mktemp("wikinews") / "sample.jsonl"
     with WIKINEWS.open(encoding="utf-8") as source:
-        path.write_text("".join(line for _, line in zip(range(40), source)), encoding="utf-8")
+        lines = [line for _, line in zip(range(40), source, strict=False)]
+    path.write_text("".join(lines), encoding="utf-8")
     return path

@@ -41,6 +41,19 @@ ONTOLOGY_GRAPH = BASE + "graph/ontology"
 """The named graph that holds the ontology inside the store."""
 
 __all__ = [
-    "BASE", "DIP", "REL", "SCHEMA", "ORG", "SEM", "FOAF", "OWL", "PROV", "RDF", "RDFS",
-    "SKOS", "XSD", "PREFIXES", "ONTOLOGY_GRAPH",
+    "BASE",
+    "DIP",
+    "FOAF",
+    "ONTOLOGY_GRAPH",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "REL",
+    "SCHEMA",
+    "SEM",
+    "SKOS",
+    "XSD",
 ]

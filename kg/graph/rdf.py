@@ -89,7 +89,8 @@ def _article_triples(document: Document, fingerprint: str, run: Run) -> list[tup
     if document.title:
         triples.append((node, _n(SCHEMA.headline), Literal(document.title)))
     if document.date:
-        triples.append((node, _n(SCHEMA.datePublished), Literal(document.date, datatype=_XSD_DATE)))
+        date = Literal(document.date, datatype=_XSD_DATE)
+        triples.append((node, _n(SCHEMA.datePublished), date))
     if document.url:
         # A literal, not an IRI: a URL from an article is untrusted and may not be a valid IRI.
         triples.append((node, _n(SCHEMA.url), Literal(document.url, datatype=_XSD_ANYURI)))
@@ -117,9 +118,8 @@ def _entity_triples(entity: Entity) -> list[tuple]:
         (node, _n(RDFS.label), Literal(entity.name)),
         (node, _n(DIP.mentionCount), _int(entity.mentions)),
     ]
-    triples.extend(
-        (node, _n(SKOS.altLabel), Literal(alias)) for alias in entity.aliases if alias != entity.name
-    )
+    triples.extend((node, _n(SKOS.altLabel), Literal(alias))
+                   for alias in entity.aliases if alias != entity.name)
     if entity.code:
         triples.append((node, _n(DIP.countryCode), Literal(entity.code)))
     return triples

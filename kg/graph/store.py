@@ -94,7 +94,8 @@ class Store:
                 [ox.Triple(q.subject, q.predicate, q.object) for q in quads],
                 format=ox.RdfFormat.N_TRIPLES,
             ).decode("utf-8")
-            parts.append(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{triples}}} }}")
+            parts.append(f"DROP SILENT GRAPH <{graph}> ;\n"
+                         f"INSERT DATA {{ GRAPH <{graph}> {{\n{triples}}} }}")
         if parts:
             self._update(" ;\n".join(parts))
 

@@ -63,7 +63,8 @@ def describe(nlp: Language) -> str:
     >>> describe(load()).count(" ")
     1
     """
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')} {nlp.meta.get('version', '?')}"
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')} {meta.get('version', '?')}"
 
 
 def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = BATCH_SIZE,

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Install kg with its test tools and headless Chromium, lint, and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh dev
+bash scripts/install-browser.sh
+.venv/bin/ruff check kg tests
+.venv/bin/python -m pytest "$@"

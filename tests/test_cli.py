@@ -1,0 +1,199 @@
+"""Every command driven as a user would: the real ``kg`` executable in a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SEED_ID, SEEDS
+
+from kg.graph.store import Store
+
+KG = [sys.executable, "-m", "kg"]
+
+
+def run(*args: str | Path, check: bool = True, **kwargs) -> subprocess.CompletedProcess:
+    result = subprocess.run([*KG, *map(str, args)], capture_output=True, text=True,
+                            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}, **kwargs)
+    if check and result.returncode != 0:
+        raise AssertionError(f"exit {result.returncode}: {result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "store"
+    result = run("build", SEEDS, "--store", path)
+    assert "1 articles built" in result.stdout
+    return path
+
+
+@pytest.mark.parametrize("command", ["build", "query", "export", "render", "stats"])
+def test_every_command_has_help(command: str) -> None:
+    result = run(command, "--help")
+    assert "Usage" in result.stdout and "--store" in result.stdout
+
+
+def test_version() -> None:
+    assert run("--version").stdout.strip().startswith("kg 0.")
+
+
+def test_rebuild_reports_unchanged(store: Path) -> None:
+    result = run("build", SEEDS, "--store", store)
+    assert "0 articles built, 1 unchanged" in result.stdout
+
+
+def test_query_named_as_csv(store: Path) -> None:
+    result = run("query", "positions", "--store", store, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {"person": "Viktor Orbán", "title": "Prime Minister", "of": "Hungary",
+            "doc": SEED_ID} in rows
+
+
+def test_query_text_as_json_and_rq_file(store: Path, tmp_path: Path) -> None:
+    sparql = "SELECT ?name WHERE { ?p a dip:Person ; rdfs:label ?name } ORDER BY ?name"
+    names = [r["name"] for r in json.loads(run("query", sparql, "-s", store, "-f", "json").stdout)]
+    assert "Donald Trump" in names and "Vladimir Putin" in names
+    query_file = tmp_path / "people.rq"
+    query_file.write_text(sparql, encoding="utf-8")
+    output = tmp_path / "people.json"
+    run("query", query_file, "-s", store, "-f", "json", "-o", output)
+    assert [r["name"] for r in json.loads(output.read_text(encoding="utf-8"))] == names
+
+
+def test_query_table_and_list(store: Path) -> None:
+    assert "who-met-whom" in run("query", "--list").stdout
+    table = run("query", "who-met-whom", "-s", store).stdout
+    assert "Donald Trump" in table and "Vladimir Putin" in table
+
+
+def test_malformed_query_is_one_line_exit_2(store: Path) -> None:
+    result = run("query", "SELECT ?x WHERE {", "-s", store, check=False)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: query:") and "Traceback" not in result.stderr
+
+
+def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
+    result = run("stats", "--store", tmp_path / "nowhere", check=False)
+    assert result.returncode == 2
+    assert "no knowledge graph here" in result.stderr
+
+
+def test_stats(store: Path) -> None:
+    out = run("stats", "-s", store).stdout
+    assert "articles" in out and "HOLDS_POSITION" in out
+
+
+def test_export_jsonl_scores(store: Path, tmp_path: Path) -> None:
+    output = tmp_path / "statements.jsonl"
+    run("export", "--format", "jsonl", "-s", store, "-o", output)
+    rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    for key in ("doc", "subject", "relation", "object", "role", "quote", "sentence", "start",
+                "end", "confidence"):
+        assert key in rows[0]
+    assert {"HOLDS_POSITION", "SAID", "CONSULT"} <= {r["relation"] for r in rows}
+    score = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+    gold = score.parent / "gold-dev.jsonl"
+    if score.is_file():
+        result = subprocess.run([sys.executable, score, "--gold", gold, "--pred", output],
+                                capture_output=True, text=True, check=True)
+        assert result.stdout.splitlines()[-1].startswith("micro P")
+
+
+def test_export_to_stdout(store: Path) -> None:
+    assert "@prefix dip:" in run("export", "-f", "ttl", "-s", store).stdout
+
+
+def test_unknown_export_format(store: Path) -> None:
+    result = run("export", "-f", "docx", "-s", store, check=False)
+    assert result.returncode == 2 and "unknown format 'docx'" in result.stderr
+
+
+def test_render_writes_html(store: Path, tmp_path: Path) -> None:
+    output = tmp_path / "graph.html"
+    run("render", "-s", store, "-o", output)
+    page = output.read_text(encoding="utf-8")
+    assert "Vladimir Putin" in page and "<script" in page
+
+
+BAD_INPUTS = {
+    "empty.txt": b"",
+    "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    "latin1.txt": "Caf\xe9 talks in Paris.".encode("latin-1"),
+    "notes.docx": b"PK\x03\x04",
+    "feed.jsonl": (b'{"id": "ok-1", "title": "Talks", "text": "Russia and China held talks."}\n'
+                   b"{not json}\n"
+                   b'{"id": "empty-1", "title": "Nothing"}\n'),
+}
+
+
+def test_bad_input_is_reported_and_the_rest_is_built(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    for name, data in BAD_INPUTS.items():
+        (folder / name).write_bytes(data)
+    store = tmp_path / "store"
+    result = run("build", folder, folder / "notes.docx", "--store", store, check=False)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    expected = {
+        "empty.txt": "empty",
+        "binary.txt": "binary",
+        "latin1.txt": "UTF-8",
+        "notes.docx": "unknown file type",
+        "feed.jsonl:2": "not JSON",
+        "feed.jsonl:3": "no text",
+    }
+    assert len(errors) == len(expected)
+    for where, what in expected.items():
+        assert any(where in line and what in line for line in errors), (where, errors)
+    assert "2 articles built" in result.stdout
+    assert Store(store, read_only=True).article_count() == 2
+
+
+def test_bad_date_option(tmp_path: Path) -> None:
+    result = run("build", SEEDS, "--date", "someday", "-s", tmp_path / "s", check=False)
+    assert result.returncode == 2 and "--date" in result.stderr
+
+
+def test_killed_build_keeps_whole_articles(tmp_path: Path, wikinews_sample: Path) -> None:
+    """SIGKILL mid-build: every article in the store is complete, and a rerun finishes."""
+    reference = tmp_path / "reference"
+    run("build", wikinews_sample, "-s", reference)
+    per_article = """SELECT ?id (COUNT(?st) AS ?n) WHERE {
+        GRAPH ?g { ?a dip:documentId ?id . OPTIONAL { ?st a dip:Statement } } } GROUP BY ?id"""
+    expected = {r["id"]: r["n"] for r in json.loads(
+        run("query", per_article, "-s", reference, "-f", "json").stdout)}
+
+    store = tmp_path / "killed"
+    env = {**os.environ, "KG_WRITE_BATCH": "4"}
+    process = subprocess.Popen([*KG, "build", str(wikinews_sample), "-s", str(store), "-v"],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True)
+    writes = 0
+    for line in process.stderr:  # two committed batches, then kill it mid-way
+        writes += line.startswith("written:")
+        if writes == 2:
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    process.stderr.close()
+
+    partial = {r["id"]: r["n"] for r in json.loads(
+        run("query", per_article, "-s", store, "-f", "json").stdout)}
+    assert 0 < len(partial) < len(expected)
+    assert all(expected[doc] == n for doc, n in partial.items())
+
+    result = run("build", wikinews_sample, "-s", store)
+    assert f"{len(partial)} unchanged" in result.stdout
+    final = {r["id"]: r["n"] for r in json.loads(
+        run("query", per_article, "-s", store, "-f", "json").stdout)}
+    assert final == expected

@@ -1,0 +1,137 @@
+"""The build end to end on real text: what lands in the store, and incremental rebuilds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import SEED_ID, SEEDS
+
+import kg
+from kg.graph.store import Store
+from kg.query import run_query
+
+
+def _positions(store: Store) -> set[tuple[str, str, str]]:
+    return {(r["person"], r["title"], r["of"]) for r in kg.query("positions", store=store).rows}
+
+
+def test_seed_positions_are_queryable(seed_store: Store) -> None:
+    positions = _positions(seed_store)
+    assert {
+        ("Donald Trump", "President", "United States"),
+        ("Vladimir Putin", "President", "Russia"),
+        ("Viktor Orbán", "Prime Minister", "Hungary"),
+        ("Narendra Modi", "Prime Minister", "India"),
+        ("Olga Stefanishyna", "ambassador", "Ukraine"),
+    } <= positions
+
+
+def test_seed_article_metadata_and_provenance(seed_store: Store) -> None:
+    rows = kg.query(
+        """SELECT ?title ?date ?software ?model WHERE {
+             ?a a dip:Article ; dip:documentId ?id ; schema:headline ?title ;
+                schema:datePublished ?date ; prov:wasGeneratedBy ?run .
+             ?run dip:softwareVersion ?software ; dip:model ?model .
+             FILTER(?id = "%s") }""".replace("%s", SEED_ID),
+        store=seed_store,
+    ).rows
+    assert rows == [{
+        "title": "Trump and Putin Plan Hungary Summit After “Productive” Call Amid Ukraine War",
+        "date": "2025-10-16",
+        "software": f"kg {kg.__version__}",
+        "model": rows[0]["model"],
+    }]
+    assert rows[0]["model"].startswith("en_core_web_sm")
+
+
+def test_every_statement_points_at_its_sentence(seed_store: Store) -> None:
+    text = (SEEDS / f"{SEED_ID}.txt").read_text(encoding="utf-8")
+    rows = run_query(seed_store, kg.named_queries()["statements"]).rows
+    assert len(rows) > 20
+    for row in rows:
+        assert text[row["start"]:row["end"]] == row["sentence"]
+        assert 0 < row["confidence"] <= 1
+
+
+def test_direct_property_beside_the_event_node(seed_store: Store) -> None:
+    direct = kg.query(
+        """SELECT ?a ?b WHERE { ?x dip:consults ?y . ?x rdfs:label ?a . ?y rdfs:label ?b }""",
+        store=seed_store,
+    ).rows
+    assert {"a": "Donald Trump", "b": "Vladimir Putin"} in direct
+    events = kg.query(
+        """SELECT ?sentence WHERE {
+             ?e a dip:Consult ; dip:subject/rdfs:label "Donald Trump" ;
+                dip:object/rdfs:label "Vladimir Putin" ;
+                prov:wasDerivedFrom/dip:text ?sentence }""",
+        store=seed_store,
+    ).rows
+    assert any("phone conversation" in r["sentence"] for r in events)
+
+
+def test_quotations_have_speakers(seed_store: Store) -> None:
+    quotes = {(r["speaker"], r["quote"]) for r in kg.query("quotations", store=seed_store).rows}
+    assert any(s == "Viktor Orbán" and "only dialogue can bring peace" in q for s, q in quotes)
+    assert any(s == "Donald Trump" and "Great progress was made today" in q for s, q in quotes)
+
+
+def test_headings_and_boilerplate_never_reach_sentences(seed_store: Store) -> None:
+    sentences = [r["s"] for r in kg.query(
+        "SELECT ?s WHERE { ?x a dip:Sentence ; dip:text ?s }", store=seed_store).rows]
+    assert sentences
+    for heading in ("Ukraine’s Reaction and Growing Tensions", "Post a Comment", "Tags"):
+        assert not any(heading in s for s in sentences)
+
+
+def _graph_quads(store: Store) -> set[str]:
+    return {str(q) for q in store.quads()}
+
+
+def test_unchanged_rebuild_changes_nothing(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    first = kg.build([SEEDS], store=store)
+    before = _graph_quads(store)
+    second = kg.build([SEEDS], store=store)
+    assert (first.written, second.written, second.unchanged) == ([SEED_ID], [], [SEED_ID])
+    assert _graph_quads(store) == before
+
+
+def test_changed_article_replaces_only_its_own_graph(tmp_path: Path, wikinews_sample: Path
+                                                     ) -> None:
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder)
+    store = Store(tmp_path / "store")
+    kg.build([folder, wikinews_sample], store=store)
+    others = {str(q) for q in store.quads() if SEED_ID.replace("_", "-") not in q.graph_name.value}
+    seed = folder / f"{SEED_ID}.txt"
+    text = seed.read_text(encoding="utf-8")
+    cut = text.index("Meanwhile, India’s government")
+    seed.write_text(text[:cut], encoding="utf-8")
+
+    report = kg.build([folder, wikinews_sample], store=store)
+
+    assert report.written == [SEED_ID] and len(report.unchanged) == 40
+    assert {str(q) for q in store.quads()
+            if SEED_ID.replace("_", "-") not in q.graph_name.value} == others
+    sentences = [r["s"] for r in kg.query(
+        "SELECT ?s WHERE { ?x a dip:Sentence ; dip:text ?s }", store=store).rows]
+    assert not any("Indian foreign ministry" in s for s in sentences)
+    assert store.article_count() == 41
+
+
+def test_date_option_applies_to_undated_files_only(tmp_path: Path, wikinews_sample: Path
+                                                   ) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "talks.txt").write_text(
+        "Foreign ministers meet\n\nGerman Foreign Minister Annalena Baerbock met "
+        "Chinese Foreign Minister Wang Yi in Beijing on Monday.\n", encoding="utf-8")
+    store = Store(tmp_path / "store")
+    kg.build([folder, wikinews_sample], store=store, date="2024-03-05")
+    dates = {r["id"]: r["date"] for r in kg.query(
+        "SELECT ?id ?date WHERE { ?a dip:documentId ?id ; schema:datePublished ?date }",
+        store=store).rows}
+    assert dates["talks"] == "2024-03-05"
+    assert dates["magnitogorsk-apartment-building-collapses-after-explosion-dozens-dead"] == \
+        "2019-01-04"
