@@ -159,7 +159,8 @@ class ArticleEntities:
                 return Argument(token.text, offset + token.idx, offset + token.idx + len(token),
                                 name, "Person")
             return None
-        if token.lemma_.lower() in government_nouns() or _compound_text(token) in government_nouns():
+        governments = government_nouns()
+        if token.lemma_.lower() in governments or _compound_text(token) in governments:
             for child in token.children:
                 if child.dep_ in ("poss", "amod", "compound", "nmod"):
                     found = self.resolve(child, offset)
