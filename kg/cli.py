@@ -109,7 +109,7 @@ def query(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries.")] = False,
 ) -> None:
-    """Run a SPARQL query over the graph."""
+    """Run a SPARQL query over the graph (CONSTRUCT and DESCRIBE print Turtle)."""
     if list_ or sparql is None:
         table = Table("name", "what it answers")
         for name, text in named_queries().items():
@@ -122,7 +122,9 @@ def query(
         result = kg.query(sparql, store=_open(store))
     except QueryError as error:
         raise fail(f"query: {error}") from None
-    if fmt == "csv":
+    if result.triples is not None:
+        text = result.to_turtle()
+    elif fmt == "csv":
         text = result.to_csv()
     elif fmt == "json":
         text = result.to_json()

@@ -69,6 +69,11 @@ def test_query_text_as_json_and_rq_file(store: Path, tmp_path: Path) -> None:
     assert [r["name"] for r in json.loads(output.read_text(encoding="utf-8"))] == names
 
 
+def test_construct_prints_turtle(store: Path) -> None:
+    result = run("query", "CONSTRUCT { ?p a dip:Person } WHERE { ?p a dip:Person }", "-s", store)
+    assert "@prefix dip:" in result.stdout and "dip:Person" in result.stdout
+
+
 def test_query_table_and_list(store: Path) -> None:
     assert "who-met-whom" in run("query", "--list").stdout
     table = run("query", "who-met-whom", "-s", store).stdout

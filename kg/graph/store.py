@@ -99,12 +99,6 @@ class Store:
         if parts:
             self._update(" ;\n".join(parts))
 
-    def remove_articles(self, doc_ids: Iterable[str]) -> None:
-        """Delete articles and everything read from them, in one transaction."""
-        parts = [f"DROP SILENT GRAPH <{iri.article_graph(d)}>" for d in doc_ids]
-        if parts:
-            self._update(" ;\n".join(parts))
-
     def ensure_ontology(self) -> None:
         """Load the ontology into its own graph unless the same version is already there."""
         version = ox.Literal(iri.digest(ontology_path().read_bytes()))

@@ -10,13 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.graph.namespaces import PREFIXES
 from kg.graph.store import Store
 
 
@@ -26,11 +26,18 @@ class QueryError(ValueError):
 
 @dataclass(frozen=True)
 class Result:
-    """Rows of a SELECT query (values as plain strings or numbers), or a boolean."""
+    """Rows of a SELECT query (values as plain strings or numbers), the boolean of an
+    ASK, or the triples of a CONSTRUCT or DESCRIBE."""
 
     columns: list[str]
     rows: list[dict[str, object]]
     boolean: bool | None = None
+    triples: list[ox.Triple] | None = None
+
+    def to_turtle(self) -> str:
+        """The triples of a CONSTRUCT or DESCRIBE as Turtle."""
+        data = ox.serialize(self.triples or [], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        return data.decode("utf-8")
 
     def to_csv(self) -> str:
         """The rows as CSV with a header line."""
@@ -97,7 +104,7 @@ def _value(term: object) -> object:
 
 
 def run_query(store: Store, sparql: str) -> Result:
-    """Run a SELECT or ASK query and collect its rows.
+    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query and collect its answer.
 
     >>> import tempfile
     >>> run_query(Store(tempfile.mkdtemp()), "SELECT (1 AS ?one) WHERE {}").rows
@@ -110,19 +117,8 @@ def run_query(store: Store, sparql: str) -> Result:
     if isinstance(answer, bool):
         return Result([], [], boolean=answer)
     if isinstance(answer, ox.QueryTriples):
-        raise QueryError("CONSTRUCT and DESCRIBE results are graphs: use construct() or "
-                         "`kg export --query`")
+        return Result([], [], triples=list(answer))
     columns = [v.value for v in answer.variables]
     rows = [{c: _value(row[c]) for c in columns} for row in answer]
     return Result(columns, rows)
 
-
-def construct(store: Store, sparql: str) -> Iterator[ox.Triple]:
-    """The triples of a CONSTRUCT or DESCRIBE query."""
-    try:
-        answer = store.query(sparql)
-    except SyntaxError as error:
-        raise QueryError(str(error).strip().splitlines()[0]) from None
-    if not isinstance(answer, ox.QueryTriples):
-        raise QueryError("not a CONSTRUCT or DESCRIBE query")
-    return iter(answer)
