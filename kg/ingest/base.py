@@ -91,10 +91,12 @@ def utf8_problem(data: bytes, error: UnicodeDecodeError, base: int = 0, where: s
     return f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {base + error.start}{where})"
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, *, fallback: str | None = None) -> str:
     """Decode a whole file as UTF-8 (a BOM is tolerated) with normalised newlines.
 
-    Raises ``BadInput`` with a one-line reason for empty, binary or non-UTF-8 data.
+    ``fallback`` names a charset to try when the data is not UTF-8 (an HTML page's
+    declared charset). Raises ``BadInput`` with a one-line reason for empty, binary or
+    undecodable data.
 
     >>> decode(b"\\xef\\xbb\\xbfHello\\r\\nworld")
     'Hello\\nworld'
@@ -108,7 +110,13 @@ def decode(data: bytes) -> str:
     try:
         text = data[skip:].decode("utf-8")
     except UnicodeDecodeError as e:
-        raise BadInput(utf8_problem(data[skip:], e, base=skip)) from None
+        problem = utf8_problem(data[skip:], e, base=skip)
+        if not fallback:
+            raise BadInput(problem) from None
+        try:
+            text = data.decode(fallback)
+        except (LookupError, UnicodeDecodeError):
+            raise BadInput(f"{problem}, nor valid {fallback}") from None
     text = normalise_newlines(text)
     if not text.strip():
         raise BadInput("empty file")

@@ -18,15 +18,7 @@ import trafilatura
 from lxml import etree
 
 from kg.ingest import meta
-from kg.ingest.base import (
-    BOM,
-    BadInput,
-    ReadError,
-    normalise_newlines,
-    os_error,
-    sniff_binary,
-    utf8_problem,
-)
+from kg.ingest.base import BadInput, ReadError, decode, os_error
 from kg.ingest.segment import assemble
 from kg.records import BlockKind, Document
 
@@ -46,24 +38,10 @@ def decode_html(data: bytes) -> str:
     >>> decode_html(b'<meta charset="iso-8859-1"><p>Orb\\xe1n</p>')
     '<meta charset="iso-8859-1"><p>Orbán</p>'
     """
-    if not data.strip():
-        raise BadInput("empty file")
-    reason = sniff_binary(data)
-    if reason:
-        raise BadInput(reason)
-    skip = len(BOM) if data.startswith(BOM) else 0
-    try:
-        return normalise_newlines(data[skip:].decode("utf-8"))
-    except UnicodeDecodeError as e:
-        problem = utf8_problem(data[skip:], e, base=skip)
     declared = _CHARSET.search(data[:4096])
     charset = declared.group(1).decode("ascii").lower() if declared else ""
-    if charset and charset.replace("-", "").replace("_", "") not in ("utf8", "utf"):
-        try:
-            return normalise_newlines(data.decode(charset))
-        except (LookupError, UnicodeDecodeError):
-            raise BadInput(f"{problem}, nor valid {charset}") from None
-    raise BadInput(problem)
+    utf8 = charset.replace("-", "").replace("_", "") in ("", "utf8", "utf")
+    return decode(data, fallback=None if utf8 else charset)
 
 
 def _inline_text(el: etree._Element) -> str:
