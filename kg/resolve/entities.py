@@ -1,63 +1,168 @@
 """Mentions → canonical entities within one article.
 
-spaCy's named entities are the start: spans are repaired (no leading "the", no title,
-no possessive), typed by the ontology (a country name is a Country whatever label the
-model gave it), surnames join the full name they belong to, pronouns join the nearest
-person before them, and countries' governments, demonyms, capitals and seats of power
-resolve to the country when they act.
+spaCy's named entities are the start. Their spans are repaired (no leading "the",
+title or honorific, no possessive; pieces of titles such as "State" of "Secretary of
+State" dropped; coordinated names split; headline words glued after a name cut off),
+then grouped into entities:
+
+* a shorter form joins the one longer name it ends with ("Orbán", "Viktor Orbán");
+  a surname that two full names share stays ambiguous and resolves to nothing;
+  "the State Department" joins "the United States Department of State", an acronym
+  the name it abbreviates;
+* countries' names, demonyms, governments and organs ("the Hungarian government",
+  "the Turkish Ministry of Foreign Affairs", "the US Embassy") are the country, and
+  so are capitals and seats of power when they act ("Moscow said", "the Kremlin
+  confirmed"); a capital used as a location ("a summit in Budapest") is a place;
+* each entity's class is a vote over all its mentions: the model's labels, a title
+  or honorific before a name, a first name shared with a named person, the last word
+  of an organisation's name ("Hospital").
+
+Then one pass over the article reads what refers back (:mod:`kg.resolve.discourse`):
+he/she to a person of a compatible gender (learnt from gendered words and from
+pronouns whose antecedent is certain), preferring the subject of the governing clause
+or of the previous sentence; it/they to a country or organisation subject; "the
+Russian president" to the person the article names with that title; "the embassy" to
+the article's one embassy. Plural descriptions ("the two leaders", "both sides")
+resolve to nothing.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import government_nouns, lookup_country, lookup_seat, titles
+from kg.lexicons import Country, country_names, lookup_country, lookup_seat
 from kg.records import Argument, Entity
+from kg.resolve.discourse import Discourse
+from kg.resolve.lexicon import fold, gendered, honorifics, is_government_noun, org_heads
+from kg.resolve.spans import (
+    clean_span,
+    glued_name,
+    hyphen_parts,
+    in_title,
+    split_coordination,
+    title_before,
+)
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place",
               "FAC": "Place", "NORP": None}
-_LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "into", "across"})
+_LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "into", "across",
+                       "around", "via", "through", "toward", "towards", "within"})
+_OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+_NAME_STOP = frozenset({"of", "the", "and", "for", "on", "de", "la", "du", "des", "del", "&"})
+_MAX_COUNTRY_WORDS = 4
+# Prepositions that put a name in a place, and how strongly.
+_PLACE_PREPOSITIONS = {"in": 2, "near": 2, "at": 1, "from": 1, "to": 1, "into": 1, "across": 1}
+_UNDECIDED = "Name"  # a named entity whose class the vote has not decided yet
 
 
-@cache
-def _title_words() -> frozenset[str]:
-    return frozenset(word.lower() for title in titles() for word in title.split())
+@dataclass(eq=False, slots=True)
+class Cluster:
+    """One entity of the article while it is being read."""
 
-
-@dataclass(slots=True)
-class Mention:
-    """One mention of an entity: where it is and what it was read as."""
-
-    text: str
-    start: int
-    end: int
+    name: str
     type: str
     code: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+    votes: Counter[str] = field(default_factory=Counter)
+    gender: Counter[str] = field(default_factory=Counter)
+    titles: set[tuple[tuple[str, ...], str | None]] = field(default_factory=set)
+    forms: list[tuple[str, ...]] = field(default_factory=list)
+
+    @property
+    def sex(self) -> str | None:
+        """``m`` or ``f`` when the evidence agrees, else ``None``."""
+        male, female = self.gender["m"], self.gender["f"]
+        if male > female:
+            return "m"
+        if female > male:
+            return "f"
+        return None
 
 
-def clean_span(span: Span) -> Span | None:
-    """Trim determiners, titles, possessives and punctuation from an entity span.
+@dataclass(eq=False, slots=True)
+class Mention:
+    """One mention of an entity: which tokens of which paragraph, read as what."""
 
-    >>> from kg.nlp import load
-    >>> doc = load()("He met President Donald Trump's envoy.")
-    >>> clean_span(doc[2:6]).text
-    'Donald Trump'
-    """
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
-                           or doc[start].lower_ in _title_words()):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                           or doc[end - 1].lower_ in {"'s", "’s"}):
-        end -= 1
-    return doc[start:end] if end > start else None
+    offset: int
+    doc: Doc
+    start: int
+    end: int
+    label: str
+    kind: str  # name, country, seat or organ
+    words: tuple[str, ...]
+    code: str | None = None
+    cluster: Cluster | None = None
+    candidates: tuple[Cluster, ...] = ()  # the entities an ambiguous name may stand for
+
+    @property
+    def span(self) -> Span:
+        return self.doc[self.start:self.end]
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+def _country_in(span: Span) -> Country | None:
+    """A country named by some words of ``span`` other than its head."""
+    doc, root = span.doc, span.root
+    for size in range(min(_MAX_COUNTRY_WORDS, len(span)), 0, -1):
+        for start in range(span.start, span.end - size + 1):
+            if start <= root.i < start + size:
+                continue
+            found = lookup_country(doc[start:start + size].text)
+            if found is not None:
+                return found
+    return None
+
+
+def _is_government(token: Token) -> bool:
+    """Whether a noun, with the compound nouns before it, is a government noun
+    ("ministry", "foreign ministry", "air force")."""
+    words = [token.lemma_.lower()]
+    if is_government_noun(words[0]) or is_government_noun(token.lower_):
+        return True
+    for child in sorted((c for c in token.lefts if c.dep_ in ("compound", "amod")),
+                        key=lambda c: -c.i):
+        words.insert(0, child.lower_)
+        if is_government_noun(" ".join(words)):
+            return True
+    return False
+
+
+def _is_organ(span: Span) -> Country | None:
+    """The country whose government organ ``span`` names ("US Embassy"), if it is one."""
+    root = span.root
+    if not _is_government(root):
+        return None
+    return _country_in(span)
+
+
+def _alternative_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Other ways to write an organisation's name: without a leading country, and
+    "Department of State" as "State Department"."""
+    keys = []
+    bare = words
+    for size in range(min(_MAX_COUNTRY_WORDS, len(words) - 1), 0, -1):
+        if lookup_country(" ".join(words[:size])):
+            bare = words[size:]
+            keys.append(bare)
+            break
+    if "of" in bare:
+        at = bare.index("of")
+        if 0 < at < len(bare) - 1:
+            keys.append(bare[at + 1:] + bare[:at])
+    return keys
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w not in _NAME_STOP and w[:1].isalpha())
 
 
 class ArticleEntities:
@@ -68,79 +173,322 @@ class ArticleEntities:
     """
 
     def __init__(self, paragraphs: list[tuple[int, Doc]]) -> None:
-        self._mentions: list[Mention] = []
-        self._by_text: dict[str, str] = {}  # surface text → canonical name
-        self._types: dict[str, str] = {}  # canonical name → type
-        self._codes: dict[str, str] = {}
-        self._aliases: dict[str, set[str]] = defaultdict(set)
-        self._counts: Counter[str] = Counter()
-        self._person_starts: list[int] = []
-        self._person_names: list[str] = []
-        raw: list[Mention] = []
-        for offset, doc in paragraphs:
+        self._paragraphs = [(offset, doc) for offset, doc in paragraphs]
+        self._docs: dict[int, Doc] = {offset: doc for offset, doc in self._paragraphs}
+        self._index: dict[int, dict[int, Mention]] = {offset: {} for offset, _ in paragraphs}
+        self._clusters: list[Cluster] = []
+        self._countries: dict[str, Cluster] = {}
+        self._places: dict[str, Cluster] = {}
+        self._forms: dict[tuple[str, ...], Cluster | None] = {}  # None: ambiguous
+        # the full names registered so far, by their last and by their first word
+        self._roots_by_last: dict[str, list[tuple[tuple[str, ...], Cluster]]] = defaultdict(list)
+        self._roots_by_first: dict[str, list[tuple[tuple[str, ...], Cluster]]] = defaultdict(list)
+        self._alternatives: dict[tuple[str, ...], Cluster | None] = {}
+        self._acronyms: dict[str, Cluster | None] = {}
+        self._ambiguous: dict[tuple[str, ...], tuple[Cluster, ...]] = {}
+        self._people: set[int] = set()  # clusters with a full name the model tags PERSON
+        self._direct_cache: dict[tuple[int, int], tuple[Cluster, int, int] | None] = {}
+        self._refs: dict[tuple[int, int], tuple[Cluster, int, int]] = {}
+        mentions = self._collect()
+        self._cluster(mentions)
+        self._fallback()
+        self._vote()
+        self._discourse = Discourse(self)
+        self._discourse.read()
+
+    # -- building: mentions ----------------------------------------------------------------
+
+    def _collect(self) -> list[Mention]:
+        """The named-entity mentions of every paragraph, repaired."""
+        spans: list[tuple[int, Doc, Span, str]] = []
+        common: set[str] = set()
+        for offset, doc in self._paragraphs:
+            for token in doc:
+                if token.is_alpha and token.text.islower():
+                    common.add(token.lower_)
+                    common.add(token.lemma_.lower())
             for ent in doc.ents:
-                mention = self._read(ent, offset)
-                if mention is not None:
-                    raw.append(mention)
-        self._cluster(raw)
+                if ent.label_ not in _NER_TYPES or in_title(ent):
+                    continue
+                span = clean_span(ent)
+                if span is None:
+                    continue
+                for part in split_coordination(Span(doc, span.start, span.end, label=ent.label_)):
+                    part = clean_span(Span(doc, part.start, part.end, label=ent.label_))
+                    if part is not None:
+                        spans.append((offset, doc, part, ent.label_))
+        known: set[tuple[str, ...]] = set()
+        for _, _, span, label in spans:
+            if label == "PERSON" and lookup_country(span.text) is None:
+                words = tuple(fold(span.text).split())
+                known.add(words)
+                known.add(words[-1:])
+        frozen_known, frozen_common = frozenset(known), frozenset(common - {w[0] for w in known
+                                                                           if len(w) == 1})
+        mentions = []
+        for offset, doc, span, label in spans:
+            mention = self._read(offset, doc, span, label, frozen_known, frozen_common)
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
 
-    # -- building --------------------------------------------------------------------------
-
-    @staticmethod
-    def _read(ent: Span, offset: int) -> Mention | None:
-        if ent.label_ not in _NER_TYPES:
-            return None
-        span = clean_span(ent)
-        if span is None:
-            return None
+    def _read(self, offset: int, doc: Doc, span: Span, label: str,
+              known: frozenset[tuple[str, ...]], common: frozenset[str]) -> Mention | None:
         text = span.text
-        start, end = offset + span.start_char, offset + span.end_char
         country = lookup_country(text)
         if country is not None:
-            return Mention(country.name, start, end, "Country", country.code)
+            return Mention(offset, doc, span.start, span.end, label, "country",
+                           tuple(fold(text).split()), country.code)
         seat = lookup_seat(text)
         if seat is not None:
-            return Mention(text, start, end, "Seat", seat.code)
-        kind = _NER_TYPES[ent.label_]
-        if kind is None or not any(c.isalpha() for c in text):
+            return Mention(offset, doc, span.start, span.end, label, "seat",
+                           tuple(fold(text).split()), seat.code)
+        parts = hyphen_parts(span)
+        if parts and all(tuple(fold(p).split()) in known or lookup_country(p) or lookup_seat(p)
+                         for p in parts):
+            return None  # "Trump-Putin": two entities, not one
+        if label in ("PERSON", "ORG"):
+            span = glued_name(span, known, common)
+        organ = _is_organ(span) if label != "PERSON" else None
+        if organ is not None:
+            return Mention(offset, doc, span.start, span.end, label, "organ",
+                           tuple(fold(span.text).split()), organ.code)
+        if _NER_TYPES[label] is None or not any(c.isupper() for c in span.text):
             return None
-        return Mention(text, start, end, kind)
+        return Mention(offset, doc, span.start, span.end, label, "name",
+                       tuple(fold(span.text).split()))
 
-    def _cluster(self, raw: list[Mention]) -> None:
-        # A name the model tags PERSON anywhere in the article is a person everywhere.
-        person_words = {w for m in raw if m.type == "Person" for w in m.text.split()}
-        full_names = [m.text for m in raw if m.type == "Person" and len(m.text.split()) > 1]
-        for m in raw:
-            if m.type in ("Organisation", "Place") and m.text in person_words:
-                m.type = "Person"
-        for m in raw:
-            if m.type == "Person" and len(m.text.split()) == 1:
-                owners = {full for full in full_names if full.split()[-1] == m.text}
-                canonical = owners.pop() if len(owners) == 1 else m.text
+    # -- building: entities ----------------------------------------------------------------
+
+    def _country(self, code: str) -> Cluster:
+        cluster = self._countries.get(code)
+        if cluster is None:
+            known = _country_by_code().get(code)
+            name = known.name if known is not None else code
+            cluster = Cluster(name, "Country", code)
+            self._countries[code] = cluster
+            self._clusters.append(cluster)
+        return cluster
+
+    def _place(self, text: str) -> Cluster:
+        key = fold(text)
+        cluster = self._places.get(key)
+        if cluster is None:
+            cluster = Cluster(text, "Place")
+            self._places[key] = cluster
+            self._clusters.append(cluster)
+        return cluster
+
+    def _add(self, mention: Mention, cluster: Cluster | None, alias: bool = True) -> None:
+        mention.cluster = cluster
+        if cluster is None:
+            mention.candidates = self._ambiguous.get(mention.words, ())
+        index = self._index[mention.offset]
+        for i in range(mention.start, mention.end):
+            index.setdefault(i, mention)
+        if cluster is None:
+            return
+        cluster.mentions += 1
+        if alias:
+            cluster.aliases.add(mention.text)
+        if mention.label:
+            full_name = mention.label == "PERSON" and len(mention.words) > 1
+            cluster.votes[mention.label] += 1 + full_name
+
+    def _cluster(self, mentions: list[Mention]) -> None:
+        names: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            if mention.kind == "country":
+                self._add(mention, self._country(mention.code or ""))
+            elif mention.kind == "seat":
+                if _is_location(mention.span):
+                    self._add(mention, self._place(mention.text))
+                else:
+                    self._add(mention, self._country(mention.code or ""), alias=False)
             else:
-                canonical = m.text
-            self._by_text[m.text] = canonical
-            self._mentions.append(m)
-            if m.type == "Seat":
+                names[mention.words].append(mention)
+        for words in sorted(names, key=lambda w: (-len(w), w)):
+            group = names[words]
+            organ = next((m for m in group if m.kind == "organ"), None)
+            if organ is not None:
+                cluster: Cluster | None = self._country(organ.code or "")
+            else:
+                cluster = self._lookup_form(words, group[0].text)
+                if cluster is None and words not in self._forms:
+                    cluster = Cluster(group[0].text, _UNDECIDED)
+                    self._clusters.append(cluster)
+            self._register(words, cluster)
+            if cluster is not None and len(words) > 1 and any(m.label == "PERSON" for m in group):
+                self._people.add(id(cluster))
+            for mention in group:
+                self._add(mention, cluster, alias=cluster is not None and cluster.type != "Country")
+
+    def _lookup_form(self, words: tuple[str, ...], text: str) -> Cluster | None:
+        """The cluster a form joins; ``None`` for a new one (or, once registered, an
+        ambiguous one)."""
+        if words in self._forms:
+            return self._forms[words]
+        found = {id(c): c for rw, c in self._roots_by_last.get(words[-1], ())
+                 if len(rw) > len(words) and rw[-len(words):] == words}
+        if not found and words in self._alternatives:
+            return self._alternatives[words]
+        if not found and len(words) == 1:
+            # a first name alone ("his wife, Jonna") for the one person so named
+            found = {id(c): c for rw, c in self._roots_by_first.get(words[0], ())
+                     if id(c) in self._people}
+        if not found and len(words) == 1 and text.isupper() and 2 <= len(text) <= 6:
+            return self._acronyms.get(words[0])
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if len(found) > 1:
+            self._forms[words] = None  # a surname that two full names share
+            self._ambiguous[words] = tuple(found.values())
+        return None
+
+    def _register(self, words: tuple[str, ...], cluster: Cluster | None) -> None:
+        self._forms.setdefault(words, cluster)
+        if cluster is None:
+            return
+        cluster.forms.append(words)
+        if len(words) > 1:
+            self._roots_by_last[words[-1]].append((words, cluster))
+            self._roots_by_first[words[0]].append((words, cluster))
+            for key in _alternative_keys(words):
+                previous = self._alternatives.get(key, cluster)
+                self._alternatives[key] = cluster if previous is cluster else None
+            initials = _initials(words)
+            if len(initials) >= 2:
+                previous = self._acronyms.get(initials, cluster)
+                self._acronyms[initials] = cluster if previous is cluster else None
+
+    def _fallback(self) -> None:
+        """Mentions the model missed: known names and country names written as proper nouns."""
+        for offset, doc in self._paragraphs:
+            index = self._index[offset]
+            i = 0
+            while i < len(doc):
+                token = doc[i]
+                if i in index or not (token.pos_ == "PROPN" or token.is_title or token.is_upper):
+                    i += 1
+                    continue
+                end = i
+                while end < len(doc) and end not in index and doc[end].pos_ == "PROPN":
+                    end += 1
+                end = max(end, i + 1)
+                i = self._fallback_run(offset, doc, i, end)
+
+    def _fallback_run(self, offset: int, doc: Doc, start: int, end: int) -> int:
+        """Read the run ``start:end`` of proper nouns; the index to go on from."""
+        for size in range(min(_MAX_COUNTRY_WORDS, end - start), 0, -1):
+            text = doc[start:start + size].text
+            country, seat = lookup_country(text), lookup_seat(text)
+            if country is not None or seat is not None:
+                code = (country or seat).code  # type: ignore[union-attr]
+                mention = Mention(offset, doc, start, start + size, "",
+                                  "country" if country else "seat", tuple(fold(text).split()), code)
+                if country is None and _is_location(mention.span):
+                    self._add(mention, self._place(text))
+                else:
+                    self._add(mention, self._country(code), alias=country is not None)
+                return start + size
+        span = clean_span(Span(doc, start, end, label="PERSON"))
+        if span is not None and doc[span.start].pos_ == "PROPN":
+            words = tuple(fold(span.text).split())
+            cluster = self._lookup_form(words, span.text)
+            if cluster is None and words in self._ambiguous:
+                self._add(Mention(offset, doc, span.start, span.end, "", "name", words), None)
+            elif cluster is not None and cluster.type != "Country":
+                self._add(Mention(offset, doc, span.start, span.end, "", "name", words), cluster)
+            elif cluster is not None:
+                self._add(Mention(offset, doc, span.start, span.end, "", "organ", words,
+                                  cluster.code), cluster, alias=False)
+        return end
+
+    def _vote(self) -> None:
+        """Each named entity's class, from all of its mentions."""
+        first_names = {c.forms[0][0] for c in self._clusters
+                       if c.type == _UNDECIDED and c.votes["PERSON"] and c.forms
+                       and len(c.forms[0]) > 1}
+        person_mentions = {id(m) for index in self._index.values() for m in index.values()
+                           if m.label == "PERSON"}
+        evidence: dict[int, Counter[str]] = defaultdict(Counter)
+        for offset, doc in self._paragraphs:
+            seen: set[int] = set()
+            for mention in self._index[offset].values():
+                if id(mention) in seen or mention.kind != "name" or mention.cluster is None:
+                    continue
+                seen.add(id(mention))
+                votes = evidence[id(mention.cluster)]
+                sentence = doc[mention.start].sent
+                before = doc[mention.start - 1] if mention.start > sentence.start else None
+                if title_before(doc, mention.start, sentence.start) is not None:
+                    votes["Person"] += 3
+                if before is not None and before.lower_ in honorifics():
+                    votes["Person"] += 3
+                root = mention.span.root
+                place = root
+                while place.dep_ == "conj" and place.head.i != place.i:
+                    place = place.head
+                if place.dep_ == "pobj":
+                    votes["Place"] += _PLACE_PREPOSITIONS.get(place.head.lower_, 0)
+                neighbours = [c for c in root.children if c.dep_ == "conj"]
+                if root.dep_ == "conj":
+                    neighbours.append(root.head)
+                index = self._index[offset]
+                if any(id(index[n.i]) in person_mentions for n in neighbours if n.i in index
+                       and index[n.i] is not mention):
+                    votes["Person"] += 1
+        surfaces = self._surface_counts()
+        for cluster in self._clusters:
+            if cluster.type != _UNDECIDED or not cluster.forms:
                 continue
-            self._types.setdefault(canonical, m.type)
-            if m.code:
-                self._codes[canonical] = m.code
-            self._aliases[canonical].add(m.text)
-            self._counts[canonical] += 1
-        for m in sorted(self._mentions, key=lambda m: m.start):
-            if m.type == "Person":
-                self._person_starts.append(m.start)
-                self._person_names.append(self._by_text[m.text])
+            longest = max(cluster.forms, key=len)
+            votes = Counter({"Person": cluster.votes["PERSON"],
+                             "Organisation": cluster.votes["ORG"],
+                             "Place": cluster.votes["GPE"] + cluster.votes["LOC"]
+                             + cluster.votes["FAC"]})
+            votes.update(evidence.get(id(cluster), Counter()))
+            if len(longest) > 1 and longest[0] in first_names:
+                votes["Person"] += 2
+            if longest[-1] in org_heads():
+                votes["Organisation"] += 5
+            if len(longest) == 1 and all(m.isupper() for m in cluster.aliases):
+                votes["Organisation"] += 1  # an acronym
+            best = max(votes.values())
+            leaders = [kind for kind, n in votes.items() if n == best]
+            if len(leaders) == 1:
+                cluster.type = leaders[0]
+            elif "Person" in leaders and len(longest) > 1 and all(
+                    w.isalpha() for w in longest) and longest[-1] not in org_heads():
+                cluster.type = "Person"
+            elif "Organisation" in leaders:
+                cluster.type = "Organisation"
+            else:
+                cluster.type = "Place"
+            counts = surfaces.get(id(cluster))
+            if counts:  # the longest, then most frequent, surface form
+                cluster.name = max(counts, key=lambda t: (len(fold(t).split()), counts[t], t))
+
+    def _surface_counts(self) -> dict[int, Counter[str]]:
+        """How often each surface form names each cluster."""
+        counts: dict[int, Counter[str]] = defaultdict(Counter)
+        seen: set[int] = set()
+        for index in self._index.values():
+            for mention in index.values():
+                if mention.kind == "name" and mention.cluster is not None \
+                        and id(mention) not in seen:
+                    seen.add(id(mention))
+                    counts[id(mention.cluster)][mention.text] += 1
+        return counts
 
     # -- reading ---------------------------------------------------------------------------
 
     def entities(self) -> tuple[Entity, ...]:
         """Every entity of the article, most mentioned first."""
+        found = [c for c in self._clusters if c.mentions]
         return tuple(
-            Entity(name, self._types[name], tuple(sorted(self._aliases[name])),
-                   self._counts[name], self._codes.get(name))
-            for name, _ in sorted(self._counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            Entity(c.name, c.type, tuple(sorted(c.aliases | {c.name})), c.mentions, c.code)
+            for c in sorted(found, key=lambda c: (-c.mentions, c.name))
         )
 
     def resolve(self, token: Token, offset: int) -> Argument | None:
@@ -148,57 +496,127 @@ class ArticleEntities:
 
         ``offset`` is where the token's paragraph starts in the article.
         """
-        if token.ent_iob_ != "O":
-            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-            if ent is not None:
-                return self._from_span(ent, offset, token)
-        lower = token.lower_
-        if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
-            name = self._person_before(offset + token.idx)
-            if name:
-                return Argument(token.text, offset + token.idx, offset + token.idx + len(token),
-                                name, "Person")
+        known = self._docs.get(offset) is token.doc
+        found = self._refs.get((offset, token.i)) if known else None
+        if found is None:
+            found = self.direct(token, offset)
+        if found is None:
             return None
-        governments = government_nouns()
-        if token.lemma_.lower() in governments or _compound_text(token) in governments:
-            for child in token.children:
-                if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                    found = self.resolve(child, offset)
-                    if found is not None and found.type == "Country":
-                        start = offset + min(child.idx, token.idx)
-                        return Argument(found.text, start, offset + token.idx + len(token),
-                                        found.name, "Country")
-        country = lookup_country(token.text)
-        if country is not None:
-            return Argument(token.text, offset + token.idx, offset + token.idx + len(token),
-                            country.name, "Country")
+        cluster, start, end = found
+        text = token.doc.text[start:end]
+        return Argument(text, offset + start, offset + end, cluster.name, cluster.type)
+
+    # -- helpers for the discourse pass ----------------------------------------------------
+
+    def mention_at(self, offset: int, token: Token) -> Mention | None:
+        """The mention that covers ``token``, if any."""
+        index = self._index.get(offset)
+        if index is None or self._docs.get(offset) is not token.doc:
+            return None
+        return index.get(token.i)
+
+    def clusters(self) -> list[Cluster]:
+        return self._clusters
+
+    def country_cluster(self, code: str) -> Cluster:
+        return self._country(code)
+
+    def paragraphs(self) -> list[tuple[int, Doc]]:
+        return self._paragraphs
+
+    def direct(self, token: Token, offset: int) -> tuple[Cluster, int, int] | None:
+        """What a token names by itself: a mention, a country's government or organ, a
+        country word (no pronouns, no descriptions). Character offsets are the paragraph's.
+        """
+        key = (offset, token.i)
+        known = self._docs.get(offset) is token.doc
+        if known and key in self._direct_cache:
+            return self._direct_cache[key]
+        found = self._direct(token, offset, 0)
+        if known:
+            self._direct_cache[key] = found
+        return found
+
+    def _direct(self, token: Token, offset: int, depth: int) -> tuple[Cluster, int, int] | None:
+        mention = self.mention_at(offset, token)
+        if mention is None and self._docs.get(offset) is not token.doc:
+            mention = self._loose_mention(token)
+        if mention is not None:
+            if mention.cluster is None:
+                return None
+            span = mention.span
+            return mention.cluster, span.start_char, span.end_char
+        if depth < 3 and _is_government(token):
+            owners = [c for c in token.children if c.dep_ in _OWNER_DEPS]
+            owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]
+            if any(c.dep_ == "conj" for owner in owners for c in owner.children):
+                return None  # "the navies of China, India and Oman": several countries
+            for child in owners:
+                found = self._direct(child, offset, depth + 1)
+                if found is not None and found[0].type == "Country":
+                    start = min(token.idx, child.idx)
+                    end = max(token.idx + len(token), child.idx + len(child))
+                    return found[0], start, end
+        if token.is_alpha and (token.is_title or token.is_upper):
+            country = lookup_country(token.text)
+            if country is not None:
+                return self._country(country.code), token.idx, token.idx + len(token)
         return None
 
-    def _from_span(self, ent: Span, offset: int, token: Token) -> Argument | None:
-        span = clean_span(ent)
-        if span is None:
+    def _loose_mention(self, token: Token) -> Mention | None:
+        """A mention read on the fly from a document the article was not built from."""
+        if token.ent_iob_ == "O":
             return None
-        start, end = offset + span.start_char, offset + span.end_char
-        text = span.text
-        canonical = self._by_text.get(text)
-        country = lookup_country(text)
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        span = clean_span(ent) if ent is not None and ent.label_ in _NER_TYPES else None
+        if span is None or not span.start <= token.i < span.end:
+            return None
+        words = tuple(fold(span.text).split())
+        country, seat = lookup_country(span.text), lookup_seat(span.text)
+        mention = Mention(-1, token.doc, span.start, span.end, ent.label_, "name", words)
         if country is not None:
-            return Argument(text, start, end, country.name, "Country")
-        seat = lookup_seat(text)
-        if seat is not None:
-            head = ent.root.head
-            if ent.root.dep_ == "pobj" and head.lower_ in _LOCATIVE:
-                return Argument(text, start, end, text, "Place")
-            return Argument(text, start, end, seat.name, "Country")
-        if canonical is None or canonical not in self._types:
-            return None
-        return Argument(text, start, end, canonical, self._types[canonical])
+            mention.cluster = self._country(country.code)
+        elif seat is not None:
+            mention.cluster = (self._place(span.text) if _is_location(span)
+                               else self._country(seat.code))
+        else:
+            mention.cluster = self._forms.get(words) if words in self._forms else \
+                self._lookup_form(words, span.text)
+        return mention
 
-    def _person_before(self, position: int) -> str | None:
-        index = bisect.bisect_left(self._person_starts, position)
-        return self._person_names[index - 1] if index else None
+    def set_ref(self, offset: int, token: Token, cluster: Cluster, start: int, end: int) -> None:
+        """Record what a pronoun or description refers to (paragraph character offsets)."""
+        self._refs[(offset, token.i)] = (cluster, start, end)
+
+    def ref(self, offset: int, token: Token) -> Cluster | None:
+        """What a token refers to so far: a recorded reference, else what it names."""
+        found = self._refs.get((offset, token.i))
+        if found is None:
+            found = self.direct(token, offset)
+        return found[0] if found is not None else None
 
 
-def _compound_text(token: Token) -> str:
-    parts = [c.lower_ for c in token.lefts if c.dep_ == "compound"] + [token.lower_]
-    return " ".join(parts)
+def _is_location(span: Span) -> bool:
+    """Whether a capital or seat of power is used as a place, not as its government.
+
+    "a summit in Budapest", "arrived in Washington", "the Budapest summit" are places;
+    "Moscow is expected to send", "talks between Washington and Moscow" are countries.
+    """
+    root = span.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj":
+        return root.head.lower_ in _LOCATIVE
+    if root.dep_ == "compound":
+        head = root.head
+        return not _is_government(head)
+    return False
+
+
+@cache
+def _country_by_code() -> dict[str, Country]:
+    return {c.code: c for c in country_names().names.values()}
+
+
+__all__ = ["PERSON_PRONOUNS", "ArticleEntities", "Cluster", "Mention", "clean_span", "gendered"]

@@ -1,0 +1,117 @@
+"""The word lists that entity resolution reads, from ``kg/data``, once per process.
+
+Everything here is language, never names of the news: titles of offices, gendered
+words, the last words of organisation names, pronouns.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from kg.lexicons import government_nouns, lookup_country, rows, titles
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+DETERMINERS = frozenset({"the", "a", "an"})
+PLURAL_DETERMINERS = frozenset({"both", "all", "these", "those", "several", "many", "some"})
+SPEECH_MARKS = "\"“”„«»"
+
+
+def fold(text: str) -> str:
+    """A name as compared: no accents, lower case, one kind of apostrophe and dash.
+
+    >>> fold("Orbán’s  Jean-Yves")
+    "orban's jean yves"
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    for dash in "-\u2010\u2011\u2012\u2013\u2014":
+        text = text.replace(dash, " ")
+    return " ".join(text.lower().split())
+
+
+@cache
+def title_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Titles as lower-case token tuples, indexed by their last word, longest first.
+
+    >>> ("secretary", "of", "state") in title_index()["state"]
+    True
+    """
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for title in titles():
+        words = tuple(title.lower().replace("-", " - ").split())
+        index.setdefault(words[-1], []).append(words)
+    for words in leader_words():
+        index.setdefault(words[-1], []).append(words)
+    return {last: tuple(sorted(set(found), key=len, reverse=True)) for last, found in index.items()}
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Every word of every title, for matching a title inside a longer span."""
+    return frozenset(word for found in title_index().values() for title in found for word in title)
+
+
+@cache
+def leader_words() -> dict[tuple[str, ...], frozenset[str]]:
+    """Generic leader words ("leader", "premier") → the titles they stand for.
+
+    >>> "president" in leader_words()[("leader",)]
+    True
+    """
+    return {
+        tuple(row[0].strip().lower().split()): frozenset(
+            t.strip().lower() for t in row[1].split("|") if t.strip())
+        for row in rows("resolve_leader_titles.tsv")
+    }
+
+
+@cache
+def gender_words() -> dict[str, tuple[str, str]]:
+    """Gendered honorifics and nouns → (``m``, ``f`` or ``x``, ``honorific`` or ``noun``).
+
+    >>> gender_words()["mrs"]
+    ('f', 'honorific')
+    """
+    return {row[0].strip().lower(): (row[1].strip(), row[2].strip())
+            for row in rows("resolve_gender.tsv")}
+
+
+def gendered(word: str) -> str | None:
+    """``m`` or ``f`` for a gendered honorific or noun.
+
+    >>> gendered("Mother"), gendered("minister")
+    ('f', None)
+    """
+    found = gender_words().get(word.lower())
+    return found[0] if found and found[0] in ("m", "f") else None
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    """Honorifics stripped from the start of a name ("Mr", "Mrs")."""
+    return frozenset(word for word, (_, kind) in gender_words().items() if kind == "honorific")
+
+
+@cache
+def org_heads() -> frozenset[str]:
+    """Last words of organisation and facility names ("hospital", "ministry").
+
+    >>> "embassy" in org_heads()
+    True
+    """
+    return frozenset(row[0].strip().lower() for row in rows("resolve_org_heads.txt"))
+
+
+def is_government_noun(words: str) -> bool:
+    """Whether a noun (or compound noun) stands for a government when a country owns it."""
+    return words.lower() in government_nouns()
+
+
+def is_country_word(text: str) -> bool:
+    """A country name or demonym ("Hungary", "Hungarian", "the US")."""
+    return lookup_country(text) is not None

@@ -1,0 +1,183 @@
+"""Repairing the spans of named-entity mentions.
+
+The small model's spans carry determiners, titles and possessives ("the", "President",
+"'s"), swallow pieces of titles as names ("State" of "Secretary of State"), and glue
+headline words onto names ("Putin Plan Hungary Summit"). These functions cut a span
+back to the name it holds, or say that it holds none.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.lexicons import event_lexicon, lookup_country
+from kg.resolve.lexicon import DETERMINERS, fold, honorifics, org_heads, title_index
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_KEEP_TITLE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def title_before(doc: Doc, end: int, start: int = 0) -> tuple[int, str] | None:
+    """The longest title that ends right before token ``end``: (its first token, text).
+
+    >>> from kg.nlp import load
+    >>> doc = load()("US Secretary of State Marco Rubio spoke.")
+    >>> title_before(doc, 4)
+    (1, 'Secretary of State')
+    """
+    if end <= start:
+        return None
+    for words in title_index().get(doc[end - 1].lower_, ()):
+        first = end - len(words)
+        if first >= start and all(doc[first + k].lower_ == w for k, w in enumerate(words)):
+            return first, doc[first:end].text
+    return None
+
+
+def in_title(span: Span) -> bool:
+    """Whether the whole span is a piece of a title written around it.
+
+    "State" in "Secretary of State Marco Rubio" and "Police and Crime" in "Police and
+    Crime Commissioner" are no names.
+    """
+    doc = span.doc
+    sentence = span.sent
+    for end in range(span.end, min(span.end + 3, sentence.end) + 1):
+        found = title_before(doc, end, sentence.start)
+        if found is not None and found[0] <= span.start:
+            return True
+    return False
+
+
+def _is_title_start(doc: Doc, start: int, end: int) -> int:
+    """How many tokens of a title begin at ``start`` (0 for none), leaving a name after."""
+    best = 0
+    for last in range(start, end - 1):
+        found = title_before(doc, last + 1, start)
+        if found is not None and found[0] == start:
+            best = last + 1 - start
+    return best
+
+
+def clean_span(span: Span) -> Span | None:
+    """Trim determiners, titles, honorifics, possessives and punctuation from an entity span.
+
+    >>> from kg.nlp import load
+    >>> doc = load()("He met President Donald Trump's envoy.")
+    >>> clean_span(doc[2:6]).text
+    'Donald Trump'
+    >>> doc = load()("the United Nations General Assembly")
+    >>> clean_span(doc[:]).text
+    'United Nations General Assembly'
+    """
+    doc = span.doc
+    start, end = span.start, span.end
+    bracket = next((t.i for t in span if t.text == "(" and t.i > start), None)
+    if bracket is not None:  # "Organisation of Islamic Cooperation (OIC"
+        end = bracket
+    strip_titles = span.label_ not in _KEEP_TITLE_LABELS and doc[end - 1].lower_ not in org_heads()
+    while start < end:
+        token = doc[start]
+        if token.lower_ in DETERMINERS or token.is_punct or token.lower_ in honorifics():
+            start += 1
+            continue
+        if strip_titles:
+            skip = _is_title_start(doc, start, end)
+            if not skip and end - start > 2 and lookup_country(token.text):
+                # "US President Donald Trump": a country before a title goes with it
+                after = start + 1 + (doc[start + 1].lower_ in _POSSESSIVE)
+                skip = (after - start) + _is_title_start(doc, after, end) if after < end else 0
+                if skip == after - start:
+                    skip = 0
+            if skip:
+                start += skip
+                continue
+        break
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                           or doc[end - 1].lower_ in _POSSESSIVE):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def name_tokens(span: Span) -> tuple[str, ...]:
+    """The folded words of a name, as clustering compares them."""
+    return tuple(fold(span.text).split())
+
+
+def split_coordination(span: Span) -> list[Span]:
+    """The parts of a span that glues coordinated names ("Crete and Cyprus").
+
+    A span that is one country name ("Bosnia and Herzegovina") stays whole; so does a
+    span whose parts are not names of their own ("Police and Crime").
+    """
+    doc = span.doc
+    cuts = [t.i for t in span if t.lower_ in ("and", "&") and t.pos_ == "CCONJ"]
+    if not cuts or lookup_country(span.text) is not None:
+        return [span]
+    parts, begin = [], span.start
+    for cut in cuts:
+        parts.append(doc[begin:cut])
+        begin = cut + 1
+    parts.append(doc[begin:span.end])
+    parts = [p for p in parts if len(p)]
+    if len(parts) < 2 or not all(p[0].is_title or p[0].is_upper for p in parts):
+        return [span]
+    return parts
+
+
+def glued_name(span: Span, known: frozenset[tuple[str, ...]],
+               common: frozenset[str]) -> Span:
+    """The name at the start of a span that has headline words glued after it.
+
+    ``known`` holds the folded words of names the article gives elsewhere, ``common``
+    the lemmas the article uses as ordinary lower-case words. "Putin Plan Hungary
+    Summit" becomes "Putin" when "Putin" is a known name and the rest holds a country
+    or only common words.
+    """
+    words = name_tokens(span)
+    if len(words) < 2 or words in known:
+        return span
+    for size in range(len(words) - 1, 0, -1):
+        if words[:size] not in known:
+            continue
+        rest = span[size:]
+        if any(lookup_country(t.text) for t in rest) or all(
+                t.lower_ in common or t.lemma_.lower() in common or t.lower_ in event_lexicon()
+                or not t.is_alpha for t in rest):
+            return span[:size]
+        break
+    return span
+
+
+def hyphen_parts(span: Span) -> list[str]:
+    """The parts of a hyphenated compound of names ("Trump-Putin"), or ``[]``."""
+    text = span.text
+    if len(span) > 3 or not any(d in text for d in "-\u2013\u2014"):
+        return []
+    for dash in "\u2013\u2014":
+        text = text.replace(dash, "-")
+    parts = [p.strip() for p in text.split("-")]
+    return parts if len(parts) > 1 and all(p[:1].isupper() for p in parts) else []
+
+
+def subject_role(token: Token) -> str:
+    """``subj`` for the single subject of a clause, ``group`` for one of coordinated
+    subjects, else ``other`` (climbing compound and apposition to the phrase's head)."""
+    current = token
+    for _ in range(6):
+        if current.dep_ in ("compound", "appos", "flat") and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    if current.dep_ == "conj":
+        first = current
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        return "group" if first.dep_ in ("nsubj", "nsubjpass") else "other"
+    if current.dep_ in ("nsubj", "nsubjpass"):
+        if any(c.dep_ == "conj" for c in current.children):
+            return "group"
+        return "subj"
+    if current.dep_ == "pobj" and current.head.dep_ == "agent":
+        return "subj"
+    return "other"
