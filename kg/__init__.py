@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from kg.export import EXPORTERS
 from kg.export import export as _export
@@ -26,6 +26,9 @@ from kg.graph.store import DEFAULT_STORE, Store
 from kg.pipeline import BuildReport, build
 from kg.query import Result, named_queries, resolve_query, run_query
 from kg.version import __version__
+
+if TYPE_CHECKING:
+    from kg.graph.validate import ValidationReport
 
 __all__ = [
     "DEFAULT_STORE",
@@ -42,6 +45,7 @@ __all__ = [
     "query",
     "render",
     "stats",
+    "validate",
 ]
 
 
@@ -102,3 +106,10 @@ def stats(*, store: str | Path | Store = DEFAULT_STORE) -> dict[str, int]:
         } GROUP BY ?what ORDER BY ?what""").rows
     counts.update({str(r["what"]): int(r["n"]) for r in rows})
     return counts
+
+
+def validate(*, store: str | Path | Store = DEFAULT_STORE) -> ValidationReport:
+    """Check every article's graph against the SHACL shapes; see :mod:`kg.graph.validate`."""
+    from kg.graph.validate import validate as _validate  # pyshacl is slow to import
+
+    return _validate(open_store(store, read_only=True))

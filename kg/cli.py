@@ -192,6 +192,15 @@ def stats(store: StoreOption = Path(DEFAULT_STORE)) -> None:
     out.print(table)
 
 
+@app.command()
+def validate(store: StoreOption = Path(DEFAULT_STORE)) -> None:
+    """Check every article's graph against the SHACL shapes (ontology/shapes.ttl)."""
+    report = kg.validate(store=_open(store))
+    out.print(report.text(), highlight=False, markup=False, soft_wrap=True)
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
 @app.callback(invoke_without_command=True)
 def main(
     version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,

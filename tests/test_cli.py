@@ -36,7 +36,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.mark.parametrize("command", ["build", "query", "export", "render", "stats"])
+@pytest.mark.parametrize("command", ["build", "query", "export", "render", "stats", "validate"])
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert "Usage" in result.stdout and "--store" in result.stdout
@@ -90,6 +90,10 @@ def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     result = run("stats", "--store", tmp_path / "nowhere", check=False)
     assert result.returncode == 2
     assert "no knowledge graph here" in result.stderr
+
+
+def test_validate_conforms(store: Path) -> None:
+    assert "conforms: 1 articles, 0 violations" in run("validate", "-s", store).stdout
 
 
 def test_stats(store: Path) -> None:

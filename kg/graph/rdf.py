@@ -10,8 +10,8 @@ property between subject and object (``?a dip:consults ?b``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -66,7 +66,7 @@ def reading_quads(reading: Reading, run: Run) -> Iterator[Quad]:
         *_article_triples(document, reading.fingerprint, run),
         *_run_triples(run),
     ]
-    for entity in reading.entities:
+    for entity in merge_same_iri(reading.entities):
         triples.extend(_entity_triples(entity))
     for statement in reading.statements:
         triples.extend(_statement_triples(statement))
@@ -109,6 +109,28 @@ def _run_triples(run: Run) -> list[tuple]:
         (node, _n(DIP.model), Literal(run.model)),
         (node, _n(PROV.startedAtTime), Literal(run.started, datatype=_XSD_DATETIME)),
     ]
+
+
+def merge_same_iri(entities: Iterable[Entity]) -> list[Entity]:
+    """Entities whose names fold to one IRI ("COVID", "Covid") become one node.
+
+    The most mentioned name stays the label; the others become aliases.
+
+    >>> [e.aliases for e in merge_same_iri([Entity("COVID", "Person", ("COVID",), 3),
+    ...                                     Entity("Covid", "Person", ("Covid",), 1)])]
+    [('COVID', 'Covid')]
+    """
+    merged: dict[str, Entity] = {}
+    for entity in sorted(entities, key=lambda e: (-e.mentions, e.name)):
+        key = iri.entity(entity.name, entity.type)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = entity
+            continue
+        aliases = tuple(sorted({*first.aliases, *entity.aliases, entity.name}))
+        merged[key] = replace(first, aliases=aliases, mentions=first.mentions + entity.mentions,
+                              code=first.code or entity.code)
+    return list(merged.values())
 
 
 def _entity_triples(entity: Entity) -> list[tuple]:
