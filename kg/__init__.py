@@ -20,15 +20,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from kg.endpoint import serve, serving
 from kg.export import EXPORTERS
 from kg.export import export as _export
 from kg.graph.store import DEFAULT_STORE, Store
-from kg.pipeline import BuildReport, build
 from kg.query import Result, named_queries, resolve_query, run_query
 from kg.version import __version__
 
 if TYPE_CHECKING:
     from kg.graph.validate import ValidationReport
+    from kg.pipeline import BuildReport, build
+
+_LAZY = {"build": "kg.pipeline", "BuildReport": "kg.pipeline"}
+
+
+def __getattr__(name: str) -> object:
+    # The build pulls in spaCy (seconds to import); queries, exports and the server do not.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 __all__ = [
     "DEFAULT_STORE",
@@ -44,6 +56,8 @@ __all__ = [
     "open_store",
     "query",
     "render",
+    "serve",
+    "serving",
     "stats",
     "validate",
 ]

@@ -19,8 +19,6 @@ from rich.table import Table
 import kg
 from kg.export import EXPORTERS
 from kg.graph.store import DEFAULT_STORE, StoreError
-from kg.ingest.meta import parse_date
-from kg.nlp import ModelError
 from kg.query import QueryError, describe_query, named_queries
 
 app = typer.Typer(
@@ -66,6 +64,10 @@ def build(
         "--verbose", "-v", help="Say which articles each store write committed.")] = False,
 ) -> None:
     """Read articles (.txt .md .html .jsonl .csv) and add them to the graph."""
+    # Imported here: spaCy and the readers take seconds to import, other commands need neither.
+    from kg.ingest.meta import parse_date
+    from kg.nlp import ModelError
+
     if date is not None:
         try:
             date = parse_date(date)
@@ -190,6 +192,30 @@ def stats(store: StoreOption = Path(DEFAULT_STORE)) -> None:
     for name, value in counts.items():
         table.add_row(name, str(value))
     out.print(table)
+
+
+@app.command()
+def serve(
+    store: StoreOption = Path(DEFAULT_STORE),
+    host: Annotated[str, typer.Option(
+        help="Address to listen on; anything but loopback exposes the graph.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port; 0 picks a free one (printed).")] = 0,
+    timeout: Annotated[float, typer.Option(
+        help="Seconds a query may run before it is cancelled (HTTP 503).")] = 10.0,
+    max_rows: Annotated[int, typer.Option(
+        "--max-rows", help="Most rows (or triples) in an answer; 0 = no cap.")] = 10_000,
+    workers: Annotated[int | None, typer.Option(
+        help="Query worker processes (default: 2 to 4, by CPU count).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No request log.")] = False,
+) -> None:
+    """Serve the graph read-only over SPARQL 1.1: endpoint /sparql, query page /."""
+    try:
+        kg.serve(store, host=host, port=port, timeout=timeout, max_rows=max_rows,
+                 workers=workers, quiet=quiet)
+    except StoreError as error:
+        raise fail(str(error)) from None
+    except (OSError, ValueError) as error:
+        raise fail(f"serve: {error}") from None
 
 
 @app.command()

@@ -36,7 +36,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.mark.parametrize("command", ["build", "query", "export", "render", "stats", "validate"])
+@pytest.mark.parametrize("command", ["build", "query", "export", "render", "serve", "stats",
+                                     "validate"])
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert "Usage" in result.stdout and "--store" in result.stdout
