@@ -4,7 +4,7 @@ Each extractor is one module that registers itself here; adding one is a new fil
 one import line below. Extractors know nothing of RDF.
 
 >>> sorted(EXTRACTORS)
-['clauses', 'positions', 'quotes']
+['clauses', 'events', 'members', 'positions', 'quotes']
 """
 
 from __future__ import annotations
@@ -37,4 +37,4 @@ def extract_paragraph(doc: Doc, context: Context,
 
 
 # The extractors register themselves on import.
-from kg.extract import clauses, positions, quotes  # noqa: E402,F401
+from kg.extract import clauses, events, members, positions, quotes  # noqa: E402,F401

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.lexicons import lookup_country
 from kg.records import Argument, Document, Evidence, Statement
 from kg.resolve import ArticleEntities
 
@@ -24,8 +26,42 @@ class Context:
     offset: int
 
     def resolve(self, token: Token) -> Argument | None:
-        """The entity the token stands for, if any."""
-        return self.entities.resolve(token, self.offset)
+        """The entity the token stands for, if any.
+
+        A proper name the model did not tag still names the article's entity of that
+        name ("Orbán called …" after "Prime Minister Viktor Orbán"); a pronoun never
+        names a country ("us" is not the US).
+        """
+        found = self.entities.resolve(token, self.offset)
+        if found is not None and token.pos_ == "PRON" and found.type == "Country":
+            return None
+        if found is None and token.ent_iob_ == "O" and token.pos_ in ("PROPN", "NOUN") \
+                and token.text[:1].isupper():
+            found = self._by_name(token)
+        return found
+
+    def resolve_word(self, token: Token) -> Argument | None:
+        """The entity one word names by itself: a name of the article or a country."""
+        start = self.offset + token.idx
+        names = _names(self.entities)
+        if token.text in names:
+            name, kind = names[token.text]
+            return Argument(token.text, start, start + len(token.text), name, kind)
+        country = lookup_country(token.text)
+        if country is not None and token.pos_ != "PRON":
+            return Argument(token.text, start, start + len(token.text), country.name, "Country")
+        return None
+
+    def _by_name(self, token: Token) -> Argument | None:
+        names = _names(self.entities)
+        compounds = [c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1]
+        for first in (compounds[0], token) if compounds else (token,):
+            text = token.doc[first.i:token.i + 1].text
+            if text in names:
+                name, kind = names[text]
+                start = self.offset + first.idx
+                return Argument(text, start, start + len(text), name, kind)
+        return None
 
     def evidence(self, sentence: Span, confidence: float, extractor: str) -> Evidence:
         """Evidence pointing at ``sentence`` of this paragraph."""
@@ -42,6 +78,29 @@ class Context:
         """A literal argument: the text of ``span``, not an entity."""
         start = self.offset + span.start_char
         return Argument(span.text, start, start + len(span.text), span.text)
+
+
+_NAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _names(entities: ArticleEntities) -> dict[str, tuple[str, str]]:
+    """Surface names of the article's entities (and the surnames of its people)."""
+    names = _NAMES.get(entities)
+    if names is None:
+        names = {}
+        surnames: dict[str, set[str]] = {}
+        for entity in entities.entities():
+            if entity.type == "Place":
+                continue
+            for alias in (entity.name, *entity.aliases):
+                names.setdefault(alias, (entity.name, entity.type))
+            if entity.type == "Person" and len(entity.name.split()) > 1:
+                surnames.setdefault(entity.name.split()[-1], set()).add(entity.name)
+        for surname, owners in surnames.items():
+            if len(owners) == 1 and surname not in names:
+                names[surname] = (next(iter(owners)), "Person")
+        _NAMES[entities] = names
+    return names
 
 
 Extractor = Callable[[Doc, Context], Iterable[Statement]]

@@ -1,33 +1,67 @@
 """Subject–verb–object clauses, coded as PLOVER events where the lexicon knows the verb.
 
-Reads active and passive clauses, prepositional objects ("talks with", "a call to"),
-subjects shared through coordination and control ("agreed to hold", "is set to
-visit", "is expected to press"), and event nouns carried by light verbs ("had a phone
-conversation with"). Negated and hypothetical clauses are not asserted as events.
-Every other clause with an entity subject becomes an ``OTHER`` statement labelled by
-its verb phrase.
+Reads active and passive clauses, prepositional objects ("talks with", "called on"),
+actors shared through coordination, adjuncts and control ("agreed to hold", "is set to
+visit", "urged X to curb", "condemned X for launching"), event nouns carried by light
+verbs ("had a phone conversation with", "expressed support for"), members listed in an
+object ("urged major economies—including India, China …"), the owner of an object that
+names no entity ("disputed Trump's claim" → Trump), and reciprocal verbs whose
+coordinated subject parties act with each other ("Turkey and Libya agreed …").
+
+Negated, hypothetical and merely possible clauses, and clauses inside a quotation, are
+not asserted as events: they stay ``OTHER`` statements, like every other clause with an
+entity subject, labelled by the verb phrase. A planned meeting is coded ``AGREE``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import register
 from kg.extract.base import Context
-from kg.lexicons import EventEntry, event_type
+from kg.extract.grammar import (
+    Actor,
+    Party,
+    actor,
+    asserted,
+    conjuncts,
+    governor,
+    parties,
+    planned,
+    quoted,
+    recipient_preps,
+    words,
+)
+from kg.extract.groups import remember_actor, remember_group
+from kg.lexicons import EventEntry, event_type, government_nouns, speech_verbs
 from kg.records import Argument, Statement
 
 NAME = "clauses"
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _OBJECTS = {"dobj", "attr", "oprd", "dative"}
-_RECIPIENT_PREPS = {"with", "to", "on", "against", "for", "at", "from", "into", "toward",
-                    "towards", "over", "about"}
-_LIGHT_VERBS = {"have", "hold", "make", "give", "launch", "carry", "conduct", "host", "stage"}
-_HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
-_MODAL_DOUBT = {"could", "might", "may", "would"}
+_EVENT_OBJECTS = {"dobj", "dative"}
+_NEEDS_PARTNER = frozenset({"CONSULT"})
+_GROUP_CODES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_MEMBERSHIP_VERBS = frozenset({"join"})
+_OTHER_PREPS = frozenset({"with", "to", "on", "against", "for", "at", "from", "into", "toward",
+                          "towards", "over", "about"})
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What a verb expresses: the lexicon entry and the word that triggered it."""
+
+    entry: EventEntry
+    trigger: Token
+    extra_prep: str | None = None  # the preposition of a verb + preposition entry
+    idiom_object: Token | None = None  # the object of a verb–object entry ("lift sanctions")
+
+    @property
+    def recipient_preps(self) -> frozenset[str]:
+        preps = recipient_preps(self.entry.code)
+        return preps | {self.extra_prep} if self.extra_prep else preps
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,82 +69,50 @@ class Clause:
     """A predicate with the arguments found for it."""
 
     verb: Token
-    subjects: tuple[Token, ...]
+    actor: Actor
     objects: tuple[Token, ...]
-    passive: bool
-    inherited: bool  # the subject came from a governing verb (control, coordination)
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    return [token, *(t for t in token.conjuncts if t.i > token.i)]
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
 
 
-def _subjects(verb: Token) -> tuple[list[Token], bool, bool]:
-    """The subjects of ``verb``, whether the clause is passive, whether inherited."""
-    current, inherited = verb, False
-    for _ in range(4):
-        passive = any(c.dep_ == "nsubjpass" for c in current.children)
-        found = [c for c in current.children if c.dep_ in _SUBJECTS]
-        if found:
-            subjects = [s for f in found for s in _conjuncts(f)]
-            if passive and current is verb:
-                agents = [
-                    p for c in verb.children if c.dep_ == "agent"
-                    for p in c.children if p.dep_ == "pobj"
-                ]
-                if agents:
-                    return [a for p in agents for a in _conjuncts(p)], True, inherited
-            return subjects, passive and current is verb, inherited
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
-            current, inherited = current.head, True
-            continue
-        break
-    return [], False, inherited
-
-
-def _objects(verb: Token, passive: bool) -> list[Token]:
-    objects = [o for c in verb.children if c.dep_ in _OBJECTS for o in _conjuncts(c)]
-    if passive:
-        objects = [o for c in verb.children if c.dep_ == "nsubjpass" for o in _conjuncts(c)]
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS):
-        objects.extend(o for p in prep.children if p.dep_ == "pobj" for o in _conjuncts(p))
-    return objects
-
-
-def _asserted(verb: Token) -> bool:
-    """False for negated, hypothetical or merely possible clauses."""
-    for token in (verb, *verb.ancestors):
-        if any(c.dep_ == "neg" for c in token.children):
-            return False
-        if token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in token.children
-        ):
-            return False
-        if token.dep_ in ("ROOT", "ccomp"):
-            break
-    return not any(c.dep_ == "aux" and c.lower_ in _MODAL_DOUBT for c in verb.children)
-
-
-def _lemma(verb: Token) -> str:
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
-
-
-def _event(verb: Token) -> tuple[EventEntry | None, Token]:
-    """The event a verb expresses: its own lexicon entry, or that of a light verb's noun."""
-    for preposition in (c for c in verb.children if c.dep_ == "prep"):
-        entry = event_type(f"{verb.lemma_.lower()} {preposition.lower_}", "VERB")
+def noun_event(noun: Token) -> EventEntry | None:
+    """The event an event noun names ("talks", "a call for …", "strikes")."""
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        entry = event_type(f"{_lemma(noun)} {prep.lower_}", "NOUN")
         if entry:
-            return entry, verb
-    entry = event_type(_lemma(verb), "VERB")
-    if entry:
-        return entry, verb
-    if verb.lemma_.lower() in _LIGHT_VERBS:
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            entry = event_type(obj.lemma_.lower(), "NOUN")
+            return entry
+    return event_type(_lemma(noun), "NOUN")
+
+
+def verb_event(verb: Token) -> Event | None:
+    """The event a verb expresses: verb + preposition or particle, a light verb's noun,
+    a verb–object idiom, or the verb itself."""
+    lemma = _lemma(verb)
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        entry = event_type(f"{lemma} {prep.lower_}", "VERB")
+        if entry:
+            return Event(entry, verb, prep.lower_)
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle:
+        entry = event_type(f"{lemma} {particle}", "VERB")
+        if entry:
+            return Event(entry, verb)
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in words("light"):
+        for noun in nouns:
+            entry = noun_event(noun)
             if entry:
-                return entry, obj
-    return None, verb
+                return Event(entry, noun)
+    for noun in nouns:
+        entry = event_type(f"{lemma} {_lemma(noun)}", "VERB")
+        if entry:
+            return Event(entry, verb, idiom_object=noun)
+    entry = event_type(lemma, "VERB")
+    if entry and lemma in words("intransitive") and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "demonstrated a screen", "rallied supporters"
+    return Event(entry, verb) if entry else None
 
 
 def _verb_phrase(verb: Token) -> str:
@@ -118,14 +120,73 @@ def _verb_phrase(verb: Token) -> str:
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
+def _objects(verb: Token, actor_: Actor, deps: set[str]) -> list[Token]:
+    objects = [c for c in verb.children if c.dep_ in deps]
+    return [*objects, *actor_.patients] if actor_.how == "agent" else objects
+
+
+def _recipients(verb: Token, event: Event, actor_: Actor) -> list[tuple[Token, str]]:
+    """The tokens that may name an event's recipient, each with how it is attached."""
+    found: list[tuple[Token, str]] = []
+    preps = event.recipient_preps
+    if event.idiom_object is not None:
+        # "lifted sanctions on Iran": the object's own recipient
+        noun = event.idiom_object
+        own = noun_event(noun)
+        noun_preps = preps | (recipient_preps(own.code) if own else frozenset())
+        found.extend((p, prep.lower_) for prep in noun.children
+                     if prep.dep_ == "prep" and prep.lower_ in noun_preps
+                     for p in prep.children if p.dep_ == "pobj")
+        found.extend((c, "object") for c in verb.children if c.dep_ == "dative")
+    elif event.trigger == verb:
+        deps = {"dative"} if _lemma(verb) in words("topic") else _EVENT_OBJECTS
+        found.extend((t, "object") for t in _objects(verb, actor_, deps))
+    else:
+        found.extend((c, "object") for c in verb.children if c.dep_ == "dative")
+        found.extend((p, prep.lower_) for prep in event.trigger.children
+                     if prep.dep_ == "prep" and prep.lower_ in preps
+                     for p in prep.children if p.dep_ == "pobj")
+    found.extend((p, prep.lower_) for prep in verb.children
+                 if prep.dep_ == "prep" and prep.lower_ in preps
+                 for p in prep.children if p.dep_ == "pobj")
+    return found
+
+
+def _controlled(verb: Token) -> list[Token]:
+    """The party an object-control verb acts on: "urged the embassy to reconsider"
+    (not the thing asked for: "urge stronger sanctions to counter …")."""
+    if not any(c.dep_ == "xcomp" for c in verb.children):
+        return []
+    actors = words("actor") | government_nouns()
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative")
+            and (c.lemma_.lower() in actors or c.pos_ in ("PROPN", "PRON"))]
+
+
+def _inherited_recipients(verb: Token) -> list[Token]:
+    """A participle adjunct without an object shares its governing verb's recipient
+    ("wrote to the embassy asking …")."""
+    head, dep = governor(verb)
+    if dep != "advcl" or verb.tag_ != "VBG" or head.pos_ != "VERB":
+        return []
+    found = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    found.extend(p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                 for p in prep.children if p.dep_ == "pobj")
+    return found
+
+
+def _between(token: Token) -> list[Token]:
+    """The parties of "talks were held between A and B"."""
+    return [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "between"
+            for pobj in prep.children if pobj.dep_ == "pobj" for p in conjuncts(pobj)]
+
+
 def _clauses(sentence: Span) -> Iterator[Clause]:
     for token in sentence:
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "amod"):
             continue
-        subjects, passive, inherited = _subjects(token)
-        if subjects:
-            yield Clause(token, tuple(subjects), tuple(_objects(token, passive)), passive,
-                         inherited)
+        found = actor(token)
+        if found.tokens or found.patients:
+            yield Clause(token, found, tuple(_objects(token, found, _OBJECTS)))
 
 
 def _statement(context: Context, sentence: Span, relation: str, subject: Argument,
@@ -137,36 +198,203 @@ def _statement(context: Context, sentence: Span, relation: str, subject: Argumen
 @register(NAME)
 def extract(doc: Doc, context: Context) -> Iterator[Statement]:
     """Clauses of every sentence of a parsed paragraph."""
+    inside_quotes = quoted(doc)
+    seen: set[tuple] = set()
     for sentence in doc.sents:
         for clause in _clauses(sentence):
-            yield from _read_clause(clause, sentence, context)
+            for statement in _read_clause(clause, sentence, context, inside_quotes):
+                key = (statement.subject.name, statement.relation,
+                       statement.object.name if statement.object else None, statement.label,
+                       statement.evidence.start)
+                if key not in seen:
+                    seen.add(key)
+                    yield statement
 
 
-def _read_clause(clause: Clause, sentence: Span, context: Context) -> Iterator[Statement]:
-    entry, trigger = _event(clause.verb)
-    objects = list(clause.objects)
-    if trigger is not clause.verb:  # an event noun: its recipients hang off the noun
-        objects = [o for prep in trigger.children if prep.dep_ == "prep"
-                   and prep.lower_ in _RECIPIENT_PREPS
-                   for p in prep.children if p.dep_ == "pobj" for o in _conjuncts(p)]
-    subjects = [a for a in (context.resolve(s) for s in clause.subjects) if a is not None]
-    resolved = [(o, context.resolve(o)) for o in objects]
-    entity_objects = [a for _, a in resolved if a is not None and a.name not in
-                      {s.name for s in subjects}]
-    if entry is not None:
-        if not _asserted(clause.verb):
-            return
-        confidence = 0.85 - 0.1 * clause.inherited - 0.1 * (trigger is not clause.verb)
-        for subject in subjects:
-            for obj in entity_objects or [None]:
-                yield _statement(context, sentence, entry.code, subject, obj,
-                                 confidence - 0.15 * (obj is None))
+def _base_confidence(how: str) -> float:
+    return {"active": 0.85, "agent": 0.8, "control": 0.75, "inherited": 0.75}.get(how, 0.6)
+
+
+def _read_clause(clause: Clause, sentence: Span, context: Context,
+                 inside_quotes: set[int]) -> Iterator[Statement]:
+    verb = clause.verb
+    subjects: list[Party] = []
+    for token in clause.actor.tokens:
+        named = parties(token, context)
+        if clause.actor.how == "active":
+            remember_actor(context, token, [p.argument for p in named])
+        subjects.extend(named)
+    if clause.actor.how == "active" and len(clause.actor.tokens) == 1:
+        remember_group(context, clause.actor.tokens[0], [p.argument for p in subjects])
+    event = verb_event(verb)
+    factual = asserted(verb) and verb.i not in inside_quotes
+    if event is not None and event.trigger != verb:
+        factual = factual and not _negated_noun(event.trigger)
+    if subjects and factual and _lemma(verb) in speech_verbs():
+        yield from _demands(verb, subjects, sentence, context, inside_quotes)
+    if subjects and _lemma(verb) in _MEMBERSHIP_VERBS and factual and (
+            event is None or event.trigger == verb):
+        yield from _membership(clause, subjects, sentence, context)
         return
-    label = _verb_phrase(clause.verb)
+    if event is not None and factual and subjects:
+        statements = list(_read_event(clause, event, subjects, sentence, context))
+        if statements:
+            yield from statements
+            return
+    yield from _read_other(clause, subjects, sentence, context)
+
+
+def _demands(verb: Token, subjects: list[Party], sentence: Span, context: Context,
+             inside_quotes: set[int]) -> Iterator[Statement]:
+    """Saying that someone should or must act is a request of them: "Rouhani said foreign
+    powers should get out of the region" (the recipient when named, else none)."""
+    obligation = words("obligation")
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if not any(a.dep_ == "aux" and a.lower_ in obligation and a.i not in inside_quotes
+                   for a in clause.children):
+            continue  # the author's report of a duty, not words inside a quotation
+        found = actor(clause)
+        if any(t.lower_ in ("i", "we") for t in found.tokens):
+            continue  # "I must tell you": the speaker's own duty
+        named = [] if found.how != "active" else [
+            p.argument for t in found.tokens for p in parties(t, context)]
+        speakers = {p.argument.name for p in subjects}
+        recipients = [a for a in named if a.name not in speakers]
+        if found.how == "active" and not recipients and named:
+            continue  # "I must answer": the speaker's own duty, not a request
+        for subject in subjects:
+            for recipient in recipients or [None]:
+                yield _statement(context, sentence, "REQUEST", subject.argument, recipient,
+                                 0.6 if recipient else 0.5)
+
+
+def _negated_noun(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("no",) for c in noun.children) or any(
+        c.dep_ == "amod" and c.lower_ in words("unreal") for c in noun.children)
+
+
+def _read_event(clause: Clause, event: Event, subjects: list[Party], sentence: Span,
+                context: Context) -> Iterator[Statement]:
+    verb = clause.verb
+    code = event.entry.code
+    if code == "CONSULT" and (planned(verb) or planned(event.trigger)):
+        code = "AGREE"
+    recipients = _recipients(verb, event, clause.actor)
+    if not recipients:
+        recipients = [(t, "object") for t in _inherited_recipients(verb)]
+    subject_names = {p.argument.name for p in subjects}
+    audience = _lemma(verb) in words("address")
+    objects: list[Party] = []
+    for token, how in recipients:
+        # a thing stands for its owner ("disputed Trump's claim"), but one meets people
+        found = parties(token, context, owners=event.entry.code not in _NEEDS_PARTNER)
+        if audience and how == "to":
+            found = [p for p in found if p.argument.type in ("Person", "Country")]
+        objects.extend(p for p in found if p.argument.name not in subject_names)
+    controlled = _controlled(verb)
+    if controlled and not any(parties(t, context) for t in controlled):
+        return  # the recipient is a description we cannot name ("urged the embassy to …")
+    if event.trigger != verb:
+        between = [p for t in _between(verb) + _between(event.trigger)
+                   for p in parties(t, context)]
+        if len(between) >= 2 and not subjects:
+            subjects = between[:1]
+        objects.extend(p for p in between if p.argument.name not in subject_names)
+    confidence = _base_confidence(clause.actor.how) - 0.05 * (event.trigger != verb)
+    reciprocal = _lemma(verb) in words("reciprocal") or (
+        event.trigger != verb and event.entry.code in _GROUP_CODES)  # "held talks"
+    if code in _GROUP_CODES and len(subjects) == 1 and objects:
+        remember_group(context, verb, [subjects[0].argument, *(p.argument for p in objects)])
+    if not objects and reciprocal and len(subjects) > 1:
+        # "A and B met": the first-named party with each of the others.
+        first = subjects[0]
+        for other in subjects[1:]:
+            yield _statement(context, sentence, code, first.argument, other.argument,
+                             confidence - 0.05)
+        return
+    if code.lower() not in words("place_recipient"):
+        objects = [p for p in objects if p.argument.type != "Place"]
+    if not objects and (event.entry.code in _NEEDS_PARTNER or event.entry.mode == "joint"
+                        or event.entry.lemma in words("needs_recipient")):
+        return
+    if code == "ASSAULT" and _lemma(verb) in words("verbal") and any(
+            p.argument.type == "Person" for p in subjects):
+        code = "ACCUSE"  # "Biden attacked Trump on taxes"
     for subject in subjects:
-        for token, argument in resolved:
-            if argument is None:
-                span = sentence.doc[token.left_edge.i: token.right_edge.i + 1]
-                argument = context.phrase(span)
-            if argument.name != subject.name:
-                yield _statement(context, sentence, "OTHER", subject, argument, 0.5, label)
+        for obj in objects or [None]:
+            if obj is None:
+                yield _statement(context, sentence, code, subject.argument, None,
+                                 confidence - 0.15)
+            else:
+                yield _statement(context, sentence, code, subject.argument, obj.argument,
+                                 confidence - 0.1 * (not obj.direct))
+
+
+def _membership(clause: Clause, subjects: list[Party], sentence: Span,
+                context: Context) -> Iterator[Statement]:
+    """"X joined Y" (or "Y was joined by X"): X is a member of the group Y."""
+    groups: list[Argument] = []
+    for token in clause.objects:
+        token = _group_antecedent(token)
+        found = [p.argument for p in parties(token, context)
+                 if p.argument.type in ("Organisation", None)]
+        if found:
+            groups.extend(found)
+        elif _lemma(token) in words("group") and any(
+                c.dep_ in ("amod", "compound", "nmod") for c in token.lefts):
+            groups.append(_group_phrase(token, context))  # "a naval coalition", not "the party"
+    confidence = _base_confidence(clause.actor.how) - 0.05
+    for subject in subjects:
+        for group in groups:
+            if group.name != subject.argument.name:
+                yield _statement(context, sentence, "MEMBER_OF", subject.argument, group,
+                                 confidence)
+
+
+def _group_antecedent(token: Token) -> Token:
+    """The group a relative pronoun stands for, repairing a low attachment
+    ("a coalition to patrol the Gulf which was joined by …" → the coalition)."""
+    if token.lower_ not in ("which", "that", "who") or token.head.dep_ != "relcl":
+        return token
+    current = token.head.head
+    for _ in range(4):
+        if _lemma(current) in words("group"):
+            return current
+        if current.head == current:
+            break
+        current = current.head
+    return token.head.head
+
+
+def _group_phrase(token: Token, context: Context) -> Argument:
+    """An unnamed organisation known by its description ("a naval coalition"): its noun
+    and the modifiers before it."""
+    first = token
+    for child in token.lefts:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < first.i:
+            first = child
+    return replace(context.phrase(token.doc[first.i:token.i + 1]), type="Organisation")
+
+
+def _read_other(clause: Clause, subjects: list[Party], sentence: Span,
+                context: Context) -> Iterator[Statement]:
+    label = _verb_phrase(clause.verb)
+    objects = list(clause.objects)
+    if not clause.actor.tokens:  # a passive without its agent: the patient is the subject
+        subjects = [p for t in clause.actor.patients for p in parties(t, context)]
+        objects = list(clause.actor.patients)
+    objects.extend(p for prep in clause.verb.children
+                   if prep.dep_ == "prep" and prep.lower_ in _OTHER_PREPS
+                   for p in prep.children if p.dep_ == "pobj")
+    for subject in subjects:
+        for token in objects:
+            found = [p.argument for p in parties(token, context)]
+            for member in conjuncts(token):  # a phrase for each conjunct naming no entity
+                if (member == token and not found) or (
+                        member != token and context.resolve(member) is None):
+                    span = sentence.doc[member.left_edge.i: member.right_edge.i + 1]
+                    found.append(context.phrase(span))
+            for argument in found:
+                if argument.name != subject.argument.name:
+                    yield _statement(context, sentence, "OTHER", subject.argument, argument,
+                                     0.5, label)

@@ -1,19 +1,26 @@
 """Titles and appositions as positions held.
 
 "US President Donald Trump", "Hungarian Prime Minister Viktor Orbán", "Ukraine's
-ambassador to the US, Olga Stefanishyna" and "Olga Stefanishyna, Ukraine's
-ambassador" each say that a person holds a post of a country or organisation. A title
-with no country or organisation to own it yields nothing rather than a guess.
+ambassador to the US, Olga Stefanishyna", "Olga Stefanishyna, Ukraine's ambassador",
+"Sergei Lavrov, the foreign minister of Russia", "President Hassan Rouhani of Iran" and
+"Northamptonshire's chief constable Nick Adderley" each say that a person holds a post
+of a country or organisation. "Egyptian foreign minister Sameh Shoukry and his Greek
+and French counterparts, Nikos Dendias and Jean-Yves Le Drian" gives each counterpart
+the post of the one whose counterparts they are, in the country named for them (in
+order). A title with no country or organisation to own it in the same noun phrase or
+apposition yields nothing rather than a guess.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import register
 from kg.extract.base import Context
+from kg.extract.grammar import conjuncts, words
 from kg.lexicons import titles
 from kg.records import Argument, Statement
 from kg.resolve import clean_span
@@ -68,6 +75,8 @@ def _prefixed(name: Span, context: Context, person: Argument) -> tuple[str, Argu
     owner = _owner(before, context, person.name)
     if owner is None:
         owner = _of_owner(prefix[-1], context) if prefix else None
+    if owner is None:  # "President Hassan Rouhani of Iran"
+        owner = _of_owner(root, context)
     return (title, owner) if owner else None
 
 
@@ -90,9 +99,72 @@ def _apposed(name: Span, context: Context, person: Argument) -> tuple[str, Argum
     return None
 
 
+_HELD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _held(context: Context) -> dict[str, str]:
+    """The titles read so far in the article, by person (for "his counterpart")."""
+    return _HELD.setdefault(context.entities, {})
+
+
+def _counterpart_countries(noun: Token, context: Context) -> list[Argument]:
+    found: list[Argument] = []
+    for modifier in (c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")):
+        for token in conjuncts(modifier):
+            country = context.resolve_word(token)
+            if country is not None and country.type == "Country":
+                found.append(country)
+    return found
+
+
+def _counterpart_names(noun: Token, context: Context) -> list[Argument]:
+    """The people named as the counterparts: in apposition, or the name the noun
+    modifies ("his Russian counterpart Sergei Lavrov")."""
+    heads = [c for c in noun.children if c.dep_ == "appos"]
+    if not heads and noun.dep_ == "conj":  # "A and his counterparts, B, C" hung on A
+        heads = [c for c in noun.head.children if c.dep_ == "appos" and c.i > noun.i]
+    if not heads and noun.dep_ in ("compound", "nmod") and noun.head.pos_ == "PROPN":
+        heads = [noun.head]
+    names: list[Argument] = []
+    for head in heads:
+        for token in conjuncts(head):
+            found = context.resolve(token)
+            if found is not None and found.type in ("Person", "Organisation"):
+                names.append(found)
+    return names
+
+
+def _counterparts(doc: Doc, context: Context) -> Iterator[Statement]:
+    """"X and his Greek, Cypriot and French counterparts, A, B and C": each holds X's
+    post in the country named for them (in order; one country for one name)."""
+    for noun in doc:
+        if noun.lemma_.lower() not in words("counterpart"):
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        holder = context.resolve(owners[0]) if owners else None
+        title = _held(context).get(holder.name) if holder is not None else None
+        if title is None:
+            continue
+        countries = _counterpart_countries(noun, context)
+        names = _counterpart_names(noun, context)
+        if not countries or len(countries) != len(names):
+            continue
+        for person, country in zip(names, countries, strict=True):
+            if person.name != holder.name:
+                yield Statement(
+                    subject=person, relation="HOLDS_POSITION", object=country, role=title,
+                    evidence=context.evidence(noun.sent, 0.7, NAME),
+                )
+
+
 @register(NAME)
 def extract(doc: Doc, context: Context) -> Iterator[Statement]:
     """Positions held by the people named in a parsed paragraph."""
+    yield from _titled(doc, context)
+    yield from _counterparts(doc, context)
+
+
+def _titled(doc: Doc, context: Context) -> Iterator[Statement]:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -107,6 +179,7 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
             found = reader(name, context, person)
             if found is not None:
                 title, owner = found
+                _held(context).setdefault(person.name, title)
                 yield Statement(
                     subject=person, relation="HOLDS_POSITION", object=owner, role=title,
                     evidence=context.evidence(sentence, confidence, NAME),

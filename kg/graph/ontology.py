@@ -27,16 +27,25 @@ class RelationTerm:
     family: str | None
 
 
+def ontology_file(name: str) -> Path:
+    """A file of ``ontology/``: inside the installed package, or the source tree.
+
+    >>> ontology_file("shapes.ttl").name
+    'shapes.ttl'
+    """
+    packaged = resources.files("kg") / "ontology" / name
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "ontology" / name
+
+
 def ontology_path() -> Path:
-    """The path of ``diplomacy.ttl``: inside the installed package, or the source tree.
+    """The path of ``diplomacy.ttl``.
 
     >>> ontology_path().name
     'diplomacy.ttl'
     """
-    packaged = resources.files("kg") / "ontology" / "diplomacy.ttl"
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "ontology" / "diplomacy.ttl"
+    return ontology_file("diplomacy.ttl")
 
 
 @cache

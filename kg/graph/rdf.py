@@ -66,7 +66,7 @@ def reading_quads(reading: Reading, run: Run) -> Iterator[Quad]:
         *_article_triples(document, reading.fingerprint, run),
         *_run_triples(run),
     ]
-    for entity in merge_same_iri(reading.entities):
+    for entity in merge_same_iri([*reading.entities, *_unlisted(reading)]):
         triples.extend(_entity_triples(entity))
     for statement in reading.statements:
         triples.extend(_statement_triples(statement))
@@ -109,6 +109,19 @@ def _run_triples(run: Run) -> list[tuple]:
         (node, _n(DIP.model), Literal(run.model)),
         (node, _n(PROV.startedAtTime), Literal(run.started, datatype=_XSD_DATETIME)),
     ]
+
+
+def _unlisted(reading: Reading) -> Iterator[Entity]:
+    """Entities that statements name but the resolver did not list (an unnamed group
+    known by its description), so that every subject and object has a typed node."""
+    listed = {iri.entity(e.name, e.type) for e in reading.entities}
+    for statement in reading.statements:
+        for argument in (statement.subject, statement.object):
+            if argument is not None and argument.is_entity:
+                key = iri.entity(argument.name, argument.type)
+                if key not in listed:
+                    listed.add(key)
+                    yield Entity(argument.name, argument.type, (argument.text,), 1)
 
 
 def merge_same_iri(entities: Iterable[Entity]) -> list[Entity]:

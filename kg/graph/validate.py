@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -29,7 +28,7 @@ from rdflib.namespace import SH
 
 from kg.graph import iri
 from kg.graph.namespaces import DIP, ONTOLOGY_GRAPH, PREFIXES, RDF, RDFS, XSD
-from kg.graph.ontology import ontology
+from kg.graph.ontology import ontology, ontology_file
 from kg.graph.store import Store
 
 _ARTICLE_GRAPH_PREFIX = iri.article_graph("x").removesuffix("x")
@@ -37,15 +36,12 @@ _XSD_STRING = str(XSD.string)
 
 
 def shapes_path() -> Path:
-    """The path of ``shapes.ttl``: inside the installed package, or the source tree.
+    """The path of ``shapes.ttl``.
 
     >>> shapes_path().name
     'shapes.ttl'
     """
-    packaged = resources.files("kg") / "ontology" / "shapes.ttl"
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl"
+    return ontology_file("shapes.ttl")
 
 
 @cache

@@ -326,6 +326,8 @@ class ArticleEntities:
     def _lookup_form(self, words: tuple[str, ...], text: str) -> Cluster | None:
         """The cluster a form joins; ``None`` for a new one (or, once registered, an
         ambiguous one)."""
+        if not words:  # a span of marks alone ("´}") folds to no words
+            return None
         if words in self._forms:
             return self._forms[words]
         found = {id(c): c for rw, c in self._roots_by_last.get(words[-1], ())

@@ -1,0 +1,197 @@
+"""Events named by nouns: "Russia's missile strikes on Ukrainian cities", "Putin's call
+with Trump", "the Trump–Putin meeting", "the agreement between Turkey and Libya".
+
+An event noun from the lexicon needs an actor of its own — a possessor ("Putin's
+call"), a "by" phrase, or entities in its premodifiers ("Russian strikes", "the
+Trump–Putin call", "an Israeli–Cypriot–Greek effort") — and a second party: a
+recipient in a prepositional phrase ("with Trump", "on Ukrainian cities"), a party
+named beside a possessor ("Zelensky's White House visit"), or the other members of a
+group ("between Turkey and Libya", "Trump–Putin"). A group's members act with each
+other (pairwise). Nouns carried by a light verb ("held talks with") are read with their
+clause. Nouns that are negated ("no talks"), merely possible ("a possible
+arbitration"), inside a quotation or under an unasserted clause are not events; a
+planned meeting ("the planned Trump–Putin meeting") is coded ``AGREE``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract import register
+from kg.extract.base import Context
+from kg.extract.clauses import noun_event
+from kg.extract.grammar import (
+    Party,
+    actor,
+    asserted,
+    conjuncts,
+    parties,
+    planned,
+    quoted,
+    recipient_preps,
+    words,
+)
+from kg.extract.groups import remember_group
+from kg.lexicons import EventEntry
+from kg.records import Argument, Statement
+
+NAME = "events"
+_GROUP_CODES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+_DASHES = frozenset({"-", "–", "—", "‐"})
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """Premodifiers of the noun that may name parties, through chains of compounds and
+    coordination ("Greek, Cypriot and French counterparts", "Trump–Putin meeting")."""
+    found: list[Token] = []
+    stack = [c for c in noun.lefts if c.dep_ in _MODIFIER_DEPS]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children
+                     if c.dep_ in _MODIFIER_DEPS | {"conj"} and c.i < noun.i)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _word(token: Token, context: Context) -> Argument | None:
+    """The entity one word names, even inside a hyphenated name ("Trump-Putin")."""
+    found = context.resolve(token)
+    if found is not None and not any(d in found.text for d in _DASHES):
+        return found
+    return context.resolve_word(token)
+
+
+def _modifier_parties(noun: Token, context: Context) -> list[Argument]:
+    seen: dict[str, Argument] = {}
+    for token in _modifiers(noun):
+        if token.dep_ == "poss" or token.lower_ in words("planned") | words("unreal"):
+            continue
+        found = _word(token, context)
+        if found is not None and found.type not in (None, "Place"):
+            seen.setdefault(found.name, found)
+    return list(seen.values())
+
+
+def _prep_objects(noun: Token, preps: set[str]) -> list[Token]:
+    return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for p in prep.children if p.dep_ == "pobj"]
+
+
+def _carried(noun: Token) -> bool:
+    """Whether a light verb's clause reads this noun ("held talks with …")."""
+    head = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.lemma_.lower() not in words("light"):
+        return False
+    return bool(actor(head).tokens)
+
+
+def _governing_verb(noun: Token) -> tuple[Token | None, str]:
+    current, via = noun, noun.dep_
+    for _ in range(6):
+        head = current.head
+        if head == current:
+            return None, via
+        if head.pos_ in ("VERB", "AUX"):
+            return head, current.dep_
+        if current.dep_ not in ("pobj", "prep", "conj", "appos", "compound", "dobj"):
+            return None, via
+        current = head
+    return None, via
+
+
+def _asserted(noun: Token) -> bool:
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return False
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in words("unreal") for c in noun.children):
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("without", "instead"):
+        return False
+    verb, via = _governing_verb(noun)
+    if verb is None or via in ("nsubj", "nsubjpass"):
+        return True
+    return asserted(verb)
+
+
+@register(NAME)
+def extract(doc: Doc, context: Context) -> Iterator[Statement]:
+    """Event nouns of a parsed paragraph with their parties."""
+    inside = quoted(doc)
+    seen: set[tuple] = set()
+    for sentence in doc.sents:
+        for noun in sentence:
+            if noun.pos_ not in ("NOUN", "PROPN") or noun.i in inside:
+                continue
+            entry = noun_event(noun)
+            if entry is None or _carried(noun) or not _asserted(noun):
+                continue
+            for statement in _read(noun, entry, sentence, context):
+                key = (statement.subject.name, statement.relation,
+                       statement.object.name if statement.object else None)
+                if key not in seen:
+                    seen.add(key)
+                    yield statement
+
+
+def _read(noun: Token, entry: EventEntry, sentence: Span,
+          context: Context) -> Iterator[Statement]:
+    code = entry.code
+    if code == "CONSULT" and planned(noun):
+        code = "AGREE"
+    preps = set(recipient_preps(entry.code))
+    recipients = [p for t in _prep_objects(noun, preps) for p in parties(t, context, owners=True)]
+    # "the agreement between A and B", "memoranda of understanding between A and B"
+    holders = [noun, *(t for t in _prep_objects(noun, {"of"}) if not parties(t, context))]
+    between = [p.argument for h in holders for t in _prep_objects(h, {"between"})
+               for member in conjuncts(t) for p in parties(member, context)]
+    possessors = [p.argument for c in noun.children if c.dep_ == "poss"
+                  for p in parties(c, context)]
+    by = [p.argument for t in _prep_objects(noun, {"by"}) for p in parties(t, context)]
+    modifiers = _modifier_parties(noun, context)
+
+    if code.lower() not in words("place_recipient"):
+        recipients = [p for p in recipients if p.argument.type != "Place"]
+    agents = possessors or by
+    if agents:
+        recipients += [Party(m) for m in modifiers]
+        confidence = 0.65
+    elif len(modifiers) == 1 and recipients:
+        agents, confidence = modifiers, 0.6
+    else:
+        group = _unique(between + modifiers)
+        if len(group) >= 2 and (code in _GROUP_CODES or entry.mode == "joint"):
+            remember_group(context, noun, group)
+            for first, second in combinations(group, 2):
+                yield _statement(context, sentence, code, first, second, 0.6)
+            return
+        if not modifiers and not between:
+            return
+        agents, confidence = (modifiers or between), 0.55
+        if not recipients:
+            return
+    if entry.mode == "joint":
+        return
+    agent_names = {a.name for a in agents}
+    for agent in agents:
+        for party in recipients:
+            if party.argument.name not in agent_names:
+                yield _statement(context, sentence, code, agent, party.argument,
+                                 confidence - 0.1 * (not party.direct))
+
+
+def _unique(arguments: list[Argument]) -> list[Argument]:
+    seen: dict[str, Argument] = {}
+    for argument in arguments:
+        seen.setdefault(argument.name, argument)
+    return list(seen.values())
+
+
+def _statement(context: Context, sentence: Span, relation: str, subject: Argument,
+               obj: Argument, confidence: float) -> Statement:
+    return Statement(subject=subject, relation=relation, object=obj,
+                     evidence=context.evidence(sentence, confidence, NAME))

@@ -1,0 +1,440 @@
+"""Reading spaCy parses for the extractors: who acts, on whom, and whether it happened.
+
+The rules here are about English, not about any article:
+
+* the parties a noun phrase names — itself, its conjuncts, names in apposition
+  ("Ukraine's ambassador, Olga Stefanishyna"), members listed with "including", parties
+  coordinated inside a premodifier ("Trump and Vice President JD Vance"), and, for the
+  recipients of an event, the owner of a thing ("Trump's claim" → Trump, "Ukrainian
+  cities" → Ukraine, "the navies of China" → China);
+* the actor of a verb without a subject of its own — inherited through coordination and
+  adjuncts, taken from the object under object control ("urged X to curb", "condemned X
+  for launching"), the antecedent of a relative pronoun, the noun a participle modifies;
+* whether a clause is asserted — not negated, not hypothetical ("if …"), not merely
+  possible ("could"), not the complement of a non-factive word ("failed to", "claim that");
+* whether an event is planned ("is set to visit", "the planned talks").
+
+The word classes come from ``kg/data/extract_words.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.groups import group_for
+from kg.lexicons import rows
+from kg.records import Argument
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+_OWNER_DEPS = ("compound", "amod", "nmod")
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+@cache
+def _table() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for row in rows("extract_words.tsv"):
+        if len(row) >= 2:
+            table.setdefault(row[0].strip(), set()).add(row[1].strip().lower())
+    return {kind: frozenset(words) for kind, words in table.items()}
+
+
+@cache
+def recipient_preps(code: str) -> frozenset[str]:
+    """The prepositions that introduce the recipient of an event type ("strikes on")."""
+    prefix = code.lower() + " "
+    return frozenset(w[len(prefix):] for w in words("recipient") if w.startswith(prefix))
+
+
+def words(kind: str) -> frozenset[str]:
+    """The words of one class of ``extract_words.tsv``.
+
+    >>> "hold" in words("light")
+    True
+    """
+    return _table().get(kind, frozenset())
+
+
+# -- parties -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An entity a phrase names; ``direct`` is False when it is only the owner of the thing."""
+
+    argument: Argument
+    direct: bool = True
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the conjuncts coordinated after it."""
+    return [token, *(t for t in token.conjuncts if t.i > token.i)]
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("a coalition which …"), else the token."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.tag_ in ("WDT", "WP", "WP$") \
+            and token.head.dep_ == "relcl" and token.head.head != token.head:
+        return token.head.head
+    return token
+
+
+def _usable(argument: Argument | None) -> bool:
+    return argument is not None and argument.type is not None
+
+
+def _coordinated_before(token: Token, context) -> list[Argument]:
+    """Parties coordinated inside the premodifiers of ``token``.
+
+    The small parser often reads "Trump and Vice President JD Vance" as one noun
+    phrase headed by "Vance"; the "and" before the head still coordinates two parties.
+    """
+    found: list[Argument] = []
+    doc = token.doc
+    inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for cc in doc[token.left_edge.i:token.i]:
+        if cc.dep_ != "cc" or cc.lower_ not in ("and", "&") or cc.i in inside:
+            continue
+        if not cc.head.i < cc.i or cc.head.pos_ not in ("PROPN", "NOUN"):
+            continue
+        for member in (cc.head, *cc.head.conjuncts):
+            if member.i >= token.i or member.dep_ == "poss":
+                continue
+            argument = context.resolve(member)
+            if _usable(argument):
+                found.append(argument)
+    return found
+
+
+def _owners(head: Token, context) -> list[Party]:
+    """The owner of a thing named by ``head``: "Trump's claim", "the navies of China"."""
+    owners: list[Party] = []
+    for child in head.children:
+        if child.dep_ == "poss":
+            owners.extend(Party(a, False) for a in _resolved(conjuncts(child), context))
+    if owners:
+        return owners
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            owners.extend(Party(a, False) for a in _resolved(conjuncts(pobj), context))
+    if owners:
+        return owners
+    for child in head.children:
+        if child.dep_ in _OWNER_DEPS:
+            owners.extend(Party(a, False) for a in _resolved(conjuncts(child), context)
+                          if a.type != "Place")
+    return owners
+
+
+def _resolved(tokens: Iterable[Token], context) -> list[Argument]:
+    return [a for a in (context.resolve(t) for t in tokens) if _usable(a)]
+
+
+def _listed(head: Token) -> list[Token]:
+    """Members a noun lists: "major economies—including India, China, and NATO allies"."""
+    listing = words("listing")
+    found: list[Token] = []
+    for prep in head.children:
+        if prep.dep_ in ("prep", "acl") and (prep.lower_ in listing
+                                             or prep.lemma_.lower() in listing):
+            found.extend(p for c in prep.children if c.dep_ in ("pobj", "dobj")
+                         for p in conjuncts(c))
+        if prep.dep_ == "prep" and prep.lower_ == "as" and any(
+                c.lower_ == "such" for c in prep.lefts):
+            found.extend(p for c in prep.children if c.dep_ == "pobj" for p in conjuncts(c))
+    return found
+
+
+def parties(token: Token, context, *, owners: bool = False) -> list[Party]:
+    """The entities a noun phrase headed by ``token`` names, each once.
+
+    With ``owners``, a thing stands for its owner when it names no entity itself
+    ("disputed Trump's claim" → Trump); such parties are marked indirect.
+    """
+    token = antecedent(token)
+    found: list[Party] = []
+    for head in conjuncts(token):
+        argument = context.resolve(head)
+        if not _usable(argument):
+            group = group_for(head, context)
+            if group:
+                found.extend(Party(a) for a in group)
+                continue
+        if _usable(argument):
+            found.append(Party(argument))
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                named = _resolved(conjuncts(appos), context)
+                other = [a for a in named if argument.type == "Person"
+                         and any(n.type == "Person" for n in named)
+                         and a.type in ("Person", "Organisation") and a.name != argument.name]
+                found.extend(Party(a) for a in other)
+            continue
+        apposed = [Party(a) for c in head.children if c.dep_ == "appos"
+                   for a in _resolved(conjuncts(c), context)]
+        if apposed:
+            found.extend(apposed)
+            continue
+        listed = _listed(head)
+        if listed:
+            for member in listed:
+                found.extend(parties(member, context, owners=owners)
+                             if member != head else [])
+            continue
+        if owners:
+            found.extend(_owners(head, context))
+    found.extend(Party(a) for a in _coordinated_before(token, context))
+    unique: dict[str, Party] = {}
+    for party in found:
+        if party.argument.name not in unique or party.direct:
+            unique.setdefault(party.argument.name, party)
+    return list(unique.values())
+
+
+# -- actors --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who performs a verb, read from the parse.
+
+    ``how`` is ``active`` (its own subject), ``agent`` (a passive's by-phrase),
+    ``inherited`` (from a governing or coordinated verb), ``control`` (the governing
+    verb's object) or ``none``. ``patients`` are the passive subjects.
+    """
+
+    tokens: tuple[Token, ...]
+    how: str
+    patients: tuple[Token, ...] = ()
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children
+            if p.dep_ == "pobj"]
+
+
+def _is_finite(verb: Token) -> bool:
+    return verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children)
+
+
+def governor(verb: Token) -> tuple[Token, str]:
+    """The verb's head and the link to it, with a tensed conjunct of an infinitive moved up.
+
+    "urged the embassy to reconsider and spoke with Pompeo": the small parser hangs
+    "spoke" on "reconsider"; a tensed verb coordinates with the tensed verb above.
+    """
+    head, dep = verb.head, verb.dep_
+    if dep == "conj" and _is_finite(verb) and not _is_finite(head):
+        current = head
+        for _ in range(4):
+            if current.head == current:
+                break
+            current = current.head
+            if current.pos_ in ("VERB", "AUX") and _is_finite(current):
+                return current, "conj"
+    return head, dep
+
+
+def _controller(head: Token) -> list[Token]:
+    """The object of a verb that controls its infinitive ("urged X to …", "called on X to …")."""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    if objects:
+        return objects
+    return [p for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def actor(verb: Token, depth: int = 0) -> Actor:
+    """The actor of ``verb``: its subject, its passive agent, or one it inherits."""
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    patients = tuple(c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
+    if own:
+        return Actor(tuple(own), "active")
+    agents = _agents(verb)
+    if agents:
+        if not patients and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            patients = (verb.head,)  # "SpaceX, backed by Elon Musk"
+        return Actor(tuple(agents), "agent", patients)
+    if patients:
+        return Actor((), "none", patients)
+    if depth >= 5 or verb.head == verb:
+        return Actor((), "none")
+    head, dep = governor(verb)
+    if dep in ("advcl", "acl") and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # a bare passive participle ("when asked about …"): the governing subject undergoes it
+        if head.pos_ in ("VERB", "AUX"):
+            return Actor((), "none", actor(head, depth + 1).tokens)
+        return Actor((), "none", (head,) if dep == "acl" else ())
+    if dep == "xcomp":
+        controller = _controller(head)
+        if controller and head.pos_ in ("VERB", "AUX"):
+            return Actor(tuple(controller), "control")
+        raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if raised and not _agents(head):
+            # "Zelensky is set to visit …", "Russia was asked to withdraw …"
+            return Actor(tuple(raised), "control")
+    if dep in ("xcomp", "conj", "advcl"):
+        if head.pos_ in ("VERB", "AUX"):
+            found = actor(head, depth + 1)
+            return Actor(found.tokens, "inherited" if found.tokens else "none")
+        return _through_nonverb(head, depth)
+    if dep == "pcomp" and head.dep_ == "prep":
+        governing = head.head
+        if head.lower_ == "for" and governing.pos_ in ("VERB", "AUX"):
+            controller = [c for c in governing.children if c.dep_ == "dobj"]
+            if controller:
+                return Actor(tuple(controller), "control")
+        if governing.pos_ in ("VERB", "AUX"):
+            found = actor(governing, depth + 1)
+            return Actor(found.tokens, "inherited" if found.tokens else "none")
+        return _through_nonverb(governing, depth)
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+        # "officials asking …"; "the calls by UK officials asking …": the calls' agent
+        agents = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for p in c.children if p.dep_ == "pobj"]
+        agents += [c for c in head.children if c.dep_ == "poss"]
+        return Actor(tuple(agents) or (head,), "inherited")
+    return Actor((), "none")
+
+
+def _through_nonverb(token: Token, depth: int) -> Actor:
+    """Climb from an adjective or noun complement to the verb it belongs to."""
+    current = token
+    for _ in range(3):
+        if current.pos_ in ("VERB", "AUX"):
+            found = actor(current, depth + 1)
+            return Actor(found.tokens, "inherited" if found.tokens else "none")
+        if current.dep_ not in ("acomp", "attr", "prep", "pobj", "oprd") or \
+                current.head == current:
+            break
+        current = current.head
+    return Actor((), "none")
+
+
+# -- factuality ----------------------------------------------------------------------------
+
+
+def _modal(token: Token) -> bool:
+    """Whether the token carries a modal of mere possibility or obligation."""
+    doubt = words("doubt")
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in doubt | {"could've"}:
+            return True
+        if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in doubt:
+            return True
+    return False
+
+
+def _conditional(token: Token) -> bool:
+    """A clause under "if", or one whose own condition is stated ("would … if …")."""
+    if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in token.children):
+        return True
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _HYPOTHETICAL_MARKS
+                                  for m in c.children)
+        for c in token.children
+    ) and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in token.children)
+
+
+def _negative(subject: Token) -> bool:
+    """A subject that denies the clause: "neither X nor Y", "no country", "nobody"."""
+    if subject.lower_ in ("nobody", "none", "nothing", "neither"):
+        return True
+    return any(c.dep_ in ("preconj", "det") and c.lower_ in ("neither", "no")
+               for c in subject.children)
+
+
+def asserted(token: Token) -> bool:
+    """False for a negated, hypothetical, merely possible or non-factive clause.
+
+    Climbs from the verb (or event noun) through the clauses that govern it: a
+    negation, an "if", a modal of possibility or a non-factive head ("failed to",
+    "claim that", "calls for …") anywhere on the way makes it unasserted. A relative
+    clause or a noun's own clause is asserted on its own.
+    """
+    nonfactive = words("nonfactive")
+    if token.sent.text.rstrip(" \"'”’").endswith("?"):
+        return False  # a question asserts nothing
+    current, link = token, None
+    for _ in range(12):
+        if link != "conj":
+            if any(c.dep_ == "neg" for c in current.children):
+                return False
+            if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and _negative(c)
+                   for c in current.children):
+                return False
+            if current.pos_ in ("VERB", "AUX") and _modal(current):
+                return False
+        if _conditional(current):
+            return False
+        if current.dep_ in ("ROOT", "relcl") or current.head == current:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in current.children) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            return False  # "calls for Ukraine to negotiate": a wish, not a fact
+        head, dep = governor(current)
+        if dep == "xcomp" and any(c.lower_ == "yet" for c in head.children):
+            return False  # "has yet to concede"
+        if head.lemma_.lower() in nonfactive and (
+                dep in ("xcomp", "ccomp", "csubj")
+                # "calls asking X to …" restates the call; "a claim (made) that …" is content
+                or (dep == "acl" and current.tag_ != "VBG")
+                or (dep == "advcl" and head.pos_ == "NOUN")
+                or (dep == "prep" and head.pos_ == "ADJ")):
+            return False
+        if dep in ("pobj", "pcomp") and head.lower_ in ("without", "instead"):
+            return False
+        if dep not in ("xcomp", "ccomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep",
+                       "acomp", "csubj"):
+            return True
+        current, link = head, dep
+    return True
+
+
+def planned(token: Token) -> bool:
+    """Whether a verb or event noun is a planned or announced future event."""
+    planned_words, planning = words("planned"), words("planning")
+    if token.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in planned_words
+               for c in token.children):
+            return True
+        head = token.head
+        if token.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            return planned(head)
+        return False
+    current = token
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in current.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "going" for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "ccomp", "conj") or current.head == current:
+            return False
+        head = current.head
+        if current.dep_ == "xcomp" and head.lemma_.lower() in planning:
+            return True
+        current = head
+    return False
+
+
+# -- quotations ----------------------------------------------------------------------------
+
+
+def quoted(doc: Doc | Span) -> set[int]:
+    """Indices of the tokens inside a direct quotation of the text."""
+    doc = doc.doc if isinstance(doc, Span) else doc
+    inside: set[int] = set()
+    for match in _QUOTE.finditer(doc.text):
+        start, end = match.span()
+        inside.update(t.i for t in doc if start < t.idx < end - 1)
+    return inside

@@ -1,0 +1,140 @@
+"""Membership of parties and organisations, read from noun phrases.
+
+* "Jeremy Hunt, a member of the Conservative Party" and "Turkey, a NATO member": an
+  apposition headed by a member noun, with the organisation after "of" or before it;
+* "John Smith of the Labour Party": a person's name followed by "of" an organisation
+  (with no title between — a title makes it a post, read by ``positions``);
+* "Labour's Keir Starmer": an organisation owning a person's name, with no title;
+* "NATO allies Poland and Lithuania", "fellow NATO member Turkey", "NATO allies such as
+  Poland": a member noun of an organisation naming the countries it stands for.
+
+"Joining" a group is read with its clause (``clauses``). Countries are never
+organisations here: "Smith of Britain" is where he is from, not a membership.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract import register
+from kg.extract.base import Context
+from kg.extract.grammar import conjuncts, parties, words
+from kg.lexicons import titles
+from kg.records import Argument, Statement
+
+NAME = "members"
+_MEMBER_TYPES = frozenset({"Person", "Country", "Organisation"})
+
+
+def _organisation(token: Token, context: Context) -> Argument | None:
+    found = context.resolve(token)
+    if found is not None and found.type == "Organisation":
+        return found
+    return None
+
+
+def _group_of(noun: Token, context: Context) -> Argument | None:
+    """The organisation a member noun belongs to: "a member of X", "X member", "X's allies"."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = _organisation(pobj, context)
+            if found is not None:
+                return found
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "nmod", "poss", "amod"):
+            found = _organisation(child, context)
+            if found is not None:
+                return found
+    return None
+
+
+def _is_member_noun(token: Token) -> bool:
+    return token.lemma_.lower() in words("member")
+
+
+def _title_words() -> frozenset[str]:
+    return frozenset(w.lower() for title in titles() for w in title.split())
+
+
+def _members_named(noun: Token, context: Context) -> list[Argument]:
+    """The entities a member noun stands for: in apposition, listed, or the name it
+    modifies ("NATO member Turkey")."""
+    heads = [c for c in noun.children if c.dep_ == "appos"]
+    heads += [p for prep in noun.children if prep.dep_ == "prep"
+              and (prep.lower_ in words("listing") or prep.lower_ == "as")
+              for p in prep.children if p.dep_ == "pobj"]
+    if noun.dep_ in ("compound", "nmod") and noun.head.pos_ == "PROPN":
+        heads.append(noun.head)
+    found: list[Argument] = []
+    for head in heads:
+        for token in conjuncts(head):
+            argument = context.resolve(token)
+            if argument is not None and argument.type in ("Country", "Person"):
+                found.append(argument)
+    return found
+
+
+@register(NAME)
+def extract(doc: Doc, context: Context) -> Iterator[Statement]:
+    """Memberships stated by the noun phrases of a parsed paragraph."""
+    seen: set[tuple[str, str]] = set()
+    for found in (_appositions(doc, context), _owned_names(doc, context),
+                  _member_nouns(doc, context)):
+        for member, group, token, confidence in found:
+            if member.name == group.name or (member.name, group.name) in seen:
+                continue
+            seen.add((member.name, group.name))
+            yield Statement(subject=member, relation="MEMBER_OF", object=group,
+                            evidence=context.evidence(token.sent, confidence, NAME))
+
+
+def _appositions(doc: Doc, context: Context) -> Iterator[tuple[Argument, Argument, Token, float]]:
+    """"X, a member of Y" / "X, a Y member"."""
+    for token in doc:
+        if token.dep_ != "appos" or not _is_member_noun(token):
+            continue
+        group = _group_of(token, context)
+        if group is None:
+            continue
+        for party in parties(token.head, context):
+            if party.argument.type in _MEMBER_TYPES:
+                yield party.argument, group, token, 0.8
+
+
+def _owned_names(doc: Doc, context: Context) -> Iterator[tuple[Argument, Argument, Token, float]]:
+    """"John Smith of the Labour Party", "Labour's Keir Starmer" (no title between)."""
+    title_words = _title_words()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        root = ent.root
+        person = context.resolve(root)
+        if person is None or person.type != "Person":
+            continue
+        before = [t for t in root.lefts if t.i < ent.start]
+        if any(t.lower_ in title_words for t in before):
+            continue
+        for child in before:
+            if child.dep_ == "poss":
+                group = _organisation(child, context)
+                if group is not None:
+                    yield person, group, root, 0.7
+        for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                group = _organisation(pobj, context)
+                if group is not None:
+                    yield person, group, root, 0.7
+
+
+def _member_nouns(doc: Doc, context: Context) -> Iterator[tuple[Argument, Argument, Token, float]]:
+    """"NATO allies Poland and Lithuania", "fellow NATO member Turkey"."""
+    for token in doc:
+        if not _is_member_noun(token) or token.dep_ == "appos":
+            continue
+        group = _group_of(token, context)
+        if group is None:
+            continue
+        for member in _members_named(token, context):
+            yield member, group, token, 0.75
