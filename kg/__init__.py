@@ -25,6 +25,7 @@ from kg.export import EXPORTERS
 from kg.export import export as _export
 from kg.graph.store import DEFAULT_STORE, Store
 from kg.query import Result, named_queries, resolve_query, run_query
+from kg.query.entity import EntityProfile, EntityRow, entity_profile, entity_table
 from kg.version import __version__
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ __all__ = [
     "Store",
     "__version__",
     "build",
+    "entities",
     "export",
     "named_queries",
     "open_store",
@@ -58,6 +60,7 @@ __all__ = [
     "render",
     "serve",
     "serving",
+    "show",
     "stats",
     "validate",
 ]
@@ -105,6 +108,17 @@ def render(output: str | Path = "graph.html", *, store: str | Path | Store = DEF
     graph.remove_nodes_from(unconnected)
     path = render_html(graph, output, title=title)
     return Rendered(path, graph.number_of_nodes(), graph.number_of_edges(), len(unconnected))
+
+
+def entities(*, store: str | Path | Store = DEFAULT_STORE,
+             type_: str | None = None) -> list[EntityRow]:
+    """Every entity with type, aliases, mentions and articles, most mentioned first."""
+    return entity_table(open_store(store), type_=type_)
+
+
+def show(name: str, *, store: str | Path | Store = DEFAULT_STORE) -> list[EntityProfile]:
+    """What the graph knows about the entity called ``name`` (a name or alias, any case)."""
+    return entity_profile(open_store(store), name)
 
 
 def stats(*, store: str | Path | Store = DEFAULT_STORE) -> dict[str, int]:

@@ -6,6 +6,7 @@ built), 2 usage or environment errors (bad option, unreadable store, no model).
 
 from __future__ import annotations
 
+import csv
 import io
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -182,6 +184,55 @@ def render(
     drawn = kg.render(output, store=_open(store), title=title, include_open=include_open)
     out.print(f"wrote {drawn.path}: {drawn.nodes} entities, {drawn.edges} relations "
               f"({drawn.unconnected} entities with no drawn relation left out)", highlight=False)
+
+
+@app.command()
+def entities(
+    store: StoreOption = Path(DEFAULT_STORE),
+    type_: Annotated[str | None, typer.Option(
+        "--type", help="Only this type: Person, Country, Organisation or Place.")] = None,
+    limit: Annotated[int, typer.Option(help="Most rows to print; 0 = all.")] = 50,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or csv.")] = "table",
+) -> None:
+    """List entities with type, aliases and mention counts, most mentioned first."""
+    rows = kg.entities(store=_open(store), type_=type_)
+    shown = rows[:limit] if limit else rows
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["name", "type", "mentions", "articles", "aliases", "iri"])
+        for r in shown:
+            writer.writerow([r.name, r.type, r.mentions, r.articles, "; ".join(r.aliases), r.iri])
+        return
+    table = Table("name", "type", "mentions", "articles", "aliases")
+    for r in shown:
+        table.add_row(r.name, r.type, str(r.mentions), str(r.articles), ", ".join(r.aliases))
+    out.print(table)
+    if len(shown) < len(rows):
+        err.print(f"{len(rows) - len(shown)} more (use --limit 0)", highlight=False)
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="A name or alias, any case.")],
+    store: StoreOption = Path(DEFAULT_STORE),
+) -> None:
+    """Print what the graph knows about one entity, with evidence sentences."""
+    profiles = kg.show(name, store=_open(store))
+    if not profiles:
+        raise fail(f"no entity called {name!r}", code=1)
+    for profile in profiles:
+        e = profile.entity
+        out.print(f"[bold]{escape(e.name)}[/bold] ({e.type}): {e.mentions} mentions in "
+                  f"{e.articles} articles", highlight=False)
+        if e.aliases:
+            out.print("also: " + escape(", ".join(e.aliases)), highlight=False)
+        out.print(escape(e.iri), highlight=False)
+        for st in profile.statements:
+            detail = st["role"] or st["quote"] or st["label"] or ""
+            out.print(f"  {st['relation']}: {escape(str(st['subject']))} → "
+                      f"{escape(str(st['object'] or '—'))} {escape(str(detail))}", highlight=False)
+            out.print(f"    [dim]{escape(str(st['sentence']))} ({st['doc']}, "
+                      f"{st['date'] or 'undated'})[/dim]", highlight=False)
 
 
 @app.command()

@@ -37,7 +37,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("command", ["build", "query", "export", "render", "serve", "stats",
-                                     "validate"])
+                                     "validate", "entities", "show"])
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert "Usage" in result.stdout and "--store" in result.stdout
@@ -95,6 +95,28 @@ def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_validate_conforms(store: Path) -> None:
     assert "conforms: 1 articles, 0 violations" in run("validate", "-s", store).stdout
+
+
+def test_entities_lists_people_once_with_aliases(store: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(
+        run("entities", "-s", store, "--type", "Person", "-f", "csv", "--limit", "0").stdout)))
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names))
+    trump = next(r for r in rows if r["name"] == "Donald Trump")
+    assert "Trump" in trump["aliases"].split("; ") and int(trump["mentions"]) > 5
+    assert "Trump" not in names
+
+
+def test_show_prints_statements_with_evidence(store: Path) -> None:
+    out = run("show", "orbán", "-s", store).stdout
+    assert out.startswith("Viktor Orbán (Person)")
+    assert "HOLDS_POSITION: Viktor Orbán → Hungary Prime Minister" in out
+    assert "only dialogue can bring peace" in out
+
+
+def test_show_unknown_entity(store: Path) -> None:
+    result = run("show", 'Nobody") } DROP ALL {', "-s", store, check=False)
+    assert result.returncode == 1 and "no entity called" in result.stderr
 
 
 def test_stats(store: Path) -> None:

@@ -1,0 +1,120 @@
+"""Looking at entities: the table behind ``kg entities`` and the profile behind ``kg show``.
+
+A name typed by a user goes into SPARQL only as an escaped literal (pyoxigraph writes
+it), never spliced in as raw text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.graph.store import Store
+from kg.query import run_query
+
+_TABLE = """
+SELECT ?entity ?name ?type (SUM(?count) AS ?mentions) (COUNT(DISTINCT ?g) AS ?articles)
+WHERE {
+  GRAPH ?g { ?entity rdfs:label ?name ; dip:mentionCount ?count ; a ?class . }
+  ?class rdfs:subClassOf dip:Actor .
+  BIND(STRAFTER(STR(?class), "#") AS ?type)
+  FILTER_TYPE
+}
+GROUP BY ?entity ?name ?type
+ORDER BY DESC(?mentions) ?name
+"""
+
+_ALIASES = "SELECT DISTINCT ?entity ?alias WHERE { GRAPH ?g { ?entity skos:altLabel ?alias } }"
+
+_FIND = """
+SELECT DISTINCT ?entity WHERE {
+  GRAPH ?g { ?entity rdfs:label|skos:altLabel ?label ; dip:mentionCount ?c }
+  FILTER(LCASE(STR(?label)) = LCASE(NAME))
+}
+"""
+
+_STATEMENTS = """
+SELECT ?relation ?role ?quote ?label ?subject ?object ?sentence ?doc ?date ?confidence
+WHERE {
+  GRAPH ?g {
+    ?st dip:subject ?s ; dip:relation ?rel ; dip:confidence ?confidence ;
+        prov:wasDerivedFrom ?sent .
+    ?s rdfs:label ?subject .
+    OPTIONAL { ?st dip:object ?o . ?o rdfs:label ?object }
+    OPTIONAL { ?st dip:objectText ?object }
+    OPTIONAL { ?st dip:role ?role }
+    OPTIONAL { ?st dip:quote ?quote }
+    OPTIONAL { ?st dip:label ?label }
+    ?sent dip:text ?sentence .
+    ?article a dip:Article ; dip:documentId ?doc .
+    OPTIONAL { ?article schema:datePublished ?date }
+    FILTER(?s = ENTITY || ?o = ENTITY)
+  }
+  ?rel skos:prefLabel ?relation .
+}
+ORDER BY ?date ?doc ?relation
+"""
+
+
+@dataclass
+class EntityRow:
+    """One line of the entity table."""
+
+    iri: str
+    name: str
+    type: str
+    mentions: int
+    articles: int
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EntityProfile:
+    """What the graph knows about one entity: names, statements and their evidence."""
+
+    entity: EntityRow
+    statements: list[dict[str, object]]
+
+
+def entity_table(store: Store, *, type_: str | None = None) -> list[EntityRow]:
+    """Every entity with its type, aliases and mention counts, most mentioned first.
+
+    >>> import tempfile
+    >>> entity_table(Store(tempfile.mkdtemp()))
+    []
+    """
+    filter_type = f"FILTER(?type = {ox.Literal(type_)})" if type_ else ""
+    rows = run_query(store, _TABLE.replace("FILTER_TYPE", filter_type)).rows
+    table = [EntityRow(str(r["entity"]), str(r["name"]), str(r["type"]), int(r["mentions"]),
+                       int(r["articles"])) for r in rows]
+    by_iri = {row.iri: row for row in table}
+    for alias in run_query(store, _ALIASES).rows:
+        row = by_iri.get(str(alias["entity"]))
+        if row is not None and alias["alias"] != row.name:
+            row.aliases.append(str(alias["alias"]))
+    for row in table:
+        row.aliases.sort()
+    return table
+
+
+def find_entities(store: Store, name: str) -> list[str]:
+    """IRIs of the entities whose name or alias is ``name`` (any case)."""
+    query = _FIND.replace("NAME", str(ox.Literal(name)))
+    return sorted(str(r["entity"]) for r in run_query(store, query).rows)
+
+
+def entity_profile(store: Store, name: str) -> list[EntityProfile]:
+    """The profile of each entity called ``name`` (usually one; several if ambiguous).
+
+    >>> import tempfile
+    >>> entity_profile(Store(tempfile.mkdtemp()), "Nobody")
+    []
+    """
+    found = set(find_entities(store, name))
+    rows = [row for row in entity_table(store) if row.iri in found]
+    return [
+        EntityProfile(row, run_query(
+            store, _STATEMENTS.replace("ENTITY", str(ox.NamedNode(row.iri)))).rows)
+        for row in rows
+    ]
