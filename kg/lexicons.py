@@ -161,6 +161,21 @@ def lookup_country(name: str) -> Country | None:
     return country_names().names.get(folded)
 
 
+def country_in_text(text: str) -> Country | None:
+    """The country that words as written in an article name: like :func:`lookup_country`,
+    but only for capitalised words ("us" and "turkey" in lower case are no countries).
+
+    >>> country_in_text("us") is None, country_in_text("US").code
+    (True, 'USA')
+    """
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or not words[0][:1].isupper():
+        return None
+    return lookup_country(text)
+
+
 def lookup_seat(name: str) -> Country | None:
     """The country whose capital or seat of power ``name`` is.
 

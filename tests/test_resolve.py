@@ -348,3 +348,11 @@ def test_wikinews_articles_resolve_without_pronoun_entities() -> None:
         for entity in entities:
             assert entity.name.lower() not in {"he", "she", "it", "they", "his", "her"}
             assert entity.type in {"Person", "Country", "Organisation", "Place"}
+
+
+def test_lower_case_words_are_no_countries() -> None:
+    # Wikinews: "us" the pronoun is not the US; "turkey" the bird is not Turkey
+    text = article("I stand emotionally with him and his loved ones, just as I hope all of "
+                   "us compatriots are. The family served turkey at the dinner in Gdańsk.")
+    assert text.names() == {"Gdańsk": "Place"}
+    assert text.name("all of us compatriots", "us") is None

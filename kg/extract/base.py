@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import lookup_country
+from kg.lexicons import country_in_text
 from kg.records import Argument, Document, Evidence, Statement
 from kg.resolve import ArticleEntities
 
@@ -47,7 +47,7 @@ class Context:
         if token.text in names:
             name, kind = names[token.text]
             return Argument(token.text, start, start + len(token.text), name, kind)
-        country = lookup_country(token.text)
+        country = country_in_text(token.text)
         if country is not None and token.pos_ != "PRON":
             return Argument(token.text, start, start + len(token.text), country.name, "Country")
         return None

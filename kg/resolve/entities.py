@@ -34,7 +34,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import Country, country_names, lookup_country, lookup_seat
+from kg.lexicons import Country, country_in_text, country_names, lookup_country, lookup_seat
 from kg.records import Argument, Entity
 from kg.resolve.discourse import Discourse
 from kg.resolve.lexicon import fold, gendered, honorifics, is_government_noun, org_heads
@@ -116,7 +116,7 @@ def _country_in(span: Span) -> Country | None:
         for start in range(span.start, span.end - size + 1):
             if start <= root.i < start + size:
                 continue
-            found = lookup_country(doc[start:start + size].text)
+            found = country_in_text(doc[start:start + size].text)
             if found is not None:
                 return found
     return None
@@ -235,7 +235,7 @@ class ArticleEntities:
     def _read(self, offset: int, doc: Doc, span: Span, label: str,
               known: frozenset[tuple[str, ...]], common: frozenset[str]) -> Mention | None:
         text = span.text
-        country = lookup_country(text)
+        country = country_in_text(text)
         if country is not None:
             return Mention(offset, doc, span.start, span.end, label, "country",
                            tuple(fold(text).split()), country.code)
@@ -383,7 +383,7 @@ class ArticleEntities:
         """Read the run ``start:end`` of proper nouns; the index to go on from."""
         for size in range(min(_MAX_COUNTRY_WORDS, end - start), 0, -1):
             text = doc[start:start + size].text
-            country, seat = lookup_country(text), lookup_seat(text)
+            country, seat = country_in_text(text), lookup_seat(text)
             if country is not None or seat is not None:
                 code = (country or seat).code  # type: ignore[union-attr]
                 mention = Mention(offset, doc, start, start + size, "",
@@ -575,7 +575,7 @@ class ArticleEntities:
         if span is None or not span.start <= token.i < span.end:
             return None
         words = tuple(fold(span.text).split())
-        country, seat = lookup_country(span.text), lookup_seat(span.text)
+        country, seat = country_in_text(span.text), lookup_seat(span.text)
         mention = Mention(-1, token.doc, span.start, span.end, ent.label_, "name", words)
         if country is not None:
             mention.cluster = self._country(country.code)

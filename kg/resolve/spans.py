@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import event_lexicon, lookup_country
+from kg.lexicons import country_in_text, event_lexicon
 from kg.resolve.lexicon import DETERMINERS, fold, honorifics, org_heads, title_index
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -83,7 +83,7 @@ def clean_span(span: Span) -> Span | None:
             continue
         if strip_titles:
             skip = _is_title_start(doc, start, end)
-            if not skip and end - start > 2 and lookup_country(token.text):
+            if not skip and end - start > 2 and country_in_text(token.text):
                 # "US President Donald Trump": a country before a title goes with it
                 after = start + 1 + (doc[start + 1].lower_ in _POSSESSIVE)
                 skip = (after - start) + _is_title_start(doc, after, end) if after < end else 0
@@ -112,7 +112,7 @@ def split_coordination(span: Span) -> list[Span]:
     """
     doc = span.doc
     cuts = [t.i for t in span if t.lower_ in ("and", "&") and t.pos_ == "CCONJ"]
-    if not cuts or lookup_country(span.text) is not None:
+    if not cuts or country_in_text(span.text) is not None:
         return [span]
     parts, begin = [], span.start
     for cut in cuts:
@@ -141,7 +141,7 @@ def glued_name(span: Span, known: frozenset[tuple[str, ...]],
         if words[:size] not in known:
             continue
         rest = span[size:]
-        if any(lookup_country(t.text) for t in rest) or all(
+        if any(country_in_text(t.text) for t in rest) or all(
                 t.lower_ in common or t.lemma_.lower() in common or t.lower_ in event_lexicon()
                 or not t.is_alpha for t in rest):
             return span[:size]
