@@ -411,6 +411,29 @@ def _components(n: int, pairs: list[tuple[int, int]]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda members: (-len(members), members[0]))
 
 
+def _attract(x: np.ndarray, y: np.ndarray, a: np.ndarray, b: np.ndarray,
+             k: float | np.ndarray, fx: np.ndarray, fy: np.ndarray) -> None:
+    """Add the spring pull along edges ``a[i]–b[i]`` (ideal length ``k``) to the forces."""
+    if not len(a):
+        return
+    dx, dy = x[a] - x[b], y[a] - y[b]
+    pull = np.sqrt(dx * dx + dy * dy) / k
+    np.add.at(fx, a, -dx * pull)
+    np.add.at(fx, b, dx * pull)
+    np.add.at(fy, a, -dy * pull)
+    np.add.at(fy, b, dy * pull)
+
+
+def _move(x: np.ndarray, y: np.ndarray, fx: np.ndarray, fy: np.ndarray,
+          temperature: float) -> None:
+    """Move every node along its force, by at most ``temperature``."""
+    length = np.sqrt(fx * fx + fy * fy)
+    np.maximum(length, 1e-12, out=length)
+    step = np.minimum(length, temperature) / length
+    x += fx * step
+    y += fy * step
+
+
 def _fr_dense(
     n: int, src: np.ndarray, dst: np.ndarray, rng: np.random.Generator
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -440,20 +463,10 @@ def _fr_dense(
             np.divide(factor * k * k, weight, out=weight)
             fx[start:stop] = np.einsum("ij,ij->i", dx, weight)
             fy[start:stop] = np.einsum("ij,ij->i", dy, weight)
-        if len(src):
-            dx, dy = x[src] - x[dst], y[src] - y[dst]
-            pull = np.sqrt(dx * dx + dy * dy) / k
-            np.add.at(fx, src, -dx * pull)
-            np.add.at(fx, dst, dx * pull)
-            np.add.at(fy, src, -dy * pull)
-            np.add.at(fy, dst, dy * pull)
+        _attract(x, y, src, dst, k, fx, fy)
         fx -= LAYOUT_GRAVITY * (x - x.mean())
         fy -= LAYOUT_GRAVITY * (y - y.mean())
-        length = np.sqrt(fx * fx + fy * fy)
-        np.maximum(length, 1e-12, out=length)
-        step = np.minimum(length, temperature) / length
-        x += fx * step
-        y += fy * step
+        _move(x, y, fx, fy, temperature)
         temperature -= cooling
     scale = PX_PER_UNIT_DISTANCE / k
     return x * scale, y * scale
@@ -496,22 +509,12 @@ def _fr_batched(
         np.add.at(fx, rep_b, -dx * weight)
         np.add.at(fy, rep_a, dy * weight)
         np.add.at(fy, rep_b, -dy * weight)
-        if len(att_a):
-            dx, dy = x[att_a] - x[att_b], y[att_a] - y[att_b]
-            pull = np.sqrt(dx * dx + dy * dy) / k_att
-            np.add.at(fx, att_a, -dx * pull)
-            np.add.at(fx, att_b, dx * pull)
-            np.add.at(fy, att_a, -dy * pull)
-            np.add.at(fy, att_b, dy * pull)
+        _attract(x, y, att_a, att_b, k_att, fx, fy)
         cx = np.bincount(comp, weights=x) / sizes
         cy = np.bincount(comp, weights=y) / sizes
         fx -= LAYOUT_GRAVITY * (x - cx[comp])
         fy -= LAYOUT_GRAVITY * (y - cy[comp])
-        length = np.sqrt(fx * fx + fy * fy)
-        np.maximum(length, 1e-12, out=length)
-        step = np.minimum(length, temperature) / length
-        x += fx * step
-        y += fy * step
+        _move(x, y, fx, fy, temperature)
         temperature -= cooling
     scale = PX_PER_UNIT_DISTANCE / k_node
     out_x[members] = x * scale
