@@ -36,3 +36,18 @@ def wikinews_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
         lines = [line for _, line in zip(range(40), source, strict=False)]
     path.write_text("".join(lines), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """``seeds/`` plus the whole Wikinews corpus, built once per session (read it only).
+
+    Skips without ``../shared``. About two minutes on the CI machine, so every
+    corpus-level test shares this one build.
+    """
+    if not WIKINEWS.is_file():
+        pytest.skip(f"{WIKINEWS} is not present")
+    store = Store(tmp_path_factory.mktemp("corpus") / "store")
+    report = kg.build([SEEDS, WIKINEWS], store=store)
+    assert report.errors == []
+    return store
