@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh dev
 bash scripts/install-browser.sh
+bash scripts/install-stores.sh
 .venv/bin/ruff check kg tests
 .venv/bin/python -m pytest "$@"

@@ -1,9 +1,18 @@
-"""The persistent store: an embedded Oxigraph database in a directory.
+"""The store: one interface, two kinds of knowledge graph behind it.
 
-Writes are whole articles: a batch of articles replaces their named graphs in one
-SPARQL update, which Oxigraph applies as one transaction, so an interrupted build
-leaves each article either as it was or fully rewritten, never half-written.
-Queries see the union of all named graphs as their default graph.
+``Store(location)`` opens a store and is all the rest of kg ever sees. A directory (the
+default, ``kg-data``) gives the embedded Oxigraph database (:class:`EmbeddedStore`); an
+``http://`` or ``https://`` URL gives a SPARQL 1.1 server (``kg.graph.remote.RemoteStore``).
+Like ``pathlib.Path``, calling the base class returns the right kind, so callers keep
+writing ``Store(path)`` and ``isinstance(x, Store)``.
+
+Both keep the same guarantees, because the write is the same SPARQL Update text for both:
+a batch of articles replaces their named graphs (``DROP SILENT GRAPH`` + ``INSERT DATA``
+per article) in one update, which the embedded store applies as one transaction and a
+server as one request, so an interrupted build leaves each article either as it was or
+fully rewritten. Article fingerprints and the ontology's version are read by query, so
+an unchanged article is never rewritten. Queries see the union of all named graphs as
+their default graph, with the project prefixes predeclared.
 """
 
 from __future__ import annotations
@@ -15,43 +24,101 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.graph import iri
-from kg.graph.namespaces import DIP, ONTOLOGY_GRAPH, PREFIXES
+from kg.graph.namespaces import BASE, DIP, ONTOLOGY_GRAPH, PREFIXES
 from kg.graph.ontology import ontology_path
 
 DEFAULT_STORE = "kg-data"
+GRAPHS = BASE + "graph/"
+"""Every named graph kg writes (articles, the ontology) has an IRI under this one; a shared
+server may hold other graphs, which kg neither reads as its own nor touches."""
+
+Answer = ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean
 
 
 class StoreError(RuntimeError):
     """The store cannot be opened or written; the message says why in one line."""
 
 
+class StoreWriteError(StoreError):
+    """A batch of articles could not be written; the message says which articles are in
+    the store (written earlier by the same store object, whole) and which are not.
+
+    >>> print(StoreWriteError("db: write failed (disk full)", ["a"], ["b", "c"]))
+    db: write failed (disk full); not written: b, c and any later articles; written before: \
+1 article (a); run the build again to finish
+    """
+
+    def __init__(self, reason: str, written: list[str], unwritten: list[str]) -> None:
+        self.reason, self.written, self.unwritten = reason, written, unwritten
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        shown = ", ".join(self.written[:10]) + (", …" if len(self.written) > 10 else "")
+        before = (f"{len(self.written)} article{'' if len(self.written) == 1 else 's'} ({shown})"
+                  if self.written else "none")
+        return (f"{self.reason}; not written: {', '.join(self.unwritten)} and any later "
+                f"articles; written before: {before}; run the build again to finish")
+
+
+def is_remote(location: str | Path) -> bool:
+    """Whether a store location names a SPARQL server rather than a directory.
+
+    A ``Path`` is always a directory (it would have folded the ``//`` of a URL anyway).
+
+    >>> is_remote("https://example.org/sparql"), is_remote("kg-data")
+    (True, False)
+    """
+    return isinstance(location, str) and location.lower().startswith(("http://", "https://"))
+
+
 class Store:
-    """A knowledge graph on disk.
+    """A knowledge graph: the embedded one in a directory, or one on a SPARQL server.
 
     >>> import tempfile
     >>> store = Store(tempfile.mkdtemp())
-    >>> store.article_count()
-    0
+    >>> type(store).__name__, store.article_count()
+    ('EmbeddedStore', 0)
     """
 
-    def __init__(self, path: str | Path = DEFAULT_STORE, *, read_only: bool = False) -> None:
-        self.path = Path(path)
-        try:
-            if read_only:
-                if not self.path.is_dir():
-                    raise StoreError(f"{self.path}: no knowledge graph here (run `kg build` first)")
-                self._db = ox.Store.read_only(str(self.path))
+    location: str
+    """Where the store is, for messages: the directory, or the URL without credentials."""
+    written: list[str]
+    """The articles this store object has written, batch by batch (for failure reports)."""
+
+    def __new__(cls, location: str | Path = DEFAULT_STORE, *, read_only: bool = False) -> Store:
+        if cls is Store:
+            if is_remote(location):
+                from kg.graph.remote import RemoteStore  # httpx is only needed for servers
+
+                cls = RemoteStore
             else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self._db = ox.Store(str(self.path))
-        except OSError as error:
-            raise StoreError(f"{self.path}: cannot open the store ({_first_line(error)})") from None
+                cls = EmbeddedStore
+        return super().__new__(cls)
 
-    # -- reading ---------------------------------------------------------------------------
+    # -- what each kind provides ------------------------------------------------------------
 
-    def query(self, sparql: str) -> ox.QuerySolutions | ox.QueryTriples | bool:
-        """Run a SPARQL query over the union of all graphs, with the project prefixes."""
-        return self._db.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+    def query(self, sparql: str) -> Answer:
+        """Run a SPARQL query over the union of all graphs, with the project prefixes.
+
+        Raises ``SyntaxError`` for a query the store cannot parse.
+        """
+        raise NotImplementedError
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of kg's graphs."""
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:
+        """Apply one SPARQL update, all or nothing."""
+        raise NotImplementedError
+
+    def flush(self) -> None:
+        """Make sure everything written is durable."""
+
+    # -- shared on top of those ---------------------------------------------------------------
 
     def fingerprints(self) -> dict[str, str]:
         """Document id → fingerprint of every article in the store."""
@@ -65,65 +132,140 @@ class Store:
         rows = list(self.query("SELECT (COUNT(?a) AS ?n) WHERE { ?a a dip:Article }"))
         return int(rows[0]["n"].value)
 
+    def article_graphs(self) -> list[str]:
+        """The IRIs of the articles' named graphs, sorted.
+
+        Found by the article each one holds: portable where ``GRAPH ?g {}`` is not (on
+        Virtuoso it lists nothing), and blind to other graphs on a shared server.
+        """
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a dip:Article } }")
+        return sorted(row["g"].value for row in rows)
+
+    def triples(self) -> ox.QueryTriples:
+        """The distinct triples of kg's graphs: the store as one merged graph.
+
+        Asked with ``GRAPH`` over kg's own graphs rather than of the default graph, which
+        on a shared server (Virtuoso) also holds the server's system graphs.
+        """
+        return self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                          f'FILTER(STRSTARTS(STR(?g), "{GRAPHS}")) }}')
+
+    def dump(self, output: IO[bytes], fmt: ox.RdfFormat, *, graph: str | None = None) -> None:
+        """Serialise the store (or one graph of it) with Oxigraph's writers."""
+        copy = ox.Store()  # in memory: Oxigraph's dataset writers want a store to read
+        copy.bulk_extend(self.quads())
+        dump_store(copy, output, fmt, graph=graph)
+
+    def replace_articles(self, articles: Iterable[tuple[str, Iterable[ox.Quad]]]) -> None:
+        """Replace the named graphs of some articles in one update.
+
+        ``articles`` holds ``(doc_id, quads)`` pairs; each article's old graph is dropped
+        and its new quads written, all or nothing.
+        """
+        ids, parts = [], []
+        for doc_id, quads in articles:
+            ids.append(doc_id)
+            parts.append(replace_graph_update(iri.article_graph(doc_id), quads))
+        if not parts:
+            return
+        try:
+            self.update(" ;\n".join(parts))
+        except StoreError as error:
+            raise StoreWriteError(str(error), list(self.written), ids) from None
+        self.written.extend(ids)
+
+    def ensure_ontology(self) -> None:
+        """Load the ontology into its own graph unless the same version is already there."""
+        data = ontology_path().read_bytes()
+        version = ox.Literal(iri.digest(data))
+        asked = self.query(f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> "
+                           f"{{ <{ONTOLOGY_GRAPH}> dip:fingerprint {version} }} }}")
+        if bool(asked):
+            return
+        try:
+            quads = list(ox.parse(data, ox.RdfFormat.TURTLE))
+        except SyntaxError as error:
+            raise StoreError(f"{ontology_path()}: cannot load the ontology ({error})") from None
+        graph = ox.NamedNode(ONTOLOGY_GRAPH)
+        quads.append(ox.Quad(graph, ox.NamedNode(str(DIP.fingerprint)), version, graph))
+        self.update(replace_graph_update(ONTOLOGY_GRAPH, quads))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.location}>"
+
+
+class EmbeddedStore(Store):
+    """The embedded Oxigraph database in a directory (created on first write)."""
+
+    def __init__(self, path: str | Path = DEFAULT_STORE, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.location = str(self.path)
+        self.written = []
+        try:
+            if read_only:
+                if not self.path.is_dir():
+                    raise StoreError(f"{self.path}: no knowledge graph here (run `kg build` first)")
+                self._db = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._db = ox.Store(str(self.path))
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot open the store ({first_line(error)})") from None
+
+    def query(self, sparql: str) -> Answer:
+        return self._db.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+
     def quads(self) -> Iterator[ox.Quad]:
-        """Every quad of the store."""
         return iter(self._db)
 
     def __len__(self) -> int:
         return len(self._db)
 
     def dump(self, output: IO[bytes], fmt: ox.RdfFormat, *, graph: str | None = None) -> None:
-        """Serialise the store (or one graph of it) with Oxigraph's writers."""
-        kwargs = {"prefixes": PREFIXES}
-        if graph is not None:
-            kwargs["from_graph"] = ox.NamedNode(graph)
-        self._db.dump(output, fmt, **kwargs)
-
-    # -- writing ---------------------------------------------------------------------------
-
-    def replace_articles(self, articles: Iterable[tuple[str, Iterable[ox.Quad]]]) -> None:
-        """Replace the named graphs of some articles in one transaction.
-
-        ``articles`` holds ``(doc_id, quads)`` pairs; each article's old graph is dropped
-        and its new quads written, all or nothing.
-        """
-        parts = []
-        for doc_id, quads in articles:
-            graph = iri.article_graph(doc_id)
-            triples = ox.serialize(
-                [ox.Triple(q.subject, q.predicate, q.object) for q in quads],
-                format=ox.RdfFormat.N_TRIPLES,
-            ).decode("utf-8")
-            parts.append(f"DROP SILENT GRAPH <{graph}> ;\n"
-                         f"INSERT DATA {{ GRAPH <{graph}> {{\n{triples}}} }}")
-        if parts:
-            self._update(" ;\n".join(parts))
-
-    def ensure_ontology(self) -> None:
-        """Load the ontology into its own graph unless the same version is already there."""
-        version = ox.Literal(iri.digest(ontology_path().read_bytes()))
-        marker = ox.Quad(ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(str(DIP.fingerprint)), version,
-                         ox.NamedNode(ONTOLOGY_GRAPH))
-        if marker in self._db:
-            return
-        data = ontology_path().read_bytes()
-        self._update(f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}>")
-        try:
-            self._db.load(data, ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
-            self._db.add(marker)
-        except (OSError, SyntaxError) as error:
-            raise StoreError(f"{ontology_path()}: cannot load the ontology ({error})") from None
+        dump_store(self._db, output, fmt, graph=graph)
 
     def flush(self) -> None:
-        """Make sure everything written is on disk."""
         self._db.flush()
 
-    def _update(self, sparql: str) -> None:
+    def update(self, sparql: str) -> None:
         try:
             self._db.update(sparql)
-        except OSError as error:
-            raise StoreError(f"{self.path}: write failed ({_first_line(error)})") from None
+        except (OSError, RuntimeError) as error:  # RuntimeError: a read-only store
+            raise StoreError(f"{self.path}: write failed ({first_line(error)})") from None
 
 
-def _first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+def replace_graph_update(graph: str, quads: Iterable[ox.Quad]) -> str:
+    """The SPARQL update that replaces one named graph by the triples of ``quads``.
+
+    Literals and IRIs are written by Oxigraph's N-Triples serialiser, so article text is
+    escaped, never spliced.
+
+    >>> q = ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal('a "b"'))
+    >>> print(replace_graph_update("http://e/g", [q]))
+    DROP SILENT GRAPH <http://e/g> ;
+    INSERT DATA { GRAPH <http://e/g> {
+    <http://e/s> <http://e/p> "a \\"b\\"" .
+    } }
+    """
+    triples = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
+                           format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{triples}}} }}"
+
+
+def dump_store(db: ox.Store, output: IO[bytes], fmt: ox.RdfFormat, *,
+               graph: str | None = None) -> None:
+    """Write an Oxigraph store (or one graph of it) as ``fmt`` with the project prefixes."""
+    kwargs: dict[str, object] = {"prefixes": PREFIXES}
+    if graph is not None:
+        kwargs["from_graph"] = ox.NamedNode(graph)
+    db.dump(output, fmt, **kwargs)
+
+
+def first_line(error: BaseException | str) -> str:
+    """The first line of an error's message (its type's name when it has none).
+
+    >>> first_line(OSError("disk full\\nmore detail"))
+    'disk full'
+    """
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
