@@ -100,13 +100,65 @@ class Evidence:
     extractor: str
 
 
+class Factuality(StrEnum):
+    """Whether the text asserts that an event happened.
+
+    Only asserted events are facts; the others are kept, with their value, so that
+    "did not meet" and "if Russia failed to agree" are in the graph without being
+    counted as meetings or agreements.
+    """
+
+    ASSERTED = "asserted"
+    NEGATED = "negated"  # "did not meet", "refused to sign", "no talks"
+    HYPOTHETICAL = "hypothetical"  # "if Russia failed to agree", "would meet if …"
+    POSSIBLE = "possible"  # "could meet", "hopes to visit", "a possible summit"
+    PLANNED = "planned"  # "will meet", "is set to visit", "the planned summit"
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """The time an event is placed at: a day, or the interval the text allows.
+
+    ``start`` and ``end`` are ISO dates (the first and last day); ``grain`` says how
+    precise the text was: ``day``, ``week``, ``month``, ``year``, ``span`` for part of
+    one ("earlier this month"), or ``before`` when only the last day is known (an event
+    reported on a day happened by then; ``start`` is ``None``).
+
+    >>> When("last week", "2025-10-06", "2025-10-12", "week").iso
+    '2025-10-06/2025-10-12'
+    >>> When("in May", "2019-05-01", "2019-05-31", "month").iso
+    '2019-05'
+    >>> When("on Thursday", None, "2025-10-16", "before").iso
+    '../2025-10-16'
+    """
+
+    text: str
+    start: str | None
+    end: str
+    grain: str
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601: the date, the month, the year, or a start/end interval."""
+        if self.grain == "day":
+            return self.start
+        if self.grain == "month":
+            return self.start[:7]
+        if self.grain == "year":
+            return self.start[:4]
+        return f"{self.start or '..'}/{self.end}"
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
     """A subject–relation–object statement with its evidence.
 
     ``relation`` is one of the closed vocabulary (the PLOVER event types,
     ``HOLDS_POSITION``, ``MEMBER_OF``, ``SAID``) or ``OTHER``, in which case ``label``
-    holds the verb phrase.
+    holds the verb phrase. An event also carries its ``factuality`` (a negated or
+    merely possible event keeps its PLOVER type and its verb phrase as ``label``), and,
+    where the text gives them, its time (``when``), its ``place`` and its PLOVER
+    ``mode`` ("phone", "visit") and ``context`` ("military", "economic").
     """
 
     subject: Argument
@@ -116,6 +168,16 @@ class Statement:
     role: str | None = None
     quote: str | None = None
     label: str | None = None
+    factuality: Factuality = Factuality.ASSERTED
+    when: When | None = None
+    place: Argument | None = None
+    mode: str | None = None
+    context: str | None = None
+
+    @property
+    def is_fact(self) -> bool:
+        """Whether the statement asserts what it says (not negated, possible, planned)."""
+        return self.factuality is Factuality.ASSERTED
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ would store.
 from __future__ import annotations
 
 import pytest
+import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,32 +17,35 @@ from kg.extract.grammar import words
 from kg.ingest.segment import segment
 from kg.lexicons import event_lexicon, rows
 from kg.pipeline import parse_documents, read_article
-from kg.records import Block, Document, Statement
+from kg.records import Block, Document, Factuality, Statement
 
 CLOSED = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
     "HOLDS_POSITION", "MEMBER_OF", "SAID",
 }
+COUNTED = {Factuality.ASSERTED, Factuality.PLANNED}
 
 
-def statements(text: str) -> list[Statement]:
-    """The statements a build reads from ``text`` (one paragraph per blank-line block)."""
+def statements(text: str, date: str | None = None) -> list[Statement]:
+    """The statements a build reads from ``text`` (one paragraph per blank-line block),
+    for an article dated ``date``."""
     blocks, start = [], 0
     for part in text.split("\n\n"):
         begin = text.index(part, start)
         blocks.append(Block(begin, begin + len(part)))
         start = begin + len(part)
-    document = Document("test", text, tuple(blocks))
+    document = Document("test", text, tuple(blocks), date=date)
     [(parsed, paragraphs)] = list(parse_documents(nlp.load(), [document]))
     return list(read_article(parsed, paragraphs).statements)
 
 
 def read(text: str) -> set[tuple]:
-    """Closed-vocabulary statements as (subject, relation, object, role or quote)."""
+    """Closed-vocabulary statements as (subject, relation, object, role or quote): what the
+    scored export counts (asserted and planned, not negated or merely possible events)."""
     return {
         (s.subject.name, s.relation, s.object.name if s.object else None, s.role or s.quote)
-        for s in statements(text) if s.relation in CLOSED
+        for s in statements(text) if s.relation in CLOSED and s.factuality in COUNTED
     }
 
 
@@ -283,9 +287,127 @@ def test_unasserted_events_are_not_emitted(text: str) -> None:
     assert not any(r in ("CONSULT", "ASSAULT", "AGREE", "AID", "CONCEDE") for _, r, _ in closed)
 
 
-def test_negated_event_stays_an_open_statement() -> None:
+# -- factuality --------------------------------------------------------------------------
+
+
+def factual(text: str) -> set[tuple[str, str, str | None, str]]:
+    """Every PLOVER event as (subject, relation, object, factuality)."""
+    return {(s.subject.name, s.relation, s.object.name if s.object else None, s.factuality.value)
+            for s in statements(text) if s.relation in CLOSED - {"HOLDS_POSITION", "MEMBER_OF",
+                                                                  "SAID"}}
+
+
+def test_negated_event_is_kept_negated_with_its_verb_phrase() -> None:
     found = statements("Donald Trump did not meet Vladimir Putin.")
-    assert any(s.relation == "OTHER" and "not" in (s.label or "") for s in found)
+    (meeting,) = [s for s in found if s.relation == "CONSULT"]
+    assert meeting.factuality is Factuality.NEGATED and not meeting.is_fact
+    assert meeting.label == "did not meet"
+    assert events("Donald Trump did not meet Vladimir Putin.") == set()
+    assert ("Israel", "ASSAULT", "Iran", "negated") in factual("Israel did not attack Iran.")
+
+
+def test_refusing_denies_what_is_refused() -> None:
+    found = factual("Russia refused to meet Ukraine.")
+    assert ("Russia", "CONSULT", "Ukraine", "negated") in found
+    assert ("Russia", "CONSULT", "Ukraine", "asserted") not in found
+
+
+def test_condition_is_hypothetical_even_when_denied() -> None:
+    found = factual("Donald Trump warned Vladimir Putin that the US would impose sweeping new "
+                    "sanctions if Russia failed to agree to a ceasefire.")
+    assert ("Donald Trump", "THREATEN", "Vladimir Putin", "asserted") in found
+    assert ("Russia", "AGREE", None, "hypothetical") in found
+
+
+def test_modal_and_modifier_make_an_event_possible() -> None:
+    assert ("Donald Trump", "CONSULT", "Vladimir Putin", "possible") in factual(
+        "Donald Trump could meet Vladimir Putin in Budapest.")
+    assert ("Russia", "CONSULT", "Ukraine", "possible") in factual(
+        "He mentioned a possible meeting between Russia and Ukraine.")
+    assert ("Russia", "CONSULT", "Ukraine", "negated") in factual(
+        "No talks between Russia and Ukraine have been confirmed.")
+
+
+def test_planned_meeting_is_an_agreement_and_a_planned_meeting() -> None:
+    found = factual("Emmanuel Macron will visit China next month.")
+    assert ("Emmanuel Macron", "AGREE", "China", "asserted") in found
+    assert ("Emmanuel Macron", "CONSULT", "China", "planned") in found
+    assert ("Emmanuel Macron", "CONSULT", "China", "asserted") not in found
+
+
+# -- time, place and mode ----------------------------------------------------------------
+
+
+def setting(text: str, relation: str = "CONSULT", date: str = "2025-10-16") -> Statement:
+    """The one statement of ``relation`` read from ``text`` in an article of ``date``."""
+    (found,) = [s for s in statements(text, date) if s.relation == relation and s.is_fact]
+    return found
+
+
+def test_meeting_with_day_place_and_mode() -> None:
+    met = setting("Donald Trump met Vladimir Putin in Budapest on Thursday.")
+    assert met.when.iso == "2025-10-16" and met.when.text == "Thursday"
+    assert (met.place.name, met.place.type) == ("Budapest", "Place")
+    assert met.mode == "meeting"
+
+
+def test_call_by_phone_last_week() -> None:
+    call = setting("Sergey Lavrov spoke with Marco Rubio by phone last week.")
+    assert call.when.iso == "2025-10-06/2025-10-12" and call.when.grain == "week"
+    assert call.mode == "phone" and call.place is None
+
+
+def test_event_reported_on_a_day_happened_by_then() -> None:
+    call = setting("Donald Trump announced on Thursday that he had a phone conversation with "
+                   "Vladimir Putin.")
+    assert call.when.iso == "../2025-10-16" and call.when.start is None
+    assert call.mode == "phone"
+
+
+def test_the_day_of_a_report_is_not_the_day_of_a_future_event() -> None:
+    found = [s for s in statements("Donald Trump said on Thursday that he would meet "
+                                   "Vladimir Putin in Budapest.", "2025-10-16")
+             if s.relation == "CONSULT"]
+    assert found and all(s.when is None for s in found)
+    assert {s.place.name for s in found} == {"Budapest"}
+
+
+def test_statement_mode_and_weekday() -> None:
+    condemned = setting("Iran condemned Israel in a statement on Monday.", "ACCUSE")
+    assert condemned.mode == "statement" and condemned.when.iso == "2025-10-13"
+
+
+def test_absolute_date_and_yesterday() -> None:
+    signed = setting("Turkey signed a maritime deal with Libya on 27 November 2019.", "AGREE")
+    assert signed.when.iso == "2019-11-27"
+    struck = setting("Russian troops attacked Ukrainian cities yesterday.", "ASSAULT")
+    assert struck.when.iso == "2025-10-15" and struck.context == "military"
+
+
+def test_planned_visit_carries_the_future_date() -> None:
+    found = [s for s in statements("Volodymyr Zelensky is set to visit Donald Trump on Friday.",
+                                   "2025-10-16") if s.relation == "CONSULT"]
+    assert [(s.factuality.value, s.when.iso, s.mode) for s in found] == [
+        ("planned", "2025-10-17", "visit")]
+
+
+def test_no_date_without_an_article_date_or_a_date_phrase() -> None:
+    assert setting("Donald Trump met Vladimir Putin on Thursday.", date=None).when is None
+    assert setting("Donald Trump met Vladimir Putin.").when is None
+
+
+def test_modes_and_contexts_are_concepts_of_the_ontology() -> None:
+    from kg.extract.setting import context_words, mode_words
+    from kg.graph.iri import slug
+    from kg.graph.namespaces import CONTEXT, MODE
+    from kg.graph.ontology import ontology
+
+    modes = {m for m in mode_words().values()} | {
+        e.mode for entries in event_lexicon().values() for e in entries if e.mode}
+    for mode in modes:
+        assert (rdflib.URIRef(MODE[slug(mode)]), None, None) in ontology(), mode
+    for context in set(context_words().values()):
+        assert (rdflib.URIRef(CONTEXT[slug(context)]), None, None) in ontology(), context
 
 
 def test_threat_is_asserted_its_hypothetical_content_is_not() -> None:
@@ -537,3 +659,13 @@ _SENTENCE_PARTS = st.sampled_from([
 def test_no_news_like_text_crashes_the_extractors(parts: list[str]) -> None:
     text = " ".join(parts)
     _read_fuzz(Document("fuzz", text, (Block(0, len(text)),)))
+
+
+def test_a_thing_made_between_parties_stands_for_them() -> None:
+    found = events("Egypt denounced the memoranda of understanding between Turkey and Libya.")
+    assert {("Egypt", "ACCUSE", "Turkey"), ("Egypt", "ACCUSE", "Libya")} <= found
+    assert ("Egypt", "REJECT", "Libya") in events(
+        "Egypt rejected the deal between Turkey and Libya.")
+    # one meets people, not the parties of a deal that is talked about
+    assert not any(s == "Egypt" for s, _, _ in events(
+        "Egypt discussed the deal between Turkey and Libya."))

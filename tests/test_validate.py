@@ -52,6 +52,17 @@ def test_wikinews_sample_build_conforms(tmp_path: Path, wikinews_sample: Path) -
     assert report.text() == "conforms: 40 articles, 0 violations"
 
 
+def test_whole_corpus_build_conforms(corpus_store: Store) -> None:
+    """Seeds and every Wikinews article, with factuality, times, places, modes and posts."""
+    report = validate(corpus_store)
+    assert report.conforms, report.text()[:5000]
+    assert report.articles > 250 and report.violations == []
+    counts = kg.query("""SELECT (COUNT(DISTINCT ?t) AS ?times) (COUNT(DISTINCT ?p) AS ?posts)
+                         WHERE { { ?e dip:time ?t } UNION { ?p a org:Post } }""",
+                      store=corpus_store).rows[0]
+    assert counts["times"] > 50 and counts["posts"] > 50
+
+
 def test_empty_store_conforms(tmp_path: Path) -> None:
     assert validate(Store(tmp_path / "empty")).text() == "conforms: 0 articles, 0 violations"
 
@@ -132,6 +143,36 @@ BREAKAGES = {
         """INSERT { ?s dip:role "President" }
            WHERE { { SELECT ?s WHERE { ?s a dip:Agree } LIMIT 1 } }""",
         None, "Only a dip:PositionHolding may have a dip:role"),
+    "event without factuality": (
+        """DELETE { ?s dip:factuality ?f }
+           WHERE { { SELECT ?s ?f WHERE { ?s a dip:Consult ; dip:factuality ?f } LIMIT 1 } }""",
+        "dip:factuality", "exactly one dip:factuality"),
+    "factuality outside its scheme": (
+        """DELETE { ?s dip:factuality ?f } INSERT { ?s dip:factuality fact:rumoured }
+           WHERE { { SELECT ?s ?f WHERE { ?s a dip:Consult ; dip:factuality ?f } LIMIT 1 } }""",
+        "dip:factuality", "factuality scheme"),
+    "mode that is no concept": (
+        """DELETE { ?s dip:mode ?m } INSERT { ?s dip:mode "phone" }
+           WHERE { { SELECT ?s ?m WHERE { ?s dip:mode ?m } LIMIT 1 } }""",
+        "dip:mode", "mode scheme"),
+    "time that is no ISO date": (
+        """DELETE { ?s dip:time ?t } INSERT { ?s dip:time "last Thursday" }
+           WHERE { { SELECT ?s ?t WHERE { ?s dip:time ?t } LIMIT 1 } }""",
+        "dip:time", "ISO 8601"),
+    "earliest after latest": (
+        """INSERT { ?s dip:earliestDate "2030-01-01"^^xsd:date }
+           WHERE { { SELECT ?s WHERE { ?s dip:latestDate ?d
+                     FILTER NOT EXISTS { ?s dip:earliestDate ?e } } LIMIT 1 } }""",
+        "dip:earliestDate", "must not come after its dip:latestDate"),
+    "place on an article": (
+        """INSERT { ?a dip:place ?p } WHERE { ?a a dip:Article . ?e dip:place ?p }""",
+        None, "Only a dip:Event may have a factuality, time, place, mode or context"),
+    "post in nothing": (
+        "DELETE WHERE { ?p org:postIn ?o }",
+        "org:postIn", "exactly one country or organisation"),
+    "post held by a country": (
+        """INSERT { ?c org:holds ?p } WHERE { ?p a dip:Position . ?c a dip:Country }""",
+        None, "Only a dip:Person may org:holds a post"),
 }
 
 
@@ -301,14 +342,16 @@ def _readme_queries() -> list[str]:
 def test_the_readme_has_a_query_per_main_class() -> None:
     queries = _readme_queries()
     for cls in ("Article", "Sentence", "Statement", "Event", "PositionHolding", "Quotation",
-                "Person", "Country"):
+                "Person", "Country", "Consult", "Position"):
         assert any(f"dip:{cls} " in q or f"dip:{cls} ;" in q for q in queries), cls
+    for prop in ("factuality", "time", "place", "mode"):
+        assert any(re.search(rf"dip:{prop}[ /]", q) for q in queries), prop
 
 
-@pytest.mark.parametrize("number", range(8))
+@pytest.mark.parametrize("number", range(11))
 def test_the_readme_queries_answer_on_the_seed(seed_store: Store, number: int) -> None:
     queries = _readme_queries()
-    assert len(queries) == 8
+    assert len(queries) == 11
     result = kg.query(queries[number], store=seed_store)
     assert result.rows, queries[number]
     assert all(any(v is not None for v in row.values()) for row in result.rows)

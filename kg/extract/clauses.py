@@ -8,9 +8,12 @@ object ("urged major economies—including India, China …"), the owner of an o
 names no entity ("disputed Trump's claim" → Trump), and reciprocal verbs whose
 coordinated subject parties act with each other ("Turkey and Libya agreed …").
 
-Negated, hypothetical and merely possible clauses, and clauses inside a quotation, are
-not asserted as events: they stay ``OTHER`` statements, like every other clause with an
-entity subject, labelled by the verb phrase. A planned meeting is coded ``AGREE``.
+Negated, hypothetical and merely possible events stay events with that factuality and
+their verb phrase as label ("did not meet"); they are not facts, and the graph and the
+export say so. Clauses inside a quotation are the speaker's words, not the article's:
+they stay ``OTHER`` statements, like every other clause with an entity subject. A planned
+meeting is an agreement (``AGREE``) and a ``CONSULT`` marked planned. Every event gets the
+time, place, mode and context its words carry (:mod:`kg.extract.setting`).
 """
 
 from __future__ import annotations
@@ -26,9 +29,10 @@ from kg.extract.grammar import (
     Actor,
     Party,
     actor,
-    asserted,
     conjuncts,
+    factuality,
     governor,
+    noun_factuality,
     parties,
     planned,
     quoted,
@@ -36,8 +40,9 @@ from kg.extract.grammar import (
     words,
 )
 from kg.extract.groups import remember_actor, remember_group
+from kg.extract.setting import setting
 from kg.lexicons import EventEntry, event_type, government_nouns, speech_verbs
-from kg.records import Argument, Statement
+from kg.records import Argument, Factuality, Statement
 
 NAME = "clauses"
 _OBJECTS = {"dobj", "attr", "oprd", "dative"}
@@ -205,7 +210,7 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
             for statement in _read_clause(clause, sentence, context, inside_quotes):
                 key = (statement.subject.name, statement.relation,
                        statement.object.name if statement.object else None, statement.label,
-                       statement.evidence.start)
+                       statement.factuality, statement.evidence.start)
                 if key not in seen:
                     seen.add(key)
                     yield statement
@@ -227,17 +232,19 @@ def _read_clause(clause: Clause, sentence: Span, context: Context,
     if clause.actor.how == "active" and len(clause.actor.tokens) == 1:
         remember_group(context, clause.actor.tokens[0], [p.argument for p in subjects])
     event = verb_event(verb)
-    factual = asserted(verb) and verb.i not in inside_quotes
-    if event is not None and event.trigger != verb:
-        factual = factual and not _negated_noun(event.trigger)
+    fact = factuality(verb)
+    if event is not None and event.trigger != verb and fact is Factuality.ASSERTED:
+        fact = noun_factuality(event.trigger)  # "held no talks"
+    in_quote = verb.i in inside_quotes
+    factual = fact is Factuality.ASSERTED and not in_quote
     if subjects and factual and _lemma(verb) in speech_verbs():
         yield from _demands(verb, subjects, sentence, context, inside_quotes)
     if subjects and _lemma(verb) in _MEMBERSHIP_VERBS and factual and (
             event is None or event.trigger == verb):
         yield from _membership(clause, subjects, sentence, context)
         return
-    if event is not None and factual and subjects:
-        statements = list(_read_event(clause, event, subjects, sentence, context))
+    if event is not None and not in_quote and subjects:
+        statements = list(_read_event(clause, event, subjects, sentence, context, fact))
         if statements:
             yield from statements
             return
@@ -268,17 +275,35 @@ def _demands(verb: Token, subjects: list[Party], sentence: Span, context: Contex
                                  0.6 if recipient else 0.5)
 
 
-def _negated_noun(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("no",) for c in noun.children) or any(
-        c.dep_ == "amod" and c.lower_ in words("unreal") for c in noun.children)
-
-
 def _read_event(clause: Clause, event: Event, subjects: list[Party], sentence: Span,
-                context: Context) -> Iterator[Statement]:
+                context: Context, fact: Factuality) -> Iterator[Statement]:
+    """The event's statements with their setting and factuality; a planned meeting is an
+    agreement and, beside it, the meeting itself marked planned."""
     verb = clause.verb
-    code = event.entry.code
-    if code == "CONSULT" and (planned(verb) or planned(event.trigger)):
-        code = "AGREE"
+    future = planned(verb) or planned(event.trigger)
+    found = setting({verb, event.trigger}, context, entry=event.entry, future=future)
+    recode = future and fact is Factuality.ASSERTED and event.entry.code == "CONSULT"
+    if future and fact is Factuality.ASSERTED and not recode:
+        fact = Factuality.PLANNED  # "will impose sanctions": announced, not yet done
+    for statement in _event_statements(clause, event, subjects, sentence, context,
+                                       "AGREE" if recode else event.entry.code):
+        if recode:  # the setting is the meeting's, not the agreement's
+            yield statement
+            yield replace(statement, relation="CONSULT", factuality=Factuality.PLANNED,
+                          when=found.when, place=found.place, mode=found.mode,
+                          context=found.context)
+            continue
+        statement = replace(statement, when=found.when, place=found.place, mode=found.mode,
+                            context=found.context)
+        if fact is not Factuality.ASSERTED:
+            yield replace(statement, factuality=fact, label=_verb_phrase(verb))
+            continue
+        yield statement
+
+
+def _event_statements(clause: Clause, event: Event, subjects: list[Party], sentence: Span,
+                      context: Context, code: str) -> Iterator[Statement]:
+    verb = clause.verb
     recipients = _recipients(verb, event, clause.actor)
     if not recipients:
         recipients = [(t, "object") for t in _inherited_recipients(verb)]

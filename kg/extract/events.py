@@ -8,14 +8,17 @@ recipient in a prepositional phrase ("with Trump", "on Ukrainian cities"), a par
 named beside a possessor ("Zelensky's White House visit"), or the other members of a
 group ("between Turkey and Libya", "Trump–Putin"). A group's members act with each
 other (pairwise). Nouns carried by a light verb ("held talks with") are read with their
-clause. Nouns that are negated ("no talks"), merely possible ("a possible
-arbitration"), inside a quotation or under an unasserted clause are not events; a
-planned meeting ("the planned Trump–Putin meeting") is coded ``AGREE``.
+clause. Nouns inside a quotation are not read. Nouns that are negated ("no talks"),
+merely possible ("a possible arbitration") or under an unasserted clause are events with
+that factuality, not facts; a planned meeting ("the planned Trump–Putin meeting") is an
+agreement (``AGREE``) and a ``CONSULT`` marked planned. The time, place and mode attached
+to the noun ("Thursday's call", "the summit in Budapest", "a phone call") go with it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
@@ -26,8 +29,9 @@ from kg.extract.clauses import noun_event
 from kg.extract.grammar import (
     Party,
     actor,
-    asserted,
     conjuncts,
+    factuality,
+    noun_factuality,
     parties,
     planned,
     quoted,
@@ -35,8 +39,9 @@ from kg.extract.grammar import (
     words,
 )
 from kg.extract.groups import remember_group
+from kg.extract.setting import setting
 from kg.lexicons import EventEntry
-from kg.records import Argument, Statement
+from kg.records import Argument, Factuality, Statement
 
 NAME = "events"
 _GROUP_CODES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -105,17 +110,17 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str]:
     return None, via
 
 
-def _asserted(noun: Token) -> bool:
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-        return False
-    if any(c.dep_ in ("amod", "compound") and c.lower_ in words("unreal") for c in noun.children):
-        return False
+def _factuality(noun: Token) -> Factuality:
+    """The noun's own word on it ("no talks"), else that of the clause governing it."""
+    own = noun_factuality(noun)
+    if own is not Factuality.ASSERTED:
+        return own
     if noun.dep_ == "pobj" and noun.head.lower_ in ("without", "instead"):
-        return False
+        return Factuality.NEGATED
     verb, via = _governing_verb(noun)
     if verb is None or via in ("nsubj", "nsubjpass"):
-        return True
-    return asserted(verb)
+        return Factuality.ASSERTED
+    return factuality(verb)
 
 
 @register(NAME)
@@ -128,21 +133,47 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
             if noun.pos_ not in ("NOUN", "PROPN") or noun.i in inside:
                 continue
             entry = noun_event(noun)
-            if entry is None or _carried(noun) or not _asserted(noun):
+            if entry is None or _carried(noun):
                 continue
-            for statement in _read(noun, entry, sentence, context):
+            for statement in _read_with_setting(noun, entry, sentence, context):
                 key = (statement.subject.name, statement.relation,
-                       statement.object.name if statement.object else None)
+                       statement.object.name if statement.object else None,
+                       statement.factuality)
                 if key not in seen:
                     seen.add(key)
                     yield statement
 
 
+def _read_with_setting(noun: Token, entry: EventEntry, sentence: Span,
+                       context: Context) -> Iterator[Statement]:
+    """The noun's events with its factuality and setting; a planned meeting is an
+    agreement and, beside it, the meeting marked planned."""
+    fact = _factuality(noun)
+    future = planned(noun)
+    recode = future and fact is Factuality.ASSERTED and entry.code == "CONSULT"
+    if future and fact is Factuality.ASSERTED and not recode:
+        fact = Factuality.PLANNED  # "the planned sanctions": announced, not yet done
+    found = setting({noun}, context, entry=entry, future=future)
+    for statement in _read(noun, entry, sentence, context, "AGREE" if recode else entry.code):
+        with_setting = replace(statement, when=found.when, place=found.place, mode=found.mode,
+                               context=found.context)
+        if recode:  # the setting is the meeting's, not the agreement's
+            yield statement
+            yield replace(with_setting, relation="CONSULT", factuality=Factuality.PLANNED)
+        elif fact is Factuality.ASSERTED:
+            yield with_setting
+        else:
+            yield replace(with_setting, factuality=fact, label=_noun_phrase(noun))
+
+
+def _noun_phrase(noun: Token) -> str:
+    """The event noun with the words that deny or doubt it ("no talks", "possible summit")."""
+    words_ = [c for c in noun.lefts if c.dep_ in ("det", "amod", "neg")] + [noun]
+    return " ".join(t.text for t in words_)
+
+
 def _read(noun: Token, entry: EventEntry, sentence: Span,
-          context: Context) -> Iterator[Statement]:
-    code = entry.code
-    if code == "CONSULT" and planned(noun):
-        code = "AGREE"
+          context: Context, code: str) -> Iterator[Statement]:
     preps = set(recipient_preps(entry.code))
     recipients = [p for t in _prep_objects(noun, preps) for p in parties(t, context, owners=True)]
     # "the agreement between A and B", "memoranda of understanding between A and B"

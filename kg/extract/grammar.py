@@ -27,8 +27,8 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.groups import group_for
-from kg.lexicons import rows
-from kg.records import Argument
+from kg.lexicons import rows, speech_verbs
+from kg.records import Argument, Factuality
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -132,6 +132,16 @@ def _owners(head: Token, context) -> list[Party]:
         if child.dep_ in _OWNER_DEPS:
             owners.extend(Party(a, False) for a in _resolved(conjuncts(child), context)
                           if a.type != "Place")
+    if owners:
+        return owners
+    # the parties of a thing made between them: "the deal between Turkey and Libya",
+    # "the memoranda of understanding between Turkey and Libya"
+    holders = [head, *(p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for p in prep.children if p.dep_ == "pobj")]
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "between"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                owners.extend(Party(a, False) for a in _resolved(conjuncts(pobj), context))
     return owners
 
 
@@ -362,43 +372,94 @@ def asserted(token: Token) -> bool:
     "claim that", "calls for …") anywhere on the way makes it unasserted. A relative
     clause or a noun's own clause is asserted on its own.
     """
+    return factuality(token) is Factuality.ASSERTED
+
+
+def _nonfactive(head: Token) -> Factuality:
+    """What a non-factive head does to its complement: "failed to", "refused to" deny
+    it; "hoped to", "claimed that" leave it possible."""
+    return Factuality.NEGATED if head.lemma_.lower() in words("negating") \
+        else Factuality.POSSIBLE
+
+
+def factuality(token: Token) -> Factuality:
+    """How far the text asserts the clause (or event noun) of ``token``, as
+    :func:`asserted` reads it: the first reason met on the way up decides.
+
+    A denial or doubt under a condition is hypothetical: in "sanctions if Russia failed
+    to agree", the agreement is the condition, not a fact denied. Planning is not read
+    here (see :func:`planned`): "will meet" is asserted as a plan.
+    """
+    found = _first_reason(token)
+    if found in (Factuality.NEGATED, Factuality.POSSIBLE) and _under_condition(token):
+        return Factuality.HYPOTHETICAL
+    return found
+
+
+def _under_condition(token: Token) -> bool:
+    current = token
+    for _ in range(12):
+        if _conditional(current):
+            return True
+        if current.head == current:
+            return False
+        current = governor(current)[0]
+    return False
+
+
+def _first_reason(token: Token) -> Factuality:
     nonfactive = words("nonfactive")
     if token.sent.text.rstrip(" \"'”’").endswith("?"):
-        return False  # a question asserts nothing
+        return Factuality.POSSIBLE  # a question asserts nothing
     current, link = token, None
     for _ in range(12):
         if link != "conj":
             if any(c.dep_ == "neg" for c in current.children):
-                return False
+                return Factuality.NEGATED
             if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and _negative(c)
                    for c in current.children):
-                return False
+                return Factuality.NEGATED
             if current.pos_ in ("VERB", "AUX") and _modal(current):
-                return False
+                return Factuality.POSSIBLE
         if _conditional(current):
-            return False
+            return Factuality.HYPOTHETICAL
         if current.dep_ in ("ROOT", "relcl") or current.head == current:
-            return True
+            return Factuality.ASSERTED
         if any(c.dep_ == "mark" and c.lower_ == "for" for c in current.children) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
-            return False  # "calls for Ukraine to negotiate": a wish, not a fact
+            return Factuality.POSSIBLE  # "calls for Ukraine to negotiate": a wish, not a fact
         head, dep = governor(current)
         if dep == "xcomp" and any(c.lower_ == "yet" for c in head.children):
-            return False  # "has yet to concede"
+            return Factuality.NEGATED  # "has yet to concede"
         if head.lemma_.lower() in nonfactive and (
                 dep in ("xcomp", "ccomp", "csubj")
                 # "calls asking X to …" restates the call; "a claim (made) that …" is content
                 or (dep == "acl" and current.tag_ != "VBG")
                 or (dep == "advcl" and head.pos_ == "NOUN")
                 or (dep == "prep" and head.pos_ == "ADJ")):
-            return False
+            return _nonfactive(head)
         if dep in ("pobj", "pcomp") and head.lower_ in ("without", "instead"):
-            return False
+            return Factuality.NEGATED
         if dep not in ("xcomp", "ccomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep",
                        "acomp", "csubj"):
-            return True
+            return Factuality.ASSERTED
         current, link = head, dep
-    return True
+    return Factuality.ASSERTED
+
+
+def noun_factuality(noun: Token) -> Factuality:
+    """What a noun's own determiners and modifiers say of the event it names: "no
+    talks" and "the cancelled summit" did not happen, "a possible summit" may.
+
+    Only the noun itself is read; the clause that governs it is read by :func:`factuality`.
+    """
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return Factuality.NEGATED
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.lower_ in words("unreal"):
+            return Factuality.NEGATED if child.lower_ in words("negating") \
+                else Factuality.POSSIBLE
+    return Factuality.ASSERTED
 
 
 def planned(token: Token) -> bool:
@@ -418,6 +479,9 @@ def planned(token: Token) -> bool:
             return True
         if any(c.dep_ == "aux" and c.lower_ == "going" for c in current.children):
             return True
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in speech_verbs() and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in current.children):
+            return True  # the future of a report: "said the delegations would meet"
         if current.dep_ not in ("xcomp", "ccomp", "conj") or current.head == current:
             return False
         head = current.head

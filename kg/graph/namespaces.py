@@ -15,6 +15,18 @@ DIP = Namespace(BASE + "ontology#")
 REL = Namespace(BASE + "relation/")
 """The relation vocabulary as SKOS concepts: ``REL.CONSULT``, ``REL.HOLDS_POSITION``…"""
 
+FACT = Namespace(BASE + "factuality/")
+"""Factuality values as SKOS concepts: ``FACT.asserted``, ``FACT.negated``…"""
+
+MODE = Namespace(BASE + "mode/")
+"""PLOVER event modes as SKOS concepts: ``MODE.phone``, ``MODE.visit``…"""
+
+CONTEXT = Namespace(BASE + "context/")
+"""PLOVER event contexts as SKOS concepts: ``CONTEXT.military``…"""
+
+POST = Namespace(BASE + "post/")
+"""Posts (``org:Post``): a title in a country or organisation."""
+
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -23,6 +35,9 @@ FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 PREFIXES: dict[str, str] = {
     "dip": str(DIP),
     "rel": str(REL),
+    "fact": str(FACT),
+    "mode": str(MODE),
+    "ctx": str(CONTEXT),
     "kgr": BASE,
     "rdf": str(RDF),
     "rdfs": str(RDFS),
@@ -42,11 +57,15 @@ ONTOLOGY_GRAPH = BASE + "graph/ontology"
 
 __all__ = [
     "BASE",
+    "CONTEXT",
     "DIP",
+    "FACT",
     "FOAF",
+    "MODE",
     "ONTOLOGY_GRAPH",
     "ORG",
     "OWL",
+    "POST",
     "PREFIXES",
     "PROV",
     "RDF",

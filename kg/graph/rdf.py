@@ -5,7 +5,10 @@ included, so that replacing or deleting an article takes back exactly what it sa
 queries see the union of all graphs. Each statement is a node typed by its relation
 (``dip:Consult``, ``dip:PositionHolding``…), linked to its sentence with
 ``prov:wasDerivedFrom``, and, where the ontology gives one, doubled by a direct
-property between subject and object (``?a dip:consults ?b``).
+property between subject and object (``?a dip:consults ?b``) — for facts only: an event
+that did not happen or may yet happen carries its ``dip:factuality`` and no direct
+property. Events carry their time, place, mode and context where the text gives them; a
+position held is also an ``org:Post`` node that the person ``org:holds``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,20 @@ from dataclasses import dataclass, replace
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.graph import iri
-from kg.graph.namespaces import DIP, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.graph.namespaces import (
+    CONTEXT,
+    DIP,
+    FACT,
+    MODE,
+    ORG,
+    POST,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    XSD,
+)
 from kg.graph.ontology import relations
 from kg.records import Argument, Document, Entity, Reading, Statement
 
@@ -116,8 +132,8 @@ def _unlisted(reading: Reading) -> Iterator[Entity]:
     known by its description), so that every subject and object has a typed node."""
     listed = {iri.entity(e.name, e.type) for e in reading.entities}
     for statement in reading.statements:
-        for argument in (statement.subject, statement.object):
-            if argument is not None and argument.is_entity:
+        for argument in (statement.subject, statement.object, statement.place):
+            if argument is not None and argument.is_entity:  # includes an event's place
                 key = iri.entity(argument.name, argument.type)
                 if key not in listed:
                     listed.add(key)
@@ -174,6 +190,7 @@ def _statement_triples(statement: Statement) -> list[tuple]:
             statement.object.name if statement.object else None,
             statement.object.start if statement.object else None,
             statement.role, statement.quote, statement.label, ev.start,
+            *([statement.factuality] if not statement.is_fact else []),
         )
     )
     subject = _entity_node(statement.subject)
@@ -196,7 +213,7 @@ def _statement_triples(statement: Statement) -> list[tuple]:
     if obj is not None and obj.is_entity:
         target = _entity_node(obj)
         triples.append((node, _n(DIP.object), target))
-        if term.direct_property:
+        if term.direct_property and statement.is_fact:
             triples.append((subject, _n(term.direct_property), target))
     elif obj is not None:
         triples.append((node, _n(DIP.objectText), Literal(obj.text)))
@@ -204,4 +221,57 @@ def _statement_triples(statement: Statement) -> list[tuple]:
                         (DIP.label, statement.label)):
         if value:
             triples.append((node, _n(prop), Literal(value)))
+    if term.family:
+        triples.extend(_event_triples(node, statement))
+    if statement.relation == "HOLDS_POSITION" and statement.role and obj is not None \
+            and obj.is_entity:
+        triples.extend(_post_triples(node, subject, statement.role, obj))
     return triples
+
+
+def _event_triples(node: NamedNode, statement: Statement) -> list[tuple]:
+    """An event's factuality, and its time, place, mode and context where known."""
+    triples = [(node, _n(DIP.factuality), _n(FACT[statement.factuality.value]))]
+    when = statement.when
+    if when is not None:
+        triples += [
+            (node, _n(DIP.time), Literal(when.iso)),
+            (node, _n(DIP.timeText), Literal(when.text)),
+            (node, _n(DIP.latestDate), Literal(when.end, datatype=_XSD_DATE)),
+        ]
+        if when.start:
+            triples.append((node, _n(DIP.earliestDate), Literal(when.start, datatype=_XSD_DATE)))
+        if when.grain == "day":
+            triples.append((node, _n(DIP.date), Literal(when.start, datatype=_XSD_DATE)))
+    if statement.place is not None and statement.place.is_entity:
+        triples.append((node, _n(DIP.place), _entity_node(statement.place)))
+    if statement.mode:
+        triples.append((node, _n(DIP.mode), _n(MODE[iri.slug(statement.mode)])))
+    if statement.context:
+        triples.append((node, _n(DIP.context), _n(CONTEXT[iri.slug(statement.context)])))
+    return triples
+
+
+def post_iri(title: str, holder_of: Argument) -> str:
+    """The IRI of a post: its title in a country or organisation, the same in every article.
+
+    >>> post_iri("Prime Minister", Argument("Hungary", 0, 7, "Hungary", "Country"))
+    'https://w3id.org/kg-diplomacy/post/prime-minister/country/hungary'
+    """
+    owner = iri.entity(holder_of.name, holder_of.type or "Other").rsplit("/entity/", 1)[-1]
+    return f"{POST}{iri.slug(title) or iri.digest(title)}/{owner}"
+
+
+def _post_triples(node: NamedNode, person: NamedNode, title: str, owner: Argument) -> list[tuple]:
+    """A position held is also an ``org:Post`` ("Prime Minister of Hungary") that the
+    person ``org:holds``, ``org:postIn`` the country or organisation."""
+    post = _n(post_iri(title, owner))
+    return [
+        (post, _TYPE, _n(ORG.Post)),
+        (post, _TYPE, _n(DIP.Position)),
+        (post, _n(RDFS.label), Literal(f"{title} of {owner.name}")),
+        (post, _n(DIP.title), Literal(title)),
+        (post, _n(ORG.postIn), _entity_node(owner)),
+        (person, _n(ORG.holds), post),
+        (node, _n(DIP.post), post),
+    ]

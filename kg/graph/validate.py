@@ -27,7 +27,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from kg.graph import iri
-from kg.graph.namespaces import DIP, ONTOLOGY_GRAPH, PREFIXES, RDF, RDFS, XSD
+from kg.graph.namespaces import DIP, PREFIXES, RDF, RDFS, XSD
 from kg.graph.ontology import ontology, ontology_file
 from kg.graph.store import Store
 
@@ -240,11 +240,7 @@ def article_graphs(store: Store) -> Iterator[tuple[str, Graph]]:
     >>> list(article_graphs(Store(tempfile.mkdtemp())))
     []
     """
-    names = sorted(row["g"].value for row in store.query("SELECT ?g WHERE { GRAPH ?g {} }")
-                   if isinstance(row["g"], ox.NamedNode))
-    for name in names:
-        if name == ONTOLOGY_GRAPH:
-            continue
+    for name in store.article_graphs():
         rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
         yield name, to_rdflib(rows)
 
