@@ -106,6 +106,7 @@ class CountryNames:
 
     names: dict[str, Country]
     seats: dict[str, Country]
+    acronyms: frozenset[str] = frozenset()  # folded names written in capitals ("us", "uk")
 
 
 def _fold(name: str) -> str:
@@ -124,6 +125,7 @@ def country_names() -> CountryNames:
     names: dict[str, Country] = {}
     seats: dict[str, Country] = {}
     preferred: dict[str, str] = {}
+    acronyms: set[str] = set()
     extra = rows("countries.tsv")
     for row in extra:
         preferred[row[0].strip()] = row[1].strip()
@@ -141,10 +143,12 @@ def country_names() -> CountryNames:
         for alias in row[2].split("|") if len(row) > 2 else ():
             if alias.strip():
                 names[_fold(alias)] = country
+                if alias.strip().isupper():
+                    acronyms.add(_fold(alias))
         for seat in row[3].split("|") if len(row) > 3 else ():
             if seat.strip():
                 seats[_fold(seat)] = country
-    return CountryNames(names, seats)
+    return CountryNames(names, seats, frozenset(acronyms))
 
 
 def lookup_country(name: str) -> Country | None:
@@ -163,17 +167,22 @@ def lookup_country(name: str) -> Country | None:
 
 def country_in_text(text: str) -> Country | None:
     """The country that words as written in an article name: like :func:`lookup_country`,
-    but only for capitalised words ("us" and "turkey" in lower case are no countries).
+    but only for capitalised words ("us" and "turkey" in lower case are no countries),
+    and an abbreviation only in capitals ("Us" in a Title-Case headline is the pronoun).
 
-    >>> country_in_text("us") is None, country_in_text("US").code
-    (True, 'USA')
+    >>> country_in_text("us") is None, country_in_text("US").code, country_in_text("Us")
+    (True, 'USA', None)
     """
     words = text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
     if not words or not words[0][:1].isupper():
         return None
-    return lookup_country(text)
+    found = lookup_country(text)
+    if found is not None and _fold(" ".join(words)) in country_names().acronyms \
+            and not " ".join(words).isupper():
+        return None
+    return found
 
 
 def lookup_seat(name: str) -> Country | None:

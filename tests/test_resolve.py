@@ -356,3 +356,58 @@ def test_lower_case_words_are_no_countries() -> None:
                    "us compatriots are. The family served turkey at the dinner in Gdańsk.")
     assert text.names() == {"Gdańsk": "Place"}
     assert text.name("all of us compatriots", "us") is None
+
+
+def test_an_abbreviation_in_title_case_is_no_country() -> None:
+    # "Us" in a Title-Case film or song title is the pronoun; "US" in capitals is the country
+    text = article("Tell Us About Your Trip To Paris was the film's title. The US embassy "
+                   "objected to it.")
+    assert text.name("Tell Us About", "Us") is None
+    assert text.names().get("United States") == "Country"
+
+
+# -- one-word names need evidence to be people -----------------------------------------------
+
+
+def test_a_one_word_name_without_person_evidence_is_no_person() -> None:
+    # Wikinews: the model tags "Twitter" PERSON; nothing in the text makes it a person
+    text = article("The fire service indicated on Twitter the baby girl was critically ill, "
+                   "while two adults were seriously injured.",
+                   "Former CIA deputy director Michael Morell praised Mendez on Twitter.")
+    assert text.names().get("Twitter") not in (None, "Person")
+    assert text.names().get("Michael Morell") == "Person"
+
+
+def test_a_one_word_name_with_a_title_is_a_person() -> None:
+    # Wikinews: Indonesia's security minister goes by one name
+    text = article("Yesterday, Indonesia's security minister Wiranto was stabbed, according to "
+                   "government authorities. Wiranto, who was visiting the town of Pandeglang "
+                   "in the province of Banten, survived the attack.")
+    assert text.names().get("Wiranto") == "Person"
+
+
+def test_a_name_written_in_lower_case_is_no_person() -> None:
+    # Wikinews: a drug's name opens one sentence and is written in lower case in another
+    text = article("Muscimol was injected in the rats belonging to the test group, while saline "
+                   "water was injected to rats in the control group.",
+                   "The scientists tested harm aversion for conspecifics in the rodents after "
+                   "deactivating the ACC using muscimol.")
+    assert text.names().get("Muscimol", "none") != "Person"
+
+
+def test_a_name_with_a_digit_is_no_person() -> None:
+    # Wikinews: the model tags "COVID-19" PERSON in one sentence, ORG in the other
+    text = article("On Wednesday, the United States' National Basketball Association (NBA) "
+                   "suspended its professional basketball season due to concerns regarding "
+                   "COVID-19. The NBA's decision followed a Utah Jazz player testing positive "
+                   "for the COVID-19 virus.",
+                   "According to Johns Hopkins University, as of Wednesday, there were at least "
+                   "1,279 confirmed cases of COVID-19 in the United States.")
+    assert text.names().get("COVID-19", "none") != "Person"
+
+
+def test_a_gerund_glued_before_a_name_is_cut_off() -> None:
+    # Wikinews interview: the model reads "Regarding Ashodaya" as one PERSON
+    text = article("Regarding Ashodaya?",
+                   "Ashodaya mainly works to spread awareness [among sex workers] about HIV.")
+    assert not any(name.startswith("Regarding") for name in text.names())

@@ -26,6 +26,9 @@ _BOILERPLATE_MAX = 500  # no boilerplate pattern is meant to match longer blocks
 
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+(?P<body>.*?)(?:[ \t]+#+)?[ \t]*\Z")
 _BULLET = re.compile(r"(?:[-*+•·▪]|\d{1,3}[.)])\s+\S")
+# An interview transcript's speaker tag at the start of a paragraph ("((WN)) ", "NG: "):
+# it names who speaks, it is not part of what is said, so the block starts after it.
+_SPEAKER_TAG = re.compile(r"(?:\(\([^()\n]{1,60}\)\)|[A-Z]{2,4}:)[ \t]+(?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +158,10 @@ def _block(text: str, start: int, end: int) -> Block | None:
         if not body.strip() or is_boilerplate(body):
             return None
         return Block(start + md.start("body"), start + md.end("body"), BlockKind.HEADING)
+    tag = _SPEAKER_TAG.match(piece)
+    if tag:
+        start += tag.end()
+        piece = piece[tag.end():]
     return Block(start, end, BlockKind.HEADING if is_heading(piece) else BlockKind.PARAGRAPH)
 
 

@@ -15,7 +15,9 @@ then grouped into entities:
   confirmed"); a capital used as a location ("a summit in Budapest") is a place;
 * each entity's class is a vote over all its mentions: the model's labels, a title
   or honorific before a name, a first name shared with a named person, the last word
-  of an organisation's name ("Hospital").
+  of an organisation's name ("Hospital"); a name of one word stays a person only on
+  evidence that it is one (a title, an honorific, a gendered word or pronoun), and a
+  name with a digit or without a capital never is one.
 
 Then one pass over the article reads what refers back (:mod:`kg.resolve.discourse`):
 he/she to a person of a compatible gender (learnt from gendered words and from
@@ -73,6 +75,8 @@ class Cluster:
     gender: Counter[str] = field(default_factory=Counter)
     titles: set[tuple[tuple[str, ...], str | None]] = field(default_factory=set)
     forms: list[tuple[str, ...]] = field(default_factory=list)
+    evidence: int = 0  # title and honorific votes for a person, read from the text
+    otherwise: str = "Organisation"  # the class the vote ranks next after Person
 
     @property
     def sex(self) -> str | None:
@@ -195,6 +199,7 @@ class ArticleEntities:
         self._vote()
         self._discourse = Discourse(self)
         self._discourse.read()
+        self._settle()
 
     # -- building: mentions ----------------------------------------------------------------
 
@@ -423,8 +428,12 @@ class ArticleEntities:
                 votes = evidence[id(mention.cluster)]
                 sentence = doc[mention.start].sent
                 before = doc[mention.start - 1] if mention.start > sentence.start else None
-                if title_before(doc, mention.start, sentence.start) is not None:
+                titled = title_before(doc, mention.start, sentence.start)
+                if titled is not None:
                     votes["Person"] += 3
+                    # a surface form too ("President Trump"): the office it shows lets
+                    # articles that name only the surname meet the full name
+                    mention.cluster.aliases.add(doc[titled[0]:mention.end].text)
                 if before is not None and before.lower_ in honorifics():
                     votes["Person"] += 3
                 root = mention.span.root
@@ -450,6 +459,7 @@ class ArticleEntities:
                              "Place": cluster.votes["GPE"] + cluster.votes["LOC"]
                              + cluster.votes["FAC"]})
             votes.update(evidence.get(id(cluster), Counter()))
+            cluster.evidence = evidence.get(id(cluster), Counter())["Person"]
             if len(longest) > 1 and longest[0] in first_names:
                 votes["Person"] += 2
             if longest[-1] in org_heads():
@@ -467,9 +477,31 @@ class ArticleEntities:
                 cluster.type = "Organisation"
             else:
                 cluster.type = "Place"
+            cluster.otherwise = "Place" if votes["Place"] > votes["Organisation"] \
+                else "Organisation"
             counts = surfaces.get(id(cluster))
             if counts:  # the longest, then most frequent, surface form
                 cluster.name = max(counts, key=lambda t: (len(fold(t).split()), counts[t], t))
+
+    def _settle(self) -> None:
+        """Take back the class Person from a one-word name that nothing shows to be a person.
+
+        spaCy's small model tags brands, diseases and software ("Twitter", "COVID-19",
+        "Fedora") PERSON; a person named by one word alone ("Wiranto") is, in news,
+        one the text also gives a title or honorific, a gendered word ("his wife,
+        Jonna") or a gendered pronoun. "anti-Brexit" is one word too. A name the text
+        writes in lower case is a common noun, and one with a digit no person's name.
+        """
+        for cluster in self._clusters:
+            if cluster.type != "Person" or not cluster.forms:
+                continue
+            if any(c.isdigit() for c in cluster.name):  # "COVID-19": no person's name
+                cluster.type = cluster.otherwise
+            if len(cluster.name.split()) > 1:  # the longest form the text names it by
+                continue
+            lower = not any(c.isupper() for c in cluster.name)
+            if lower or not (cluster.evidence or cluster.titles or cluster.gender):
+                cluster.type = cluster.otherwise
 
     def _surface_counts(self) -> dict[int, Counter[str]]:
         """How often each surface form names each cluster."""
@@ -561,7 +593,7 @@ class ArticleEntities:
                     end = max(token.idx + len(token), child.idx + len(child))
                     return found[0], start, end
         if token.is_alpha and (token.is_title or token.is_upper):
-            country = lookup_country(token.text)
+            country = country_in_text(token.text)
             if country is not None:
                 return self._country(country.code), token.idx, token.idx + len(token)
         return None

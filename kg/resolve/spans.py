@@ -15,6 +15,9 @@ from kg.resolve.lexicon import DETERMINERS, fold, honorifics, org_heads, title_i
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _KEEP_TITLE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Tags of words that open a sentence but never a name: "Regarding Ashodaya, …",
+# "Following Trump's remarks" (a gerund or a preposition the model glues on)
+_NEVER_NAME_START = frozenset({"VBG", "IN"})
 
 
 def title_before(doc: Doc, end: int, start: int = 0) -> tuple[int, str] | None:
@@ -60,7 +63,8 @@ def _is_title_start(doc: Doc, start: int, end: int) -> int:
 
 
 def clean_span(span: Span) -> Span | None:
-    """Trim determiners, titles, honorifics, possessives and punctuation from an entity span.
+    """Trim determiners, titles, honorifics, possessives and punctuation from an entity
+    span, and a gerund or preposition glued before a name at the start of a sentence.
 
     >>> from kg.nlp import load
     >>> doc = load()("He met President Donald Trump's envoy.")
@@ -78,7 +82,8 @@ def clean_span(span: Span) -> Span | None:
     strip_titles = span.label_ not in _KEEP_TITLE_LABELS and doc[end - 1].lower_ not in org_heads()
     while start < end:
         token = doc[start]
-        if token.lower_ in DETERMINERS or token.is_punct or token.lower_ in honorifics():
+        if token.lower_ in DETERMINERS or token.is_punct or token.lower_ in honorifics() \
+                or (token.tag_ in _NEVER_NAME_START and end - start > 1):
             start += 1
             continue
         if strip_titles:

@@ -1,0 +1,285 @@
+"""Entities across articles: one node per entity in the whole store.
+
+Each article is resolved on its own, and its entity IRIs come from the canonical name
+and class (:func:`kg.graph.iri.entity`), so "Donald Trump" in two articles is already
+one node. What one article cannot see is settled here, after a build, over the store:
+
+* a name that articles type differently takes one class: a full name that some article
+  reads as a person's is a person's everywhere (spaCy often tags a candidate in a list
+  ORG), any other name takes the class of most of its mentions ("Trump" tagged ORG);
+* a first and last name joins the one fuller form of it ("Donald Trump", "Donald J.
+  Trump"), and a full name with a place glued before it the name itself ("Vermont
+  Bernie Sanders"); the most mentioned form is the label, the others stay aliases;
+* a surname alone joins a full name only where the context agrees: the one person
+  with that surname who holds the same office somewhere in the corpus, read from
+  ``dip:role`` and from titled surface forms ("President Trump"). "Johnson" the Prime
+  Minister and "Johnson" the coach stay apart, and so does a surname with no office.
+
+A node is renamed inside its article's graph only, by one SPARQL update, so an article
+that is rebuilt later gets its own reading back, and the next pass settles it again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg.graph import iri
+from kg.graph.namespaces import DIP, RDF, RDFS, SKOS, XSD
+from kg.graph.store import Store
+from kg.lexicons import lookup_country
+from kg.resolve.lexicon import fold, org_heads, title_words
+
+# Classes a name may move between; a country's node is decided by the ISO list alone.
+_MOVABLE = ("Person", "Organisation", "Place")
+# Which class wins a tie of mentions: the one spaCy confuses least with the others.
+_TIE_ORDER = {"Person": 0, "Organisation": 1, "Place": 2}
+
+_NODES = """
+SELECT ?g ?e ?label ?class (SUM(?count) AS ?mentions) WHERE {
+  GRAPH ?g { ?e a ?class ; rdfs:label ?label ; dip:mentionCount ?count . }
+  VALUES ?class { dip:Person dip:Organisation dip:Place }
+}
+GROUP BY ?g ?e ?label ?class
+"""
+
+_ROLES = """
+SELECT DISTINCT ?g ?e ?role WHERE {
+  GRAPH ?g { ?st a dip:PositionHolding ; dip:subject ?e ; dip:role ?role . ?e a dip:Person }
+}
+"""
+
+_TITLED = """
+SELECT DISTINCT ?g ?e ?label ?alias WHERE {
+  GRAPH ?g { ?e a dip:Person ; rdfs:label ?label ; skos:altLabel ?alias }
+}
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One entity node as one article's graph holds it."""
+
+    graph: str
+    iri: str
+    label: str
+    type: str
+    mentions: int
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(fold(self.label).replace(".", " ").split())
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a node goes: the canonical name and class of the corpus-wide entity."""
+
+    label: str
+    type: str
+
+    @property
+    def iri(self) -> str:
+        return iri.entity(self.label, self.type)
+
+
+def corpus_class(nodes: Iterable[Node]) -> str:
+    """The class of one name across the corpus: the one with most mentions, except that
+    a full name an article reads as a person's is a person's everywhere. spaCy's small
+    model often tags a candidate in a list ORG, while an article types a several-word
+    name Person only on a PERSON full name; a word such as "Party" or "Institute" (an
+    organisation's head word) vetoes it.
+
+    >>> corpus_class([Node("g1", "a", "Trump", "Person", 5),
+    ...               Node("g2", "b", "Trump", "Organisation", 7)])
+    'Organisation'
+    >>> corpus_class([Node("g1", "a", "Adam Kokesh", "Person", 1),
+    ...               Node("g2", "b", "Adam Kokesh", "Organisation", 7)])
+    'Person'
+    >>> corpus_class([Node("g1", "a", "University of Oslo", "Place", 3),
+    ...               Node("g2", "b", "University of Oslo", "Organisation", 1)])
+    'Organisation'
+    """
+    votes: Counter[str] = Counter()
+    for node in nodes:
+        votes[node.type] += node.mentions
+        if node.type == "Person" and _full_name(node.label):
+            return "Person"
+        # An organisation's head word settles it the other way ("University of California"
+        # read as a place where it is the setting of a study is still the university).
+        if node.type == "Organisation" and _org_named(node.label):
+            return "Organisation"
+    return min(votes, key=lambda kind: (-votes[kind], _TIE_ORDER.get(kind, 9)))
+
+
+def _words(label: str) -> list[str]:
+    return label.replace(".", ". ").split()
+
+
+def _org_named(label: str) -> bool:
+    """Whether a word of the name is an organisation's head word ("Party", "University")."""
+    return any(fold(w) in org_heads() for w in _words(label))
+
+
+def _full_name(label: str) -> bool:
+    """Several capitalised words, none of them an organisation's head word."""
+    words = _words(label)
+    return len(words) > 1 and all(w[:1].isupper() for w in words) and not _org_named(label)
+
+
+def fuller_name(words: tuple[str, ...], names: Iterable[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The one longer full name that a first and last name ``words`` shortens (the same
+    first and last word, middle names or initials between), if exactly one does. A name
+    with a middle part is a full name of its own: "George W. Bush" is not "George H. W.
+    Bush".
+
+    >>> fuller_name(("donald", "trump"), [("donald", "j", "trump"), ("mary", "trump")])
+    ('donald', 'j', 'trump')
+    >>> fuller_name(("george", "bush"), [("george", "w", "bush"), ("george", "h", "w", "bush")])
+    >>> fuller_name(("george", "w", "bush"), [("george", "h", "w", "bush")])
+    """
+    if len(words) != 2:
+        return None
+    found = {name for name in names
+             if len(name) > 2 and name[0] == words[0] and name[-1] == words[-1]}
+    return found.pop() if len(found) == 1 else None
+
+
+def title_of(alias: str, name: str) -> str | None:
+    """The title a surface form gives a person ("President Trump" → "president").
+
+    >>> title_of("Prime Minister Boris Johnson", "Boris Johnson")
+    'prime minister'
+    >>> title_of("Donald J. Trump", "Donald Trump") is None
+    True
+    """
+    own = set(fold(name).split())
+    words = [w for w in fold(alias).split() if w not in own]
+    return " ".join(words) if words and all(w in title_words() for w in words) else None
+
+
+def plan(nodes: list[Node], roles: dict[tuple[str, str], set[str]]) -> dict[Node, Target]:
+    """Which nodes to rename, and to what. ``roles`` maps (graph, node IRI) to the
+    offices (folded) the article says the person holds."""
+    by_key: dict[str, list[Node]] = defaultdict(list)
+    for node in nodes:
+        by_key[iri.slug(node.label) or node.label].append(node)
+    target: dict[Node, Target] = {}
+    for group in by_key.values():
+        kind = corpus_class(group)
+        label = max(group, key=lambda n: (n.type == kind, n.mentions, n.label)).label
+        for node in group:  # one IRI, so one label too ("George W Bush", "George W. Bush")
+            target[node] = Target(label, kind)
+    _join_full_names(nodes, target)
+    _join_surnames(nodes, target, roles)
+    return {node: t for node, t in target.items()
+            if (t.label, t.type) != (node.label, node.type)}
+
+
+def _people(nodes: list[Node], target: dict[Node, Target]) -> list[Node]:
+    return [n for n in nodes if target[n].type == "Person"]
+
+
+def _join_full_names(nodes: list[Node], target: dict[Node, Target]) -> None:
+    """Forms of one full name become one person, called by its most mentioned form; so
+    does a full name with a place glued before it (a state before a senator's name)."""
+    people = _people(nodes, target)
+    labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for node in people:
+        labels[node.words][target[node].label] += node.mentions
+    names = list(labels)
+    root: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for words in sorted(names, key=len, reverse=True):  # longer names are settled first
+        longer = fuller_name(words, names)
+        root[words] = root.get(longer, longer) if longer is not None else words
+    places = {fold(target[n].label) for n in nodes if target[n].type == "Place"}
+    glued: set[str] = set()
+    for words in names:  # "Vermont Bernie Sanders": a place glued before a full name
+        for cut in range(1, len(words) - 1):
+            place = " ".join(words[:cut])
+            if words[cut:] in root and (place in places or lookup_country(place)):
+                root[words] = root[words[cut:]]
+                glued.update(labels[words])
+                break
+    groups: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for words, counts in labels.items():
+        groups[root[words]].update(counts)
+    for node in people:
+        counts = groups[root[node.words]]
+        # never a glued form: "Carrie Lam", not "Hong Kong Carrie Lam"
+        label = max(counts, key=lambda text: (text not in glued, counts[text], text))
+        target[node] = Target(label, "Person")
+
+
+def _join_surnames(nodes: list[Node], target: dict[Node, Target],
+                   roles: dict[tuple[str, str], set[str]]) -> None:
+    offices: dict[str, set[str]] = defaultdict(set)  # full name → offices anywhere
+    by_last: dict[str, set[str]] = defaultdict(set)  # surname → full names
+    for node in _people(nodes, target):
+        label = target[node].label
+        words = tuple(fold(label).replace(".", " ").split())
+        if len(words) > 1:
+            by_last[words[-1]].add(label)
+            offices[label] |= roles.get((node.graph, node.iri), set())
+    for node in _people(nodes, target):
+        if len(node.words) != 1:
+            continue
+        held = roles.get((node.graph, node.iri), set())
+        agree = [name for name in by_last.get(node.words[0], ()) if held & offices[name]]
+        if len(agree) == 1:
+            target[node] = Target(agree[0], "Person")
+
+
+def _rename(node: Node, to: Target, mentions: int) -> str:
+    """The SPARQL update that moves ``node`` to ``to`` inside its article's graph; the
+    old label stays as an alternative label, and ``mentions`` is the count of the node
+    it lands on. Terms are written by pyoxigraph."""
+    g, old, new = ox.NamedNode(node.graph), ox.NamedNode(node.iri), ox.NamedNode(to.iri)
+    rdf_type, label, alt, count = (ox.NamedNode(str(t)) for t in
+                                   (RDF.type, RDFS.label, SKOS.altLabel, DIP.mentionCount))
+    classes = " ".join(str(ox.NamedNode(str(DIP[k]))) for k in _MOVABLE)
+    total = ox.Literal(str(mentions), datatype=ox.NamedNode(str(XSD.integer)))
+    return f"""
+DELETE {{ GRAPH {g} {{ {old} ?p ?o }} }} INSERT {{ GRAPH {g} {{ {new} ?p ?o }} }}
+WHERE {{ GRAPH {g} {{ {old} ?p ?o }} }} ;
+DELETE {{ GRAPH {g} {{ ?s ?p {old} }} }} INSERT {{ GRAPH {g} {{ ?s ?p {new} }} }}
+WHERE {{ GRAPH {g} {{ ?s ?p {old} }} }} ;
+DELETE {{ GRAPH {g} {{ {new} {rdf_type} ?c }} }}
+WHERE {{ GRAPH {g} {{ {new} {rdf_type} ?c }} VALUES ?c {{ {classes} }} }} ;
+DELETE {{ GRAPH {g} {{ {new} {label} ?l }} }} INSERT {{ GRAPH {g} {{ {new} {alt} ?l }} }}
+WHERE {{ GRAPH {g} {{ {new} {label} ?l }} }} ;
+DELETE {{ GRAPH {g} {{ {new} {count} ?n }} }} WHERE {{ GRAPH {g} {{ {new} {count} ?n }} }} ;
+INSERT DATA {{ GRAPH {g} {{ {new} {rdf_type} {ox.NamedNode(str(DIP[to.type]))} ;
+  {label} {ox.Literal(to.label)} ; {count} {total} }} }} ;
+DELETE DATA {{ GRAPH {g} {{ {new} {alt} {ox.Literal(to.label)} }} }}
+"""
+
+
+def unify(store: Store) -> int:
+    """Settle entities across the articles of ``store``; how many nodes were renamed.
+
+    >>> import tempfile
+    >>> unify(Store(tempfile.mkdtemp()))
+    0
+    """
+    nodes = [Node(str(r["g"].value), str(r["e"].value), str(r["label"].value),
+                  str(r["class"].value).rsplit("#", 1)[-1], int(r["mentions"].value))
+             for r in store.query(_NODES)]
+    roles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in store.query(_ROLES):
+        roles[(str(r["g"].value), str(r["e"].value))].add(fold(str(r["role"].value)))
+    for r in store.query(_TITLED):
+        office = title_of(str(r["alias"].value), str(r["label"].value))
+        if office:
+            roles[(str(r["g"].value), str(r["e"].value))].add(office)
+    moves = plan(nodes, roles)
+    totals: Counter[tuple[str, str]] = Counter()  # what each node of each graph ends up with
+    for node in nodes:
+        totals[(node.graph, moves[node].iri if node in moves else node.iri)] += node.mentions
+    if moves:
+        store.update(" ;\n".join(_rename(node, to, totals[(node.graph, to.iri)])
+                                   for node, to in moves.items()))
+    return len(moves)
