@@ -2,19 +2,31 @@
 
 A registry maps each format name to a writer; adding a format is one function and one
 registry line. RDF formats come from Oxigraph's serialisers; ``jsonl`` is the
-statement export of ``shared/eval/GUIDELINES.md``; ``graphml`` goes through the same
-networkx projection as the HTML network.
+statement export of ``shared/eval/GUIDELINES.md``.
+
+Graph formats (:data:`GRAPH_WRITERS`: ``graphml``, ``gexf``, ``cyjs``, ``csv``, ``svg``,
+``png``) are written from the very graph ``kg render`` draws (:func:`kg.viz.select.view`,
+with the same focus and filter options), so they hold the same entities and statements as
+the HTML page: one node per entity (label, type, aliases, mentions), one edge per statement
+(relation, label, family, evidence count, the most confident sentence with its article, date
+and confidence). ``csv`` is one table, one row per linked pair and relation (parallel
+statements counted, as the HTML merges them): ``source``, ``source_label``,
+``source_type``, ``target``, ``target_label``, ``target_type``, ``relation``, ``label``,
+``family``, ``statements``, ``articles``, ``first_date``, ``last_date``, ``sentence``.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import tempfile
+from collections import defaultdict
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -22,12 +34,11 @@ import pyoxigraph as ox
 from kg.graph.namespaces import PREFIXES
 from kg.graph.store import Store
 from kg.query import named_queries, run_query
+from kg.viz.html import family_of
+from kg.viz.project import for_export
+from kg.viz.select import Selection, view
 
 Writer = Callable[[Store, IO[bytes]], None]
-
-
-def _union_triples(store: Store) -> ox.QueryTriples:
-    return store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
 
 
 def _rdf_dataset(fmt: ox.RdfFormat) -> Writer:
@@ -38,8 +49,16 @@ def _rdf_dataset(fmt: ox.RdfFormat) -> Writer:
 
 def _rdf_merged(fmt: ox.RdfFormat) -> Writer:
     def write(store: Store, out: IO[bytes]) -> None:
-        ox.serialize(_union_triples(store), out, fmt, prefixes=PREFIXES)
+        ox.serialize(store.triples(), out, fmt, prefixes=PREFIXES)
     return write
+
+
+def write_jsonld(store: Store, out: IO[bytes]) -> None:
+    """JSON-LD with short keys (``subject``, ``confidence``…) under ``ontology/context.jsonld``,
+    one entry per article graph; it loads back to exactly the store's quads."""
+    from kg.graph import jsonld
+
+    jsonld.write(store.quads(), out)
 
 
 def write_statements(store: Store, out: IO[bytes]) -> None:
@@ -48,11 +67,75 @@ def write_statements(store: Store, out: IO[bytes]) -> None:
         out.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
 
 
-def write_graphml(store: Store, out: IO[bytes]) -> None:
-    """The actor network as GraphML (Gephi, yEd, Cytoscape)."""
-    from kg.viz.project import for_export, to_networkx
+def write_graphml(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
+    """The network as GraphML (Gephi, yEd, Cytoscape)."""
+    nx.write_graphml(for_export(graph), out)
 
-    nx.write_graphml(for_export(to_networkx(store)), out)
+
+def write_gexf(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
+    """The network as GEXF 1.2 (Gephi)."""
+    nx.write_gexf(for_export(graph), out)
+
+
+def write_cyjs(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
+    """The network as Cytoscape.js JSON (``elements.nodes`` / ``elements.edges``)."""
+    flat = for_export(graph)
+    for _, data in flat.nodes(data=True):
+        data["name"] = data["label"]  # Cytoscape shows ``name``; the id stays the IRI
+    out.write(json.dumps(nx.cytoscape_data(flat), ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def write_csv(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
+    """One row per linked pair and relation, for spreadsheets (columns in the module doc)."""
+    groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for u, v, data in graph.edges(data=True):
+        relation = str(data.get("relation", "OTHER"))
+        groups[(str(u), str(v), relation, str(data.get("label") or relation))].append(data)
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(["source", "source_label", "source_type", "target", "target_label",
+                     "target_type", "relation", "label", "family", "statements", "articles",
+                     "first_date", "last_date", "sentence"])
+    nodes = graph.nodes
+    for (u, v, relation, label), members in sorted(groups.items()):
+        evidence = [e for data in members for e in data.get("evidence", [])]
+        dates = sorted(str(e["date"])[:10] for e in evidence if e.get("date"))
+        best = max(evidence, key=lambda e: e.get("confidence") or 0.0, default={})
+        writer.writerow([
+            u, nodes[u].get("label", u), nodes[u].get("type", ""),
+            v, nodes[v].get("label", v), nodes[v].get("type", ""),
+            relation, label, family_of(relation), len(members),
+            len({e.get("doc") for e in evidence}), dates[0] if dates else "",
+            dates[-1] if dates else "", best.get("sentence", ""),
+        ])
+    text.detach()  # leave ``out`` open for the caller
+
+
+def _picture(fmt: str) -> GraphWriter:
+    def write(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
+        from kg.viz.static import draw_picture  # matplotlib is slow to import
+
+        draw_picture(graph, out, fmt)
+    return write
+
+
+GraphWriter = Callable[[nx.MultiDiGraph, IO[bytes]], None]
+
+GRAPH_WRITERS: dict[str, GraphWriter] = {
+    "graphml": write_graphml,
+    "gexf": write_gexf,
+    "cyjs": write_cyjs,
+    "csv": write_csv,
+    "svg": _picture("svg"),
+    "png": _picture("png"),
+}
+"""Graph format name → writer of a networkx graph (the one ``kg render`` draws)."""
+
+
+def _whole_graph(write: GraphWriter) -> Writer:
+    def writer(store: Store, out: IO[bytes]) -> None:
+        write(view(store)[0], out)
+    return writer
 
 
 EXPORTERS: dict[str, Writer] = {
@@ -60,9 +143,9 @@ EXPORTERS: dict[str, Writer] = {
     "nt": _rdf_merged(ox.RdfFormat.N_TRIPLES),
     "trig": _rdf_dataset(ox.RdfFormat.TRIG),
     "nq": _rdf_dataset(ox.RdfFormat.N_QUADS),
-    "jsonld": _rdf_dataset(ox.RdfFormat.JSON_LD),
+    "jsonld": write_jsonld,
     "jsonl": write_statements,
-    "graphml": write_graphml,
+    **{name: _whole_graph(write) for name, write in GRAPH_WRITERS.items()},
 }
 """Format name → writer."""
 
@@ -76,14 +159,21 @@ def atomic_output(path: str | Path):
     try:
         with os.fdopen(handle, "wb") as out:
             yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o644)  # mkstemp makes it private; an export is an ordinary file
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
 
 
-def export(store: Store, fmt: str, output: str | Path | IO[bytes]) -> None:
+def export(store: Store, fmt: str, output: str | Path | IO[bytes], *,
+           selection: Selection | None = None) -> None:
     """Write the store as ``fmt`` to a path (atomically) or a binary stream.
+
+    ``selection`` (focus and filters) applies to the graph formats only; giving one for
+    another format is a ``ValueError``, as is an unknown format or filter name.
 
     >>> import io, tempfile
     >>> buffer = io.BytesIO()
@@ -95,6 +185,16 @@ def export(store: Store, fmt: str, output: str | Path | IO[bytes]) -> None:
         writer = EXPORTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(EXPORTERS)})") from None
+    if fmt in GRAPH_WRITERS:
+        # Selected before the output is opened: a bad filter leaves no file behind.
+        graph = view(store, selection)[0]
+        write_graph = GRAPH_WRITERS[fmt]
+
+        def writer(_store: Store, out: IO[bytes]) -> None:
+            write_graph(graph, out)
+    elif selection is not None and selection != Selection():
+        raise ValueError(f"focus and filters apply to the graph formats only "
+                         f"({', '.join(GRAPH_WRITERS)}), not to {fmt}")
     if isinstance(output, (str, Path)):
         with atomic_output(output) as out:
             writer(store, out)

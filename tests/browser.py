@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -140,6 +141,23 @@ class Browser:
         """
         skip = LOCAL_SCHEMES + BROWSER_INTERNAL_SCHEMES
         return [u for u in self.requests() if not u.lower().startswith(skip)]
+
+    def open_graph(self, page: Path, *, timeout: float = 20.0) -> float:
+        """Forget the logs, load a rendered graph page and wait for ``window.kgReady``.
+
+        Returns the seconds from the start of the load until the page was interactive.
+        Example::
+
+            seconds = browser.open_graph(Path("graph.html"))
+        """
+        self.clear_logs()
+        started = time.monotonic()
+        self.driver.get(page.resolve().as_uri())
+        while not self.driver.execute_script("return window.kgReady === true"):
+            if time.monotonic() - started > timeout:
+                raise AssertionError(f"{page} never became ready within {timeout:.0f} s")
+            time.sleep(0.05)
+        return time.monotonic() - started
 
     def clear_logs(self) -> None:
         """Drain Chrome's logs and forget everything collected so far.

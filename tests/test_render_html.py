@@ -145,9 +145,7 @@ def test_empty_and_sparse_attributes(tmp_path: Path) -> None:
 def page(chromium: Browser, tmp_path_factory: pytest.TempPathFactory) -> Browser:
     out = render_html(sample_graph(), tmp_path_factory.mktemp("html") / "graph.html",
                       title="Trump–Putin call <img src=x onerror=\"window.__pwned=9\">")
-    chromium.clear_logs()
-    chromium.driver.get(out.resolve().as_uri())
-    _wait(chromium, "return window.kgReady === true")
+    chromium.open_graph(out)
     return chromium
 
 
@@ -304,3 +302,39 @@ def test_browser_content_security_policy_blocks_extra_scripts(page: Browser) -> 
     assert "inline event handler violates" in violations
     assert "Loading the image" in violations
     page.clear_logs()
+
+
+def test_browser_filter_menus(page: Browser) -> None:
+    """The legend's checkboxes hide relation families and entity types, and bring them back."""
+    js = page.driver.execute_script
+    data = graph_payload(sample_graph())
+
+    def visible() -> tuple[set[str], set[str]]:
+        return (set(js("return kgNodes.get({filter: function (n) { return !n.hidden; }})"
+                       ".map(function (n) { return n.id; })")),
+                set(js("return kgEdges.get({filter: function (e) { return !e.hidden; }})"
+                       ".map(function (e) { return e.id; })")))
+
+    def box(kind: str, value: str):
+        return page.driver.find_element(
+            "css selector", f'input.kg-filter[data-kind="{kind}"][value="{value}"]')
+
+    box("family", "conflict").click()  # a real click on the legend
+    nodes, edges = visible()
+    conflict = {e["id"] for e in data["edges"] if e["family"] == "conflict"}
+    assert conflict and edges == {e["id"] for e in data["edges"]} - conflict
+    assert len(nodes) == len(data["nodes"])  # everyone still has another link
+    assert "Showing 6 of 6 entities, 4 of 6 links." in page.driver.find_element(
+        "id", "kg-legend").text
+    box("type", "Person").click()
+    nodes, edges = visible()
+    assert not nodes & {TRUMP, PUTIN, ZELENSKY, ORBAN}
+    assert nodes == set()  # Hungary and Mallory only had links to people
+    assert js("return kgSearch('putin')") is None  # search skips hidden entities
+    box("type", "Person").click()
+    box("family", "conflict").click()
+    assert visible() == ({n["id"] for n in data["nodes"]}, {e["id"] for e in data["edges"]})
+    assert js("return kgFilter('family', 'other', false)") == {"nodes": 6, "edges": 5}
+    assert not box("family", "other").is_selected()
+    js("kgFilter('family', 'other', true)")
+    assert page.severe_errors() == []

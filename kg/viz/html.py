@@ -27,24 +27,23 @@ of distinct neighbours, labelled with ``label``. Edges are coloured by relation 
 between the same ordered pair become one edge labelled e.g. "CONSULT ×3" whose tooltip lists up
 to :data:`MAX_EVIDENCE` evidence sentences (most confident first) and "+N more". Clicking a node
 or edge shows the same information in a side panel; the search box finds entities by name or
-alias (Enter cycles through matches).
+alias (Enter cycles through matches). Every legend row is also a filter menu: unticking a node
+type or relation family hides it (and the nodes left with no visible link).
 
 The browser exposes ``window.kgNetwork``, ``window.kgNodes``, ``window.kgEdges`` (vis DataSets),
-``window.kgData`` (the raw JSON), ``window.kgSearch(query)`` and sets ``window.kgReady`` (and
-``window.kgReadyMs``) after the first draw.
+``window.kgData`` (the raw JSON), ``window.kgSearch(query)``, ``window.kgFilter(kind, value,
+on)`` (kind ``"type"`` or ``"family"``; returns the visible node and link counts) and sets
+``window.kgReady`` (and ``window.kgReadyMs``) after the first draw.
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -63,6 +62,7 @@ __all__ = [
     "family_of",
     "graph_payload",
     "layout_positions",
+    "notebook_frame",
     "render_html",
 ]
 
@@ -88,6 +88,7 @@ NODE_TYPES: dict[str, tuple[str, str, str]] = {
     "Country": ("diamond", "#f2a541", "#b8741a"),
     "Organisation": ("triangle", "#a97bd1", "#6f4798"),
     "Place": ("square", "#4fb3a9", "#2a7d75"),
+    "Event": ("hexagon", "#e9e4d4", "#8f8670"),
     "Other": ("dot", "#c3c0bb", "#8a8680"),
 }
 _TYPE_ALIASES = {"organization": "Organisation", "org": "Organisation", "location": "Place"}
@@ -159,9 +160,12 @@ def render_html(
     >>> "Vladimir Putin" in out.read_text(encoding="utf-8")
     True
     """
+    from kg.export import atomic_output  # kg.export imports this module
+
     target = Path(path)
     page = build_page(graph, title=title)
-    _atomic_write(target, page)
+    with atomic_output(target) as out:
+        out.write(page.encode("utf-8"))
     return target
 
 
@@ -175,6 +179,25 @@ def build_page(graph: nx.MultiDiGraph, *, title: str = "Knowledge graph") -> str
     """
     data = graph_payload(graph)
     return _page(data, title=str(title))
+
+
+def notebook_frame(page: str, *, height: int = 640) -> str:
+    """An ``<iframe>`` that shows ``page`` inline in JupyterLab, classic Notebook and VS Code.
+
+    The whole page travels escaped in ``srcdoc``, so nothing depends on the notebook server
+    serving a file (pyvis' ``show(notebook=True)`` points an IFrame at a path, which stays
+    blank in VS Code, Colab and remote kernels) and neither its CSS nor its scripts reach the
+    notebook's own DOM (pyvis' ``HTML(generate_html())`` restyles the notebook, and JupyterLab
+    does not run scripts inserted that way). ``sandbox="allow-scripts"`` gives the frame an
+    opaque origin: the page runs but cannot touch the notebook.
+
+    >>> frame = notebook_frame('<p title="a&b">x</p>')
+    >>> frame.split('"')[1]
+    '&lt;p title=&quot;a&amp;b&quot;&gt;x&lt;/p&gt;'
+    """
+    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
+            f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd;" '
+            'title="kg network"></iframe>')
 
 
 # --------------------------------------------------------------------------- data payload
@@ -591,22 +614,31 @@ def _legend_html(data: Mapping[str, Any]) -> str:
     family_counts: dict[str, int] = defaultdict(int)
     for edge in data["edges"]:
         family_counts[edge["family"]] += edge["count"]
+    # Each row is also a filter: unticking it hides that type or family (see _APP_JS).
     rows = ['<div class="kg-legend-h">Entities</div>']
     for name, (shape, fill, border) in NODE_TYPES.items():
+        if name == "Event" and not type_counts.get(name):
+            continue  # only event projections have event nodes
         rows.append(
-            f'<div class="kg-row">{_shape_svg(shape, fill, border)}'
-            f"<span>{html.escape(name)}</span><small>{type_counts.get(name, 0)}</small></div>"
+            f'<label class="kg-row">{_filter_box("type", name)}{_shape_svg(shape, fill, border)}'
+            f"<span>{html.escape(name)}</span><small>{type_counts.get(name, 0)}</small></label>"
         )
     rows.append('<div class="kg-legend-h">Relations</div>')
     for name, (text, colour, _font, members) in RELATION_FAMILIES.items():
         tip = html.escape(", ".join(sorted(members)) if name != "other" else "anything else")
         rows.append(
-            f'<div class="kg-row" title="{tip}">'
+            f'<label class="kg-row" title="{tip}">{_filter_box("family", name)}'
             f'<svg width="22" height="12" aria-hidden="true"><line x1="1" y1="6" x2="21" y2="6" '
             f'stroke="{colour}" stroke-width="3"/></svg>'
-            f"<span>{html.escape(text)}</span><small>{family_counts.get(name, 0)}</small></div>"
+            f"<span>{html.escape(text)}</span><small>{family_counts.get(name, 0)}</small></label>"
         )
+    rows.append('<div id="kg-shown" class="kg-more" aria-live="polite"></div>')
     return "\n".join(rows)
+
+
+def _filter_box(kind: str, value: str) -> str:
+    return (f'<input type="checkbox" class="kg-filter" checked data-kind="{html.escape(kind)}" '
+            f'value="{html.escape(value)}" aria-label="show {html.escape(value)}">')
 
 
 def _shape_svg(shape: str, fill: str, border: str) -> str:
@@ -615,6 +647,8 @@ def _shape_svg(shape: str, fill: str, border: str) -> str:
         body = f'<polygon points="8,1 15,8 8,15 1,8" {paint}/>'
     elif shape == "triangle":
         body = f'<polygon points="8,1.5 15,14.5 1,14.5" {paint}/>'
+    elif shape == "hexagon":
+        body = f'<polygon points="4.5,2 11.5,2 15,8 11.5,14 4.5,14 1,8" {paint}/>'
     elif shape == "square":
         body = f'<rect x="2" y="2" width="12" height="12" {paint}/>'
     else:
@@ -646,22 +680,6 @@ def _page(data: dict[str, Any], *, title: str) -> str:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _atomic_write(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 def _text(value: Any) -> str:
@@ -749,6 +767,8 @@ html, body { margin: 0; height: 100%; overflow: hidden; background: #fbfbfa;
   text-transform: uppercase; letter-spacing: .04em; }
 .kg-row { display: flex; align-items: center; gap: 8px; }
 .kg-row small { color: #888; margin-left: auto; padding-left: 12px; }
+label.kg-row { cursor: pointer; user-select: none; }
+.kg-filter { margin: 0; }
 #kg-details { top: 12px; right: 12px; width: 380px; max-height: calc(100% - 24px);
   overflow: auto; padding: 10px 12px; display: none; }
 #kg-details .kg-close { float: right; border: 0; background: none; font-size: 18px;
@@ -888,8 +908,10 @@ _APP_JS = r"""
   });
   function overview() {
     network.fit({ animation: false });
-    // Leave some room for the panels floating over the canvas.
-    network.moveTo({ scale: network.getScale() * 0.85 });
+    // Leave some room for the panels floating over the canvas, which sit on the left.
+    var wide = container.clientWidth > 900;
+    network.moveTo({ scale: network.getScale() * (wide ? 0.8 : 0.85),
+      offset: { x: wide ? 110 : 0, y: wide ? 25 : 0 }, animation: false });
   }
   window.kgOverview = overview;
   overview();
@@ -913,6 +935,10 @@ _APP_JS = r"""
     else if (p.edges.length) { showDetails(edgeInfo(edgeById[p.edges[0]])); }
     else { showDetails(null); }
   });
+
+  // Filter state (set by the legend's checkboxes below); search skips hidden nodes.
+  var hidden = { type: {}, family: {} };
+  var hiddenNode = {};
 
   // ---- search
   var input = document.getElementById("kg-search");
@@ -938,6 +964,7 @@ _APP_JS = r"""
   function matches(q) {
     var tiers = [[], [], [], []];
     data.nodes.forEach(function (n) {
+      if (hiddenNode[n.id]) { return; }
       var l = n.label.toLowerCase();
       var aliases = n.aliases.map(function (a) { return a.toLowerCase(); });
       if (l === q || aliases.indexOf(q) >= 0) { tiers[0].push(n); }
@@ -972,6 +999,49 @@ _APP_JS = r"""
     return id;
   }
   window.kgSearch = search;
+
+  // ---- filter menus: the legend's checkboxes hide node types and relation families.
+  var shown = document.getElementById("kg-shown");
+  function applyFilters() {
+    var typeOn = {};
+    data.nodes.forEach(function (n) { typeOn[n.id] = !hidden.type[n.type]; });
+    var linked = {}, visible = {}, edgeCount = 0;
+    var edgeUpdates = data.edges.map(function (e) {
+      var on = !hidden.family[e.family] && typeOn[e.from] && typeOn[e.to];
+      linked[e.from] = linked[e.to] = true;
+      if (on) { visible[e.from] = visible[e.to] = true; edgeCount += 1; }
+      return { id: e.id, hidden: !on };
+    });
+    var nodeCount = 0;
+    var nodeUpdates = data.nodes.map(function (n) {
+      // A node whose every link is filtered away goes too, so no orphans are left behind.
+      var on = typeOn[n.id] && (!linked[n.id] || visible[n.id] === true);
+      hiddenNode[n.id] = !on;
+      if (on) { nodeCount += 1; }
+      return { id: n.id, hidden: !on };
+    });
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
+    var all = nodeCount === data.nodes.length && edgeCount === data.edges.length;
+    shown.textContent = all ? "" : "Showing " + nodeCount + " of " + data.nodes.length
+      + " entities, " + edgeCount + " of " + data.edges.length + " links.";
+    return { nodes: nodeCount, edges: edgeCount };
+  }
+  function setFilter(kind, value, on) {
+    if (!hidden[kind]) { return null; }
+    if (on) { delete hidden[kind][value]; } else { hidden[kind][value] = true; }
+    var boxes = document.querySelectorAll("input.kg-filter");
+    Array.prototype.forEach.call(boxes, function (box) {
+      if (box.getAttribute("data-kind") === kind && box.value === value) { box.checked = !!on; }
+    });
+    return applyFilters();
+  }
+  window.kgFilter = setFilter;
+  Array.prototype.forEach.call(document.querySelectorAll("input.kg-filter"), function (box) {
+    box.addEventListener("change", function () {
+      setFilter(box.getAttribute("data-kind"), box.value, box.checked);
+    });
+  });
   input.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") { ev.preventDefault(); search(input.value); }
   });
