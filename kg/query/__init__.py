@@ -13,11 +13,15 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kg.graph.namespaces import PREFIXES
 from kg.graph.store import Store
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class QueryError(ValueError):
@@ -52,6 +56,27 @@ class Result:
         if self.boolean is not None:
             return json.dumps(self.boolean)
         return json.dumps(self.rows, ensure_ascii=False, indent=1)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The answer as a pandas DataFrame: the rows of a SELECT under their columns,
+        ``subject``/``predicate``/``object`` for triples, one ``boolean`` cell for an ASK.
+
+        >>> Result(["a", "b"], [{"a": 1, "b": "x"}]).to_frame().to_dict("records")
+        [{'a': 1, 'b': 'x'}]
+        """
+        import pandas as pd  # imported on use: the CLI and the server never need it
+
+        if self.boolean is not None:
+            return pd.DataFrame({"boolean": [self.boolean]})
+        if self.triples is not None:
+            return pd.DataFrame(
+                [(t.subject.value, t.predicate.value, getattr(t.object, "value", str(t.object)))
+                 for t in self.triples], columns=["subject", "predicate", "object"])
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+    def _repr_html_(self) -> str:
+        # Jupyter shows a Result as its table, the last expression of a cell being enough.
+        return self.to_frame()._repr_html_()
 
 
 def named_queries() -> dict[str, str]:
@@ -114,8 +139,8 @@ def run_query(store: Store, sparql: str) -> Result:
         answer = store.query(sparql)
     except SyntaxError as error:
         raise QueryError(str(error).strip().splitlines()[0]) from None
-    if isinstance(answer, bool):
-        return Result([], [], boolean=answer)
+    if isinstance(answer, ox.QueryBoolean):
+        return Result([], [], boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
         return Result([], [], triples=list(answer))
     columns = [v.value for v in answer.variables]
