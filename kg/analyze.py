@@ -28,7 +28,7 @@ import networkx as nx
 
 from kg.export import atomic_output
 from kg.graph.namespaces import DIP
-from kg.graph.ontology import relations
+from kg.graph.ontology import family_of, relations
 from kg.graph.store import Store
 from kg.query import Result
 
@@ -43,16 +43,6 @@ COOPERATION, CONFLICT = "cooperation", "conflict"
 
 TABLES = ("centrality", "communities", "balance")
 """The tables of an :class:`Analysis`, in the order they are printed and written."""
-
-
-@cache
-def relation_families() -> dict[str, str]:
-    """Relation code → its family in the ontology, for the relations that have one.
-
-    >>> relation_families()["ASSAULT"], relation_families()["CONSULT"]
-    ('conflict', 'cooperation')
-    """
-    return {code: term.family for code, term in relations().items() if term.family}
 
 
 @cache
@@ -77,13 +67,13 @@ def fold(graph: nx.MultiDiGraph, *, family: str | None = None) -> nx.Graph:
     >>> fold(g)["a"]["b"]["weight"], fold(g, family="conflict")["a"]["b"]["weight"]
     (2, 1)
     """
-    families = relation_families()
-    if family is not None and family not in set(families.values()):
-        known = ", ".join(sorted(set(families.values())))
+    known_families = {term.family for term in relations().values() if term.family}
+    if family is not None and family not in known_families:
+        known = ", ".join(sorted(known_families))
         raise ValueError(f"unknown relation family {family!r} (choose from {known})")
     weights: Counter[tuple[str, str]] = Counter()
     for source, target, relation in graph.edges(data="relation"):
-        if source == target or (family is not None and families.get(relation) != family):
+        if source == target or (family is not None and family_of(relation) != family):
             continue
         weights[(min(source, target), max(source, target))] += 1
     folded = nx.Graph()
@@ -201,11 +191,10 @@ def country_balance(graph: nx.MultiDiGraph) -> Result:
     [('K', 'M', 0.333, 'cooperation')]
     """
     columns = ["country_a", "country_b", "cooperation", "conflict", "balance", "leaning"]
-    families = relation_families()
     owner = country_of(graph)
     counts: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for source, target, relation in graph.edges(data="relation"):
-        family = families.get(relation)
+        family = family_of(relation)
         a, b = owner.get(source), owner.get(target)
         if family not in (COOPERATION, CONFLICT) or a is None or b is None or a == b:
             continue

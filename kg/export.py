@@ -32,9 +32,9 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.graph.namespaces import PREFIXES
+from kg.graph.ontology import family_of
 from kg.graph.store import Store
 from kg.query import named_queries, run_query
-from kg.viz.html import family_of
 from kg.viz.project import for_export
 from kg.viz.select import Selection, view
 

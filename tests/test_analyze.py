@@ -20,10 +20,9 @@ from kg.analyze import (
     country_balance,
     country_of,
     fold,
-    relation_families,
 )
 from kg.graph.namespaces import DIP
-from kg.graph.ontology import relations
+from kg.graph.ontology import family_of, relations
 from kg.graph.store import Store
 from kg.query import Result
 from kg.viz.project import to_networkx
@@ -83,9 +82,8 @@ def test_people_speak_for_the_one_country_whose_post_they_hold(seed_store: Store
 
 
 def test_balance_counts_events_of_both_families_and_skips_ambiguous_people() -> None:
-    families = relation_families()
-    cooperative = next(code for code, fam in families.items() if fam == "cooperation")
-    conflictual = next(code for code, fam in families.items() if fam == "conflict")
+    cooperative = next(code for code in relations() if family_of(code) == "cooperation")
+    conflictual = next(code for code in relations() if family_of(code) == "conflict")
     position = next(c for c, t in relations().items()
                     if t.statement_class == str(DIP.PositionHolding))
     graph = nx.MultiDiGraph()
@@ -109,13 +107,12 @@ def test_balance_counts_events_of_both_families_and_skips_ambiguous_people() -> 
 
 def test_family_keeps_only_its_relations(seed_store: Store) -> None:
     graph = to_networkx(seed_store)
-    families = relation_families()
     conflict = fold(graph, family="conflict")
     expected = {frozenset((u, v)) for u, v, r in graph.edges(data="relation")
-                if families.get(r) == "conflict" and u != v}
+                if family_of(r) == "conflict" and u != v}
     assert {frozenset(e) for e in conflict.edges} == expected and expected
     assert sum(w for *_, w in conflict.edges(data="weight")) < fold(graph).size("weight")
-    with pytest.raises(ValueError, match="choose from conflict, cooperation"):
+    with pytest.raises(ValueError, match="choose from affiliation, conflict, cooperation"):
         fold(graph, family="peace")
 
 

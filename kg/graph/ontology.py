@@ -80,3 +80,14 @@ def relations() -> dict[str, RelationTerm]:
 def is_term(iri: str | URIRef) -> bool:
     """Whether ``iri`` is declared in the ontology."""
     return (URIRef(str(iri)), None, None) in ontology()
+
+
+def family_of(code: str) -> str:
+    """The family (``dip:family``) of a relation code, in any case; ``"other"`` when the
+    ontology does not know the code.
+
+    >>> family_of("CONSULT"), family_of("accuse"), family_of("SAID"), family_of("VISIT")
+    ('cooperation', 'conflict', 'quotation', 'other')
+    """
+    term = relations().get(str(code).upper())
+    return term.family if term is not None and term.family else "other"

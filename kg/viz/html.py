@@ -23,12 +23,13 @@ seeded and no timestamp is written.
 
 Drawing: nodes are shaped and coloured by ``type`` (legend in the page), sized by their number
 of distinct neighbours, labelled with ``label``. Edges are coloured by relation family
-(:data:`RELATION_FAMILIES`; ``OTHER`` dimmed); parallel edges with the same relation and label
-between the same ordered pair become one edge labelled e.g. "CONSULT ×3" whose tooltip lists up
-to :data:`MAX_EVIDENCE` evidence sentences (most confident first) and "+N more". Clicking a node
-or edge shows the same information in a side panel; the search box finds entities by name or
-alias (Enter cycles through matches). Every legend row is also a filter menu: unticking a node
-type or relation family hides it (and the nodes left with no visible link).
+(:data:`FAMILY_STYLES`, members from :func:`relation_families`; ``OTHER`` dimmed); parallel
+edges with the same relation and label between the same ordered pair become one edge labelled
+e.g. "CONSULT ×3" whose tooltip lists up to :data:`MAX_EVIDENCE` evidence sentences (most
+confident first) and "+N more". Clicking a node or edge shows the same information in a side
+panel; the search box finds entities by name or alias (Enter cycles through matches). Every
+legend row is also a filter menu: unticking a node type or relation family hides it (and the
+nodes left with no visible link).
 
 The browser exposes ``window.kgNetwork``, ``window.kgNodes``, ``window.kgEdges`` (vis DataSets),
 ``window.kgData`` (the raw JSON), ``window.kgSearch(query)``, ``window.kgFilter(kind, value,
@@ -46,7 +47,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -54,12 +55,13 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from kg.graph.ontology import family_of, relations
+
 __all__ = [
+    "FAMILY_STYLES",
     "MAX_EVIDENCE",
     "NODE_TYPES",
-    "RELATION_FAMILIES",
     "build_page",
-    "family_of",
     "graph_payload",
     "layout_positions",
     "notebook_frame",
@@ -93,49 +95,29 @@ NODE_TYPES: dict[str, tuple[str, str, str]] = {
 }
 _TYPE_ALIASES = {"organization": "Organisation", "org": "Organisation", "location": "Place"}
 
-# Relation families: name -> (legend text, edge colour, label colour, members).
-RELATION_FAMILIES: dict[str, tuple[str, str, str, frozenset[str]]] = {
-    "cooperation": (
-        "Cooperation",
-        "#2f9e44",
-        "#1f6e2f",
-        frozenset(
-            {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
-        ),
-    ),
-    "conflict": (
-        "Conflict",
-        "#e03131",
-        "#a61e1e",
-        frozenset(
-            {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-             "ASSAULT"}
-        ),
-    ),
-    "affiliation": (
-        "Position / membership",
-        "#1c7ed6",
-        "#145a99",
-        frozenset({"HOLDS_POSITION", "MEMBER_OF"}),
-    ),
-    "quotation": ("Quotation", "#e8890c", "#a35f05", frozenset({"SAID"})),
-    "other": ("Other", "rgba(140,140,140,0.45)", "#8c8c8c", frozenset({"OTHER"})),
+# How each relation family is drawn: name -> (legend text, edge colour, label colour). Which
+# relations belong to a family is the ontology's to say (``dip:family``): relation_families().
+FAMILY_STYLES: dict[str, tuple[str, str, str]] = {
+    "cooperation": ("Cooperation", "#2f9e44", "#1f6e2f"),
+    "conflict": ("Conflict", "#e03131", "#a61e1e"),
+    "affiliation": ("Position / membership", "#1c7ed6", "#145a99"),
+    "quotation": ("Quotation", "#e8890c", "#a35f05"),
+    "other": ("Other", "rgba(140,140,140,0.45)", "#8c8c8c"),
 }
 
 
-def family_of(relation: str) -> str:
-    """Return the relation family ("cooperation", "conflict", ...) of a relation name.
+@cache
+def relation_families() -> dict[str, frozenset[str]]:
+    """Family name → the relation codes in it, as the ontology groups them (``dip:family``).
 
-    Unknown relations fall into "other".
-
-    >>> family_of("CONSULT"), family_of("accuse"), family_of("VISIT")
-    ('cooperation', 'conflict', 'other')
+    >>> sorted(relation_families()["affiliation"])
+    ['HOLDS_POSITION', 'MEMBER_OF']
     """
-    rel = str(relation).upper()
-    for name, (_text, _colour, _font, members) in RELATION_FAMILIES.items():
-        if rel in members:
-            return name
-    return "other"
+    members: dict[str, set[str]] = defaultdict(set)
+    for code in relations():
+        family = family_of(code)
+        members[family if family in FAMILY_STYLES else "other"].add(code)
+    return {name: frozenset(members[name]) for name in FAMILY_STYLES}
 
 
 def render_html(
@@ -293,7 +275,7 @@ def graph_payload(graph: nx.MultiDiGraph) -> dict[str, Any]:
         },
         "families": {
             name: {"text": text, "color": colour, "font": font}
-            for name, (text, colour, font, _members) in RELATION_FAMILIES.items()
+            for name, (text, colour, font) in FAMILY_STYLES.items()
         },
         "big": big,
     }
@@ -624,7 +606,8 @@ def _legend_html(data: Mapping[str, Any]) -> str:
             f"<span>{html.escape(name)}</span><small>{type_counts.get(name, 0)}</small></label>"
         )
     rows.append('<div class="kg-legend-h">Relations</div>')
-    for name, (text, colour, _font, members) in RELATION_FAMILIES.items():
+    for name, (text, colour, _font) in FAMILY_STYLES.items():
+        members = relation_families()[name]
         tip = html.escape(", ".join(sorted(members)) if name != "other" else "anything else")
         rows.append(
             f'<label class="kg-row" title="{tip}">{_filter_box("family", name)}'

@@ -16,12 +16,10 @@ from typing import Any
 
 import networkx as nx
 
+from kg.graph.ontology import family_of, relations
 from kg.graph.store import Store
-from kg.viz.html import NODE_TYPES, RELATION_FAMILIES, family_of
+from kg.viz.html import FAMILY_STYLES, NODE_TYPES
 
-RELATIONS: tuple[str, ...] = tuple(sorted(
-    {name for _t, _c, _f, members in RELATION_FAMILIES.values() for name in members}))
-"""Relation names a selection may name (families such as ``conflict`` are accepted too)."""
 TYPES: tuple[str, ...] = tuple(NODE_TYPES)
 """Node types a selection may name."""
 
@@ -67,12 +65,14 @@ class Selection:
 
 def _relation(name: str) -> str:
     text = name.strip()
-    if text.lower() in RELATION_FAMILIES:
+    if text.lower() in FAMILY_STYLES:
         return text.lower()
-    if text.upper() in RELATIONS:
+    # relation names and families are the ontology's (families such as "conflict" too)
+    if text.upper() in relations():
         return text.upper()
-    raise ValueError(f"unknown relation {name!r} (choose from {', '.join(RELATIONS)} or a "
-                     f"family: {', '.join(RELATION_FAMILIES)})")
+    known = ", ".join(sorted(relations()))
+    raise ValueError(f"unknown relation {name!r} (choose from {known} or a "
+                     f"family: {', '.join(FAMILY_STYLES)})")
 
 
 def _type(name: str) -> str:

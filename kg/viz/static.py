@@ -1,7 +1,7 @@
 """A static picture (SVG or PNG) of a graph, for reports: matplotlib with the Agg backend.
 
 The picture uses the HTML network's look (:data:`kg.viz.html.NODE_TYPES` shapes and colours,
-:data:`kg.viz.html.RELATION_FAMILIES` edge colours) and its layout
+:data:`kg.viz.html.FAMILY_STYLES` edge colours) and its layout
 (:func:`kg.viz.html.layout_positions`), so a focused subgraph looks the same in a report as in
 the browser. Parallel statements between two entities are drawn as one line whose width grows
 with their number. Meant for focused subgraphs: past :data:`MAX_LABELS` nodes only the best
@@ -16,7 +16,8 @@ from typing import IO
 
 import networkx as nx
 
-from kg.viz.html import NODE_TYPES, RELATION_FAMILIES, family_of, layout_positions
+from kg.graph.ontology import family_of
+from kg.viz.html import FAMILY_STYLES, NODE_TYPES, layout_positions
 
 MAX_LABELS = 60
 """Most node labels drawn; beyond it only the best-connected nodes are named."""
@@ -54,7 +55,7 @@ def draw_picture(graph: nx.MultiDiGraph, out: IO[bytes], fmt: str = "svg", *,
     axes = figure.add_axes((0.01, 0.01, 0.98, 0.94 if title else 0.98))
     axes.set_axis_off()
     for (u, v, fam), count in sorted(pairs.items()):
-        colour = _mpl_colour(RELATION_FAMILIES.get(fam, RELATION_FAMILIES["other"])[1])
+        colour = _mpl_colour(FAMILY_STYLES.get(fam, FAMILY_STYLES["other"])[1])
         (x0, y0), (x1, y1) = pos[u], pos[v]
         axes.annotate("", xy=(x1, -y1), xytext=(x0, -y0), zorder=1,
                       arrowprops={"arrowstyle": "-|>", "color": colour, "shrinkA": 7,
@@ -80,10 +81,10 @@ def draw_picture(graph: nx.MultiDiGraph, out: IO[bytes], fmt: str = "svg", *,
     if by_type:
         from matplotlib.lines import Line2D
 
-        families = sorted({fam for _u, _v, fam in pairs}, key=list(RELATION_FAMILIES).index)
+        families = sorted({fam for _u, _v, fam in pairs}, key=list(FAMILY_STYLES).index)
         handles = axes.get_legend_handles_labels()[0] + [
-            Line2D([], [], color=_mpl_colour(RELATION_FAMILIES[fam][1]), lw=2,
-                   label=RELATION_FAMILIES[fam][0]) for fam in families]
+            Line2D([], [], color=_mpl_colour(FAMILY_STYLES[fam][1]), lw=2,
+                   label=FAMILY_STYLES[fam][0]) for fam in families]
         axes.legend(handles=handles, loc="lower left", fontsize=8, frameon=False,
                     markerscale=0.7)
     if title:
