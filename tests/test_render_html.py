@@ -14,7 +14,8 @@ import networkx as nx
 import pytest
 from browser import Browser
 
-from kg.viz.html import MAX_EVIDENCE, build_page, family_of, graph_payload, render_html
+from kg.graph.ontology import family_of
+from kg.viz.html import MAX_EVIDENCE, build_page, graph_payload, render_html
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_aebe9d6deb04523e.txt"
 TITLE = "Trump and Putin Plan Hungary Summit After “Productive” Call Amid Ukraine War"

@@ -12,9 +12,8 @@ import pytest
 from test_render_html import DOC, EVIL, HUNGARY, ORBAN, PUTIN, TRUMP, ZELENSKY, sample_graph
 
 import kg
-from kg.graph.ontology import relations
+from kg.graph.ontology import family_of, relations
 from kg.graph.store import Store
-from kg.viz.html import family_of
 from kg.viz.project import to_networkx
 from kg.viz.select import Selection, find_nodes, select, view
 
@@ -164,3 +163,16 @@ def test_cli_render_filters(seed_store: Store, tmp_path: Path) -> None:
         assert len(failed.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "bad.html").exists()
     assert set(relations()) >= {"ACCUSE", "REQUEST", "SAID", "OTHER"}
+
+
+def test_render_caps_a_big_graph_and_says_so(seed_store: Store, tmp_path: Path) -> None:
+    whole = kg.render(tmp_path / "all.html", store=seed_store)
+    small = kg.render(tmp_path / "small.html", store=seed_store, max_nodes=5,
+                      focus="Olga Stefanishyna", hops=3)
+    focused = kg.render(tmp_path / "focus.html", store=seed_store, focus="Olga Stefanishyna",
+                        hops=3)
+    assert whole.capped == 0 and small.nodes == 5
+    assert small.capped == focused.nodes - 5 > 0
+    # the focus entity stays whatever its degree; the rest are the most connected
+    page = (tmp_path / "small.html").read_text(encoding="utf-8")
+    assert "Olga Stefanishyna" in page and "Donald Trump" in page

@@ -201,6 +201,23 @@ def _neighbourhood(graph: nx.MultiDiGraph, names: Iterable[str], hops: int) -> n
     return graph.subgraph(keep).copy()
 
 
+def cap(graph: nx.MultiDiGraph, max_nodes: int, keep: Iterable[Any] = ()) -> int:
+    """Keep at most ``max_nodes`` entities, the most connected (and ``keep``) first; return
+    how many were dropped. A browser draws a few thousand nodes well, not tens of thousands.
+
+    >>> g = nx.MultiDiGraph([("hub", "a"), ("hub", "b"), ("c", "d")])
+    >>> cap(g, 3), sorted(g)
+    (2, ['a', 'b', 'hub'])
+    """
+    if max_nodes <= 0 or graph.number_of_nodes() <= max_nodes:
+        return 0
+    kept = set(keep)
+    ranked = sorted(graph, key=lambda n: (n not in kept, -graph.degree(n), str(n)))
+    dropped = ranked[max_nodes:]
+    graph.remove_nodes_from(dropped)
+    return len(dropped)
+
+
 def view(store: Store, selection: Selection | None = None) -> tuple[nx.MultiDiGraph, int]:
     """The graph to draw or export for ``selection``, and how many entities it left out.
 
