@@ -16,10 +16,13 @@ positions, quotations, open relations) with the sentence each came from.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from kg.analyze import LOUVAIN_SEED, Analysis
+from kg.analyze import analyze as _analyze
 from kg.endpoint import serve, serving
 from kg.export import EXPORTERS
 from kg.export import export as _export
@@ -27,8 +30,12 @@ from kg.graph.store import DEFAULT_STORE, Store
 from kg.query import Result, named_queries, resolve_query, run_query
 from kg.query.entity import EntityProfile, EntityRow, entity_profile, entity_table
 from kg.version import __version__
+from kg.viz.select import Selection
 
 if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
     from kg.graph.validate import ValidationReport
     from kg.pipeline import BuildReport, build
 
@@ -46,14 +53,18 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "DEFAULT_STORE",
     "EXPORTERS",
+    "Analysis",
     "BuildReport",
     "Rendered",
     "Result",
+    "Selection",
     "Store",
     "__version__",
+    "analyze",
     "build",
     "entities",
     "export",
+    "frame",
     "named_queries",
     "open_store",
     "query",
@@ -62,12 +73,19 @@ __all__ = [
     "serving",
     "show",
     "stats",
+    "to_networkx",
     "validate",
 ]
 
 
 def open_store(store: str | Path | Store = DEFAULT_STORE, *, read_only: bool = False) -> Store:
-    """The store at a path (or the store itself, when given one)."""
+    """The store at a directory or a SPARQL 1.1 server's URL (or the store itself, when
+    given one); see :mod:`kg.graph.store` and :mod:`kg.graph.remote`.
+
+    >>> import tempfile
+    >>> type(open_store(tempfile.mkdtemp())).__name__
+    'EmbeddedStore'
+    """
     return store if isinstance(store, Store) else Store(store, read_only=read_only)
 
 
@@ -77,37 +95,72 @@ def query(sparql_or_name: str, *, store: str | Path | Store = DEFAULT_STORE) -> 
 
 
 def export(fmt: str, output: str | Path | IO[bytes], *,
-           store: str | Path | Store = DEFAULT_STORE) -> None:
-    """Write the graph as ``fmt`` (see :data:`EXPORTERS`) to a path or binary stream."""
-    _export(open_store(store), fmt, output)
+           store: str | Path | Store = DEFAULT_STORE, selection: Selection | None = None) -> None:
+    """Write the graph as ``fmt`` (see :data:`EXPORTERS`) to a path or binary stream.
+
+    The graph formats (graphml, gexf, cyjs, csv, svg, png) take a :class:`Selection`
+    (focus and filters, as :func:`render`).
+    """
+    _export(open_store(store), fmt, output, selection=selection)
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """What :func:`render` drew: the file, and how much of the graph is in it."""
+    """What :func:`render` drew: the file, and how much of the graph is in it.
+
+    In JupyterLab or Notebook the object shows the network inline (``_repr_html_``).
+    """
 
     path: Path
     nodes: int
     edges: int
-    unconnected: int  # entities left out because no drawn relation touches them
+    unconnected: int  # entities left out: no selected relation touches them, or off focus
+    capped: int = 0  # the least connected entities left out beyond ``max_nodes``
+
+    def _repr_html_(self) -> str:
+        from kg.viz.html import notebook_frame
+
+        return notebook_frame(self.path.read_text(encoding="utf-8"))
 
 
 def render(output: str | Path = "graph.html", *, store: str | Path | Store = DEFAULT_STORE,
-           title: str = "Knowledge graph", include_open: bool = False) -> Rendered:
-    """Draw the actor network as a self-contained interactive HTML file.
+           title: str = "Knowledge graph", include_open: bool = False,
+           focus: str | Sequence[str] = (), hops: int = 1, relation: Sequence[str] = (),
+           type: Sequence[str] = (), doc: Sequence[str] = (), since: str | None = None,
+           until: str | None = None, min_confidence: float | None = None,
+           query: str | None = None, max_nodes: int = 2000) -> Rendered:
+    """Draw the actor network (or a CONSTRUCT ``query``) as one self-contained HTML file.
 
-    Entities with no relation to draw are left out (and counted in the result).
+    The filters are those of :class:`kg.viz.select.Selection` (``relation`` takes relation
+    or family names, ``type`` node types); bad names raise ``ValueError``. Entities with no
+    relation left to draw are left out (and counted in the result), and beyond
+    ``max_nodes`` entities (0: no cap) the least connected are (counted as ``capped``).
     """
-    import networkx as nx
-
     from kg.viz.html import render_html
-    from kg.viz.project import to_networkx
+    from kg.viz.select import Selection, cap, find_nodes, view
 
-    graph = to_networkx(open_store(store), include_open=include_open)
-    unconnected = list(nx.isolates(graph))
-    graph.remove_nodes_from(unconnected)
+    graph, left_out = view(open_store(store), Selection(
+        focus=(focus,) if isinstance(focus, str) else tuple(focus), hops=hops,
+        relations=tuple(relation), types=tuple(type), docs=tuple(doc), since=since,
+        until=until, min_confidence=min_confidence, query=query, include_open=include_open))
+    focused = [node for name in ((focus,) if isinstance(focus, str) else focus)
+               for node in find_nodes(graph, name)]
+    capped = cap(graph, max_nodes, keep=focused)
     path = render_html(graph, output, title=title)
-    return Rendered(path, graph.number_of_nodes(), graph.number_of_edges(), len(unconnected))
+    return Rendered(path, graph.number_of_nodes(), graph.number_of_edges(), left_out, capped)
+
+
+def to_networkx(*, store: str | Path | Store = DEFAULT_STORE, projection: str = "actors",
+                family: str | None = None, include_open: bool = False) -> nx.MultiDiGraph:
+    """The graph as a networkx ``MultiDiGraph`` for analytics (see :mod:`kg.viz.project`).
+
+    ``projection="actors"``: entities and the statements between them; ``"events"``: entities
+    and one node per statement. ``family`` keeps one relation family (``"conflict"``…).
+    """
+    from kg.viz.project import to_networkx as _to_networkx
+
+    return _to_networkx(open_store(store), projection=projection, family=family,
+                        include_open=include_open)
 
 
 def entities(*, store: str | Path | Store = DEFAULT_STORE,
@@ -141,3 +194,36 @@ def validate(*, store: str | Path | Store = DEFAULT_STORE) -> ValidationReport:
     from kg.graph.validate import validate as _validate  # pyshacl is slow to import
 
     return _validate(open_store(store, read_only=True))
+
+
+def analyze(*, store: str | Path | Store = DEFAULT_STORE, by: str = "degree",
+            family: str | None = None, seed: int = LOUVAIN_SEED) -> Analysis:
+    """Central actors, Louvain communities and country cooperation/conflict balance of
+    the actor network; see :mod:`kg.analyze`. Each table has ``.to_frame()``.
+
+    >>> import tempfile
+    >>> analysis = analyze(store=tempfile.mkdtemp())
+    >>> list(analysis.tables()), analysis.balance.rows
+    (['centrality', 'communities', 'balance'], [])
+    """
+    return _analyze(open_store(store), by=by, family=family, seed=seed)
+
+
+def frame(data: Result | dict[str, object] | list[object]) -> pd.DataFrame:
+    """Anything the API returns as a table, as a pandas DataFrame for a notebook: a query
+    :class:`Result`, the counts of :func:`stats`, the rows of :func:`entities`, the
+    statements of a :func:`show` profile.
+
+    >>> frame({"articles": 1, "quads": 5}).to_dict("records")
+    [{'what': 'articles', 'count': 1}, {'what': 'quads', 'count': 5}]
+    """
+    import dataclasses
+
+    import pandas as pd
+
+    if isinstance(data, Result):
+        return data.to_frame()
+    if isinstance(data, dict):
+        return pd.DataFrame({"what": list(data), "count": list(data.values())})
+    return pd.DataFrame([dataclasses.asdict(row) if dataclasses.is_dataclass(row) else row
+                         for row in data])

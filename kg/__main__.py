@@ -1,5 +1,5 @@
 """``python -m kg`` runs the command line."""
 
-from kg.cli import app
+from kg.cli import run
 
-app(prog_name="kg")
+run()

@@ -19,8 +19,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 import kg
+from kg.analyze import LOUVAIN_SEED, TABLES
 from kg.export import EXPORTERS
-from kg.graph.store import DEFAULT_STORE, StoreError
+from kg.graph.store import DEFAULT_STORE, StoreError, is_remote
 from kg.query import QueryError, describe_query, named_queries
 
 app = typer.Typer(
@@ -34,18 +35,22 @@ out = Console()
 err = Console(stderr=True)
 
 StoreOption = Annotated[
-    Path, typer.Option("--store", "-s", envvar="KG_STORE",
-                       help="Directory of the graph store (env KG_STORE).")
+    # str, not Path: a Path would fold the "//" of a server URL
+    str, typer.Option("--store", "-s", envvar="KG_STORE",
+                      help="The graph store: a directory, or the URL of a SPARQL 1.1 server "
+                           "(env KG_STORE).")
 ]
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print one error line and give the exit to raise."""
-    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    # soft_wrap: a long path must not break the one error line; escape: names may hold "[".
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
-def _open(store: Path, *, read_only: bool = True) -> kg.Store:
+def _open(store: str | Path, *, read_only: bool = True) -> kg.Store:
+    """Open the store for a command, or fail with its one-line error (exit code 2)."""
     try:
         return kg.open_store(store, read_only=read_only)
     except StoreError as error:
@@ -55,12 +60,15 @@ def _open(store: Path, *, read_only: bool = True) -> kg.Store:
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders of articles.")],
-    store: StoreOption = Path(DEFAULT_STORE),
+    store: StoreOption = DEFAULT_STORE,
     date: Annotated[str | None, typer.Option(
         help="Date (YYYY-MM-DD) for articles that carry none.")] = None,
     model: Annotated[str | None, typer.Option(
         envvar="KG_MODEL", help="spaCy model name or path (env KG_MODEL).")] = None,
     force: Annotated[bool, typer.Option(help="Rebuild unchanged articles too.")] = False,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=1, help="Processes that parse and read articles (the model is "
+        "loaded once in each); the output does not depend on it.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Say which articles each store write committed.")] = False,
@@ -69,6 +77,7 @@ def build(
     # Imported here: spaCy and the readers take seconds to import, other commands need neither.
     from kg.ingest.meta import parse_date
     from kg.nlp import ModelError
+    from kg.pipeline import WorkerError
 
     if date is not None:
         try:
@@ -85,13 +94,13 @@ def build(
         with progress:
             task = progress.add_task("build", total=None)
             report = kg.build(
-                paths, store=target, date=date, model=model, force=force,
+                paths, store=target, date=date, model=model, force=force, jobs=jobs,
                 on_article=lambda _: progress.advance(task),
                 on_write=(lambda ids: err.print(f"written: {' '.join(ids)}", highlight=False,
                                                 markup=False, soft_wrap=True))
                 if verbose else None,
             )
-    except (StoreError, ModelError) as error:
+    except (StoreError, ModelError, WorkerError) as error:
         raise fail(str(error)) from None
     for line in report.errors:
         err.print(f"[red]error:[/red] {line}", highlight=False)
@@ -108,7 +117,7 @@ def build(
 def query(
     sparql: Annotated[str | None, typer.Argument(
         help="SPARQL text, a .rq file, or the name of a shipped query.")] = None,
-    store: StoreOption = Path(DEFAULT_STORE),
+    store: StoreOption = DEFAULT_STORE,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries.")] = False,
@@ -154,41 +163,118 @@ def query(
             handle.write(text.encode("utf-8"))
 
 
+# Focus and filter options, shared by `render` and the graph formats of `export`.
+FocusOption = Annotated[list[str] | None, typer.Option(
+    "--focus", help="Centre on this entity (name or alias; repeatable).")]
+HopsOption = Annotated[int, typer.Option(
+    "--hops", min=0, help="With --focus: keep entities this many links away.")]
+RelationOption = Annotated[str | None, typer.Option(
+    "--relation", help="Only these relations or families, comma-separated "
+    "(e.g. ACCUSE,REQUEST or conflict).")]
+TypeOption = Annotated[str | None, typer.Option(
+    "--type", help="Only these entity types, comma-separated (e.g. Person,Country).")]
+DocOption = Annotated[str | None, typer.Option(
+    "--doc", help="Only statements from these article ids, comma-separated.")]
+SinceOption = Annotated[str | None, typer.Option(
+    "--since", help="Only statements from articles dated on or after YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option(
+    "--until", help="Only statements from articles dated on or before YYYY-MM-DD.")]
+ConfidenceOption = Annotated[float | None, typer.Option(
+    "--min-confidence", help="Only statements at least this confident (0 to 1).")]
+GraphQueryOption = Annotated[str | None, typer.Option(
+    "--query", help="Draw the triples of this CONSTRUCT query (.rq file, text or name).")]
+OpenOption = Annotated[bool, typer.Option(
+    "--open-relations", help="Draw open (OTHER) relations too.")]
+
+
+def _selection(focus: list[str] | None, hops: int, relation: str | None, type_: str | None,
+               doc: str | None, since: str | None, until: str | None,
+               min_confidence: float | None, query: str | None,
+               include_open: bool) -> kg.Selection:
+    """The focus and filter options as a checked selection (bad names exit with 2)."""
+    def items(value: str | None) -> tuple[str, ...]:
+        return tuple(part.strip() for part in (value or "").split(",") if part.strip())
+
+    try:
+        return kg.Selection(
+            focus=tuple(focus or ()), hops=hops, relations=items(relation), types=items(type_),
+            docs=items(doc), since=since, until=until, min_confidence=min_confidence,
+            query=query, include_open=include_open).normalised()
+    except ValueError as error:
+        raise fail(str(error)) from None
+
+
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f",
                                      help=f"One of: {', '.join(EXPORTERS)}.")] = "trig",
-    store: StoreOption = Path(DEFAULT_STORE),
+    store: StoreOption = DEFAULT_STORE,
     output: Annotated[Path | None, typer.Option("--output", "-o",
                                                 help="Write here (default: stdout).")] = None,
+    focus: FocusOption = None, hops: HopsOption = 1, relation: RelationOption = None,
+    type_: TypeOption = None, doc: DocOption = None, since: SinceOption = None,
+    until: UntilOption = None, min_confidence: ConfidenceOption = None,
+    query: GraphQueryOption = None, include_open: OpenOption = False,
 ) -> None:
-    """Export the graph: RDF (ttl, trig, nq, jsonld), statements (jsonl), GraphML."""
+    """Export the graph: RDF (ttl, trig, nq, jsonld), statements (jsonl), or the network
+    (graphml, gexf, cyjs, csv, svg, png) that `kg render` draws, with its filters."""
     if fmt not in EXPORTERS:
         raise fail(f"--format: unknown format {fmt!r} (choose from {', '.join(EXPORTERS)})")
+    selection = _selection(focus, hops, relation, type_, doc, since, until, min_confidence,
+                           query, include_open)
+    if fmt == "png" and output is None and sys.stdout.isatty():
+        raise fail("--format png: give -o FILE (a picture is not for the terminal)")
     target = _open(store)
-    kg.export(fmt, output if output is not None else sys.stdout.buffer, store=target)
+    try:
+        kg.export(fmt, output if output is not None else sys.stdout.buffer, store=target,
+                  selection=selection)
+    except ValueError as error:  # QueryError is one too
+        raise fail(str(error)) from None
     if output is not None:
         err.print(f"wrote {output}", highlight=False)
 
 
 @app.command()
 def render(
-    store: StoreOption = Path(DEFAULT_STORE),
+    store: StoreOption = DEFAULT_STORE,
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path(
         "graph.html"),
     title: Annotated[str, typer.Option(help="Page title.")] = "Knowledge graph",
-    include_open: Annotated[bool, typer.Option(
-        "--open-relations", help="Draw open (OTHER) relations too.")] = False,
+    focus: FocusOption = None, hops: HopsOption = 1, relation: RelationOption = None,
+    type_: TypeOption = None, doc: DocOption = None, since: SinceOption = None,
+    until: UntilOption = None, min_confidence: ConfidenceOption = None,
+    query: GraphQueryOption = None, include_open: OpenOption = False,
+    max_nodes: Annotated[int, typer.Option(
+        "--max-nodes", help="Draw at most this many entities, the most connected; 0 = all.")
+    ] = 2000,
 ) -> None:
-    """Draw the graph as an interactive HTML network (one self-contained file)."""
-    drawn = kg.render(output, store=_open(store), title=title, include_open=include_open)
+    """Draw the graph as an interactive HTML network (one self-contained file).
+
+    Example: kg render --focus "Donald Trump" --hops 2 --relation conflict -o trump.html
+    """
+    chosen = _selection(focus, hops, relation, type_, doc, since, until, min_confidence,
+                        query, include_open)
+    try:
+        drawn = kg.render(output, store=_open(store), title=title,
+                          include_open=chosen.include_open, focus=chosen.focus,
+                          hops=chosen.hops, relation=chosen.relations, type=chosen.types,
+                          doc=chosen.docs, since=chosen.since, until=chosen.until,
+                          min_confidence=chosen.min_confidence, query=chosen.query,
+                          max_nodes=max_nodes)
+    except ValueError as error:  # QueryError is one too
+        raise fail(str(error)) from None
     out.print(f"wrote {drawn.path}: {drawn.nodes} entities, {drawn.edges} relations "
-              f"({drawn.unconnected} entities with no drawn relation left out)", highlight=False)
+              f"({drawn.unconnected} entities left out: no selected relation or off focus)",
+              highlight=False)
+    if drawn.capped:
+        err.print(f"note: {drawn.capped} less connected entities left out beyond --max-nodes "
+                  f"{max_nodes}; narrow with --focus/--relation/--type or raise --max-nodes",
+                  highlight=False, soft_wrap=True)
 
 
 @app.command()
 def entities(
-    store: StoreOption = Path(DEFAULT_STORE),
+    store: StoreOption = DEFAULT_STORE,
     type_: Annotated[str | None, typer.Option(
         "--type", help="Only this type: Person, Country, Organisation or Place.")] = None,
     limit: Annotated[int, typer.Option(help="Most rows to print; 0 = all.")] = 50,
@@ -214,7 +300,7 @@ def entities(
 @app.command()
 def show(
     name: Annotated[str, typer.Argument(help="A name or alias, any case.")],
-    store: StoreOption = Path(DEFAULT_STORE),
+    store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Print what the graph knows about one entity, with evidence sentences."""
     profiles = kg.show(name, store=_open(store))
@@ -236,7 +322,7 @@ def show(
 
 
 @app.command()
-def stats(store: StoreOption = Path(DEFAULT_STORE)) -> None:
+def stats(store: StoreOption = DEFAULT_STORE) -> None:
     """Counts of articles, entities, sentences and statements by relation."""
     counts = kg.stats(store=_open(store))
     table = Table("what", "count")
@@ -246,8 +332,70 @@ def stats(store: StoreOption = Path(DEFAULT_STORE)) -> None:
 
 
 @app.command()
+def analyze(
+    store: StoreOption = DEFAULT_STORE,
+    by: Annotated[str, typer.Option(
+        help="Rank actors by degree (statements), betweenness or eigenvector.")] = "degree",
+    family: Annotated[str | None, typer.Option(
+        help="Only relations of this family (cooperation or conflict) for ranks and "
+             "communities.")] = None,
+    top: Annotated[int, typer.Option(help="Most rows (communities) of each table to print; "
+                                          "0 = all.")] = 15,
+    only: Annotated[str | None, typer.Option(
+        help="Comma-separated tables to print: centrality, communities, balance.")] = None,
+    as_csv: Annotated[bool, typer.Option(
+        "--csv", help="Print the one table named by --only as CSV (every row).")] = False,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Folder to write centrality.csv, communities.csv, "
+                               "balance.csv.")] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the Louvain community search.")] = LOUVAIN_SEED,
+) -> None:
+    """Network analytics: central actors, communities, country cooperation vs conflict."""
+    chosen = [name.strip() for name in only.split(",")] if only else list(TABLES)
+    unknown = [name for name in chosen if name not in TABLES]
+    if unknown:
+        raise fail(f"--only: unknown table {unknown[0]!r} (choose from {', '.join(TABLES)})")
+    if as_csv and len(chosen) != 1:
+        raise fail("--csv: name exactly one table with --only")
+    try:
+        analysis = kg.analyze(store=_open(store), by=by, family=family, seed=seed)
+    except ValueError as error:
+        raise fail(str(error)) from None
+    if output is not None:
+        try:
+            written = analysis.write_csv(output)
+        except OSError as error:
+            raise fail(f"{output}: cannot write ({error.strerror or error})") from None
+        err.print(f"wrote {', '.join(str(p) for p in written)}", highlight=False)
+    tables = analysis.tables()
+    if as_csv:
+        sys.stdout.write(tables[chosen[0]].to_csv())
+        return
+    for name in chosen:
+        out.print(_analysis_table(name, tables[name], top))
+
+
+def _analysis_table(name: str, result: kg.Result, top: int) -> Table:
+    """A rich table of one analysis table: communities one line each, members listed."""
+    if name == "communities":
+        groups: dict[int, list[str]] = {}
+        for row in result.rows:
+            groups.setdefault(int(row["community"]), []).append(str(row["actor"]))
+        table = Table("community", "size", "members (most statements first)", title=name)
+        for number, members in list(groups.items())[:top or None]:
+            shown = ", ".join(members[:8]) + (", …" if len(members) > 8 else "")
+            table.add_row(str(number), str(len(members)), shown)
+        return table
+    columns = [c for c in result.columns if c != "iri"]
+    table = Table(*columns, title=name)
+    for row in result.rows[:top or None]:
+        table.add_row(*(str(row[c]) for c in columns))
+    return table
+
+
+@app.command()
 def serve(
-    store: StoreOption = Path(DEFAULT_STORE),
+    store: StoreOption = DEFAULT_STORE,
     host: Annotated[str, typer.Option(
         help="Address to listen on; anything but loopback exposes the graph.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port; 0 picks a free one (printed).")] = 0,
@@ -260,6 +408,9 @@ def serve(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No request log.")] = False,
 ) -> None:
     """Serve the graph read-only over SPARQL 1.1: endpoint /sparql, query page /."""
+    if is_remote(store):
+        raise fail(f"{store} is already a SPARQL endpoint: query it directly, or serve a "
+                   "local store directory")
     try:
         kg.serve(store, host=host, port=port, timeout=timeout, max_rows=max_rows,
                  workers=workers, quiet=quiet)
@@ -270,7 +421,45 @@ def serve(
 
 
 @app.command()
-def validate(store: StoreOption = Path(DEFAULT_STORE)) -> None:
+def openie(
+    file: Annotated[Path, typer.Argument(
+        help="UTF-8 text, one sentence per line ('-' reads stdin).")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write here (default: stdout).")] = None,
+    model: Annotated[str | None, typer.Option(
+        envvar="KG_MODEL", help="spaCy model name or path (env KG_MODEL).")] = None,
+) -> None:
+    """Open IE: each sentence's tuples as CaRB TSV (sentence, confidence, relation, args…)."""
+    from kg.export import atomic_output
+    from kg.nlp import ModelError, load
+    from kg.openie import sentences, tsv_lines
+
+    try:
+        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        lines = sentences(data, str(file))
+    except OSError as error:
+        raise fail(f"{file}: cannot read ({error.strerror or error})", 1) from None
+    except ValueError as error:
+        raise fail(str(error), 1) from None
+    try:
+        nlp = load(model)
+    except ModelError as error:
+        raise fail(str(error), 2) from None
+    if output is None:
+        for line in tsv_lines(lines, nlp):
+            sys.stdout.write(line + "\n")
+        return
+    try:
+        with atomic_output(output) as handle:
+            for line in tsv_lines(lines, nlp):
+                handle.write((line + "\n").encode("utf-8"))
+    except OSError as error:
+        raise fail(f"{output}: cannot write ({error.strerror or error})", 2) from None
+    err.print(f"wrote {output}", highlight=False, markup=False, soft_wrap=True)
+
+
+@app.command()
+def validate(store: StoreOption = DEFAULT_STORE) -> None:
     """Check every article's graph against the SHACL shapes (ontology/shapes.ttl)."""
     report = kg.validate(store=_open(store))
     out.print(report.text(), highlight=False, markup=False, soft_wrap=True)
@@ -286,3 +475,12 @@ def main(
     if version:
         out.print(f"kg {kg.__version__}")
         raise typer.Exit()
+
+
+def run() -> None:
+    """The ``kg`` console script: the app, with a store that fails mid-command (a server
+    gone away, a full disk) reported as one error line rather than a traceback."""
+    try:
+        app(prog_name="kg")
+    except StoreError as error:
+        sys.exit(fail(str(error)).exit_code)
