@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg.graph.namespaces import DIP, REL, SKOS
+from kg.graph.namespaces import DIP, RDFS, REL, SKOS
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,7 @@ class RelationTerm:
     statement_class: str
     direct_property: str | None
     family: str | None
+    is_event: bool  # its statement class is a dip:Event (a PLOVER type)
 
 
 def ontology_file(name: str) -> Path:
@@ -60,6 +61,8 @@ def relations() -> dict[str, RelationTerm]:
 
     >>> relations()["CONSULT"].direct_property
     'https://w3id.org/kg-diplomacy/ontology#consults'
+    >>> relations()["CONSULT"].is_event, relations()["SAID"].is_event
+    (True, False)
     """
     graph = ontology()
     table = {}
@@ -67,12 +70,14 @@ def relations() -> dict[str, RelationTerm]:
         code = str(graph.value(concept, SKOS.prefLabel))
         prop = graph.value(concept, DIP.directProperty)
         family = graph.value(concept, DIP.family)
+        statement_class = graph.value(concept, DIP.eventClass)
         table[code] = RelationTerm(
             code=code,
             concept=str(concept),
-            statement_class=str(graph.value(concept, DIP.eventClass)),
+            statement_class=str(statement_class),
             direct_property=str(prop) if prop else None,
             family=str(family).rsplit("#", 1)[-1] if family else None,
+            is_event=(statement_class, RDFS.subClassOf, DIP.Event) in graph,
         )
     return table
 

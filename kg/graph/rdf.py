@@ -202,7 +202,7 @@ def _statement_triples(statement: Statement) -> list[tuple]:
         (sentence, _n(DIP.inArticle), _n(iri.article(ev.doc))),
         (node, _TYPE, _n(DIP.Statement)),
         (node, _TYPE, _n(term.statement_class)),
-        *([(node, _TYPE, _n(DIP.Event))] if term.family else []),
+        *([(node, _TYPE, _n(DIP.Event))] if term.is_event else []),
         (node, _n(DIP.relation), _n(term.concept)),
         (node, _n(DIP.subject), subject),
         (node, _n(DIP.confidence), Literal(f"{ev.confidence:.3f}", datatype=_XSD_DOUBLE)),
@@ -221,7 +221,7 @@ def _statement_triples(statement: Statement) -> list[tuple]:
                         (DIP.label, statement.label)):
         if value:
             triples.append((node, _n(prop), Literal(value)))
-    if term.family:
+    if term.is_event:
         triples.extend(_event_triples(node, statement))
     if statement.relation == "HOLDS_POSITION" and statement.role and obj is not None \
             and obj.is_entity:
