@@ -600,6 +600,17 @@ def test_other_clauses_stay_open_statements() -> None:
                and s.label == "opened" for s in found)
 
 
+def test_open_objects_are_never_bare_pronouns() -> None:
+    found = [s for s in statements(
+        "The summit, which Emmanuel Macron described as frank, ended early. "
+        "Much will depend on the trust that both leaders must now build.")
+        if s.relation == "OTHER"]
+    described = [s for s in found if s.label == "described"]
+    assert [s.object.name for s in described] == ["The summit"]
+    assert not any(s.object and s.object.name.lower() in {"that", "which", "who", "it"}
+                   for s in found)
+
+
 def test_confidence_is_graded() -> None:
     def confidence(text: str, relation: str) -> float:
         return max(s.evidence.confidence for s in statements(text) if s.relation == relation)

@@ -26,9 +26,11 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import register
 from kg.extract.base import Context
 from kg.extract.grammar import (
+    RELATIVE_PRONOUNS,
     Actor,
     Party,
     actor,
+    antecedent,
     conjuncts,
     factuality,
     governor,
@@ -401,6 +403,16 @@ def _group_phrase(token: Token, context: Context) -> Argument:
     return replace(context.phrase(token.doc[first.i:token.i + 1]), type="Organisation")
 
 
+def _noun_phrase(token: Token) -> Span:
+    """A noun with its modifiers, but not a relative clause on it ("the call", not "the
+    call, which Trump described as …")."""
+    clause = [c for c in token.rights if c.dep_ == "relcl"]
+    end = (clause[0].left_edge.i if clause else token.right_edge.i + 1)
+    while end > token.i + 1 and token.doc[end - 1].is_punct:
+        end -= 1
+    return token.doc[token.left_edge.i:end]
+
+
 def _read_other(clause: Clause, subjects: list[Party], sentence: Span,
                 context: Context) -> Iterator[Statement]:
     label = _verb_phrase(clause.verb)
@@ -411,14 +423,17 @@ def _read_other(clause: Clause, subjects: list[Party], sentence: Span,
     objects.extend(p for prep in clause.verb.children
                    if prep.dep_ == "prep" and prep.lower_ in _OTHER_PREPS
                    for p in prep.children if p.dep_ == "pobj")
+    # a relative pronoun object stands for its noun ("the call, which Trump described")
+    objects = [antecedent(token) for token in objects]
     for subject in subjects:
         for token in objects:
             found = [p.argument for p in parties(token, context)]
             for member in conjuncts(token):  # a phrase for each conjunct naming no entity
+                if member.pos_ == "PRON" or member.lower_ in RELATIVE_PRONOUNS:
+                    continue  # a pronoun nothing resolved is no object
                 if (member == token and not found) or (
                         member != token and context.resolve(member) is None):
-                    span = sentence.doc[member.left_edge.i: member.right_edge.i + 1]
-                    found.append(context.phrase(span))
+                    found.append(context.phrase(_noun_phrase(member)))
             for argument in found:
                 if argument.name != subject.argument.name:
                     yield _statement(context, sentence, "OTHER", subject.argument, argument,
