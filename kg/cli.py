@@ -315,7 +315,9 @@ def show(
         out.print(escape(e.iri), highlight=False)
         for st in profile.statements:
             detail = st["role"] or st["quote"] or st["label"] or ""
-            out.print(f"  {st['relation']}: {escape(str(st['subject']))} → "
+            happened = st["factuality"] in (None, "", "asserted")
+            relation = st["relation"] if happened else f"{st['relation']} ({st['factuality']})"
+            out.print(f"  {relation}: {escape(str(st['subject']))} → "
                       f"{escape(str(st['object'] or '—'))} {escape(str(detail))}", highlight=False)
             out.print(f"    [dim]{escape(str(st['sentence']))} ({st['doc']}, "
                       f"{st['date'] or 'undated'})[/dim]", highlight=False)

@@ -126,6 +126,13 @@ def test_show_prints_statements_with_evidence(store: Path) -> None:
     assert "only dialogue can bring peace" in out
 
 
+def test_show_says_which_events_did_not_happen_yet(store: Path) -> None:
+    # the seed announces a Trump–Putin meeting in Hungary: planned, beside the calls that were
+    lines = run("show", "Vladimir Putin", "-s", store).stdout.splitlines()
+    assert any(line.strip().startswith("CONSULT (planned): Donald Trump") for line in lines)
+    assert any(line.strip().startswith("CONSULT: Donald Trump") for line in lines)
+
+
 def test_show_unknown_entity(store: Path) -> None:
     result = run("show", 'Nobody") } DROP ALL {', "-s", store, check=False)
     assert result.returncode == 1 and "no entity called" in result.stderr

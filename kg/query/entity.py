@@ -35,7 +35,8 @@ SELECT DISTINCT ?entity WHERE {
 """
 
 _STATEMENTS = """
-SELECT ?relation ?role ?quote ?label ?subject ?object ?sentence ?doc ?date ?confidence
+SELECT ?relation ?factuality ?role ?quote ?label ?subject ?object ?sentence ?doc ?date
+       ?confidence
 WHERE {
   GRAPH ?g {
     ?st dip:subject ?s ; dip:relation ?rel ; dip:confidence ?confidence ;
@@ -46,12 +47,15 @@ WHERE {
     OPTIONAL { ?st dip:role ?role }
     OPTIONAL { ?st dip:quote ?quote }
     OPTIONAL { ?st dip:label ?label }
+    OPTIONAL { ?st dip:factuality ?fact }
     ?sent dip:text ?sentence .
     ?article a dip:Article ; dip:documentId ?doc .
     OPTIONAL { ?article schema:datePublished ?date }
     FILTER(?s = ENTITY || ?o = ENTITY)
   }
   ?rel skos:prefLabel ?relation .
+  # events say whether they happened: asserted, negated, hypothetical, possible, planned
+  BIND(STRAFTER(STR(?fact), "/factuality/") AS ?factuality)
 }
 ORDER BY ?date ?doc ?relation
 """
