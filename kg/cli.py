@@ -264,7 +264,7 @@ def render(
     except ValueError as error:  # QueryError is one too
         raise fail(str(error)) from None
     out.print(f"wrote {drawn.path}: {drawn.nodes} entities, {drawn.edges} relations "
-              f"({drawn.unconnected} entities left out: no selected relation or off focus)",
+              f"({drawn.unconnected} entities left out: no drawn relation touches them)",
               highlight=False)
     if drawn.capped:
         err.print(f"note: {drawn.capped} less connected entities left out beyond --max-nodes "
