@@ -45,7 +45,8 @@ StoreOption = Annotated[
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print one error line and give the exit to raise."""
     # soft_wrap: a long path must not break the one error line; escape: names may hold "[".
-    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True,
+              emoji=False)
     return typer.Exit(code)
 
 
@@ -66,9 +67,12 @@ def build(
     model: Annotated[str | None, typer.Option(
         envvar="KG_MODEL", help="spaCy model name or path (env KG_MODEL).")] = None,
     force: Annotated[bool, typer.Option(help="Rebuild unchanged articles too.")] = False,
-    jobs: Annotated[int, typer.Option(
+    jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Processes that parse and read articles (the model is "
-        "loaded once in each); the output does not depend on it.")] = 1,
+        "loaded once in each); the output does not depend on it.")] = None,
+    cluster: Annotated[str | None, typer.Option(
+        help="Parse and read on a Dask cluster instead: a scheduler address "
+        "(tcp://host:8786), or local:N for N worker processes here.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Say which articles each store write committed.")] = False,
@@ -79,6 +83,9 @@ def build(
     from kg.nlp import ModelError
     from kg.pipeline import WorkerError
 
+    if cluster is not None and jobs is not None:
+        raise fail("--cluster and --jobs exclude each other: the cluster's workers do the "
+                   "parsing")
     if date is not None:
         try:
             date = parse_date(date)
@@ -94,7 +101,8 @@ def build(
         with progress:
             task = progress.add_task("build", total=None)
             report = kg.build(
-                paths, store=target, date=date, model=model, force=force, jobs=jobs,
+                paths, store=target, date=date, model=model, force=force, jobs=jobs or 1,
+                cluster=cluster,
                 on_article=lambda _: progress.advance(task),
                 on_write=(lambda ids: err.print(f"written: {' '.join(ids)}", highlight=False,
                                                 markup=False, soft_wrap=True))

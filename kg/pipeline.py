@@ -4,10 +4,11 @@ Articles are read and checked in this process; unchanged ones are skipped before
 are parsed (the model is not even loaded when nothing changed). The rest go, a task of
 :data:`TASK_SIZE` articles at a time, to :func:`read_articles`, which parses and reads
 them with the model loaded once per process: in this process, or in ``jobs`` worker
-processes whose readings stream back, in input order, to the single writer here. Each
+processes, or on a Dask cluster (``cluster``, :mod:`kg.cluster`), whose readings stream
+back, in input order, to the single writer here. Each
 batch of articles is written to the store in one transaction, so an interrupted build
-keeps whole articles. The tasks are cut the same way whatever ``jobs`` is, so the
-statements are the same too.
+keeps whole articles. The tasks are cut the same way whatever ``jobs`` or ``cluster``
+is, so the statements are the same too.
 """
 
 from __future__ import annotations
@@ -189,12 +190,21 @@ class Builder:
     True
     """
 
-    def __init__(self, store: Store, *, model: str | None = None, jobs: int = 1) -> None:
+    def __init__(self, store: Store, *, model: str | None = None, jobs: int = 1,
+                 cluster: str | None = None) -> None:
         if jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {jobs}")
+        if cluster is not None:
+            if jobs != 1:
+                raise ValueError("jobs and cluster exclude each other: the cluster's "
+                                 "workers do the parsing")
+            from kg.cluster import check_address
+
+            check_address(cluster)
         self.store = store
         self.model = model
         self.jobs = jobs
+        self.cluster = cluster
         model_id = nlp_module.describe_model(model)
         started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.run = Run(software=f"kg {__version__}", model=model_id, started=started)
@@ -233,7 +243,11 @@ class Builder:
         tasks = _tasks(fresh())
         first = list(islice(tasks, 2))
         tasks = chain(first, tasks)
-        if self.jobs == 1 or len(first) < 2:  # one task: starting workers costs more than it
+        if self.cluster is not None and first:
+            from kg.cluster import read_on_cluster
+
+            outcomes = read_on_cluster(tasks, self.salt, self.model, self.cluster)
+        elif self.jobs == 1 or len(first) < 2:  # one task: starting workers costs more than it
             outcomes = (read_articles(task, self.salt, self.model) for task in tasks)
         else:
             outcomes = _read_in_workers(tasks, self.salt, self.model, self.jobs)
@@ -274,11 +288,14 @@ class Builder:
 
 def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_STORE,
           date: str | None = None, model: str | None = None, force: bool = False,
-          jobs: int = 1, on_article: Callable[[str], None] | None = None,
+          jobs: int = 1, cluster: str | None = None,
+          on_article: Callable[[str], None] | None = None,
           on_write: Callable[[list[str]], None] | None = None) -> BuildReport:
     """Build (or update) the knowledge graph in ``store`` from articles under ``paths``.
 
-    ``jobs`` is the number of processes that parse and read articles (1: this one).
+    ``jobs`` is the number of processes that parse and read articles (1: this one);
+    ``cluster`` the address of a Dask scheduler (``tcp://host:8786``) or ``local:N`` (a
+    cluster of N worker processes started for this build) to parse and read them instead.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -288,7 +305,7 @@ def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_ST
     (['a'], [])
     """
     target = store if isinstance(store, Store) else Store(store)
-    report = Builder(target, model=model, jobs=jobs).build(
+    report = Builder(target, model=model, jobs=jobs, cluster=cluster).build(
         paths, date=date, force=force, on_article=on_article, on_write=on_write)
     if report.written:  # entities across articles: one node per entity in the store
         unify_entities(target)
