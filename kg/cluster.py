@@ -26,6 +26,7 @@ from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from kg.graph.store import first_line
 from kg.pipeline import Failure, WorkerError, read_articles
 from kg.records import Document, Reading
 
@@ -97,9 +98,8 @@ def connect(address: str) -> Iterator[Client]:
     except (OSError, TimeoutError, ValueError, TypeError) as error:
         if cluster is not None:
             cluster.close()
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise ClusterError(f"--cluster {address}: cannot reach the scheduler ({reason})"
-                           ) from None
+        raise ClusterError(f"--cluster {address}: cannot reach the scheduler "
+                           f"({first_line(error)})") from None
     try:
         try:
             client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)

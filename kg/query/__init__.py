@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.graph.namespaces import PREFIXES
-from kg.graph.store import Store
+from kg.graph.store import Store, first_line
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -138,7 +138,7 @@ def run_query(store: Store, sparql: str) -> Result:
     try:
         answer = store.query(sparql)
     except SyntaxError as error:
-        raise QueryError(str(error).strip().splitlines()[0]) from None
+        raise QueryError(first_line(error)) from None
     if isinstance(answer, ox.QueryBoolean):
         return Result([], [], boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
