@@ -13,19 +13,17 @@ import io
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 import pytest
+import servers
 from conftest import SEEDS, WIKINEWS
+from servers import Server, ServerMissing, free_port
 
 import kg
 from kg.graph.namespaces import BASE
@@ -37,111 +35,20 @@ KG = [sys.executable, "-m", "kg"]
 SAMPLE_SIZE = 8
 RUN = BASE + "run/"
 STARTED = "http://www.w3.org/ns/prov#startedAtTime"
-# the server CLI sits in the venv's bin folder, which need not be on PATH
-OXIGRAPH = shutil.which("oxigraph", path=f"{Path(sys.executable).parent}{os.pathsep}"
-                                         f"{os.environ.get('PATH', '')}")
-VIRTUOSO = shutil.which("virtuoso-t")
-ISQL = shutil.which("isql-vt")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@dataclass
-class Server:
-    """A SPARQL server process of the test session."""
-
-    url: str
-    command: list[str]
-    process: subprocess.Popen | None = None
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
-        wait_until_up(self.url, self.process)
-
-
-def wait_until_up(url: str, process: subprocess.Popen, limit: float = 120.0) -> None:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url}: the server exited with {process.returncode}")
-        try:
-            if httpx.post(url, data={"query": "ASK {}"}, timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"{url}: no answer after {limit:g} s")
 
 
 def start_oxigraph(folder: Path, *, union: bool = True) -> Server:
-    if OXIGRAPH is None:
-        pytest.skip("oxigraph (the server CLI) is not installed: run scripts/install-stores.sh")
-    port = free_port()
-    command = [OXIGRAPH, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"]
-    server = Server(f"http://127.0.0.1:{port}/query",
-                    command + (["--union-default-graph"] if union else []))
-    server.start()
-    return server
-
-
-VIRTUOSO_INI = """\
-[Database]
-DatabaseFile = {dir}/virtuoso.db
-ErrorLogFile = {dir}/virtuoso.log
-LockFile = {dir}/virtuoso.lck
-TransactionFile = {dir}/virtuoso.trx
-xa_persistent_file = {dir}/virtuoso.pxa
-[TempDatabase]
-DatabaseFile = {dir}/virtuoso-temp.db
-TransactionFile = {dir}/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-DirsAllowed = .
-NumberOfBuffers = 20000
-MaxDirtyBuffers = 12000
-CheckpointInterval = 0
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-ServerRoot = {dir}
-ServerThreads = 4
-[SPARQL]
-{cap}
-"""
+    try:
+        return servers.start_oxigraph(folder, union=union)
+    except ServerMissing as missing:
+        pytest.skip(str(missing))
 
 
 def start_virtuoso(folder: Path, *, max_rows: int | None = None) -> Server:
-    """Virtuoso in ``folder``; ``max_rows`` caps its answers as Debian's default ini does
-    (at 10,000), None leaves them uncapped."""
-    if VIRTUOSO is None or ISQL is None:
-        pytest.skip("virtuoso-opensource-7 is not installed: run scripts/install-stores.sh")
-    sql_port, http_port = free_port(), free_port()
-    ini = folder / "virtuoso.ini"
-    cap = f"ResultSetMaxRows = {max_rows}" if max_rows else "; no ResultSetMaxRows: no cap"
-    ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port,
-                                       cap=cap))
-    # -f: stay in the foreground, so the fixture owns the process and can stop it
-    server = Server(f"http://127.0.0.1:{http_port}/sparql", [VIRTUOSO, "-f", "-c", str(ini)])
-    server.start()
-    # The anonymous SPARQL user may query but not update until granted; a fresh database's
-    # administrator is dba/dba, reachable only on this loopback SQL port.
-    subprocess.run([ISQL, str(sql_port), "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
-                   check=True, capture_output=True, timeout=60)
-    return server
+    try:
+        return servers.start_virtuoso(folder, max_rows=max_rows)
+    except ServerMissing as missing:
+        pytest.skip(str(missing))
 
 
 @pytest.fixture(scope="module")
