@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 import kg.nlp
 from kg.extract.grammar import RELATIVE_PRONOUNS, antecedent, conjuncts, governor
 from kg.lexicons import rows, speech_verbs, titles
+from kg.nlp import doc_text
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd", "acomp"})
@@ -144,7 +145,7 @@ def phrase(tokens: Iterable[Token]) -> str:
         if token is not None and token.i == previous.i + 1:
             previous = token
             continue
-        runs.append(doc.text[start.idx:previous.idx + len(previous.text)])
+        runs.append(doc_text(doc)[start.idx:previous.idx + len(previous.text)])
         if token is not None:
             start = previous = token
     return " ".join(" ".join(run.split()) for run in runs)

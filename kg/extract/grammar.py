@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.groups import group_for
 from kg.lexicons import rows, speech_verbs
+from kg.nlp import doc_text
 from kg.records import Argument, Factuality
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -498,7 +499,7 @@ def quoted(doc: Doc | Span) -> set[int]:
     """Indices of the tokens inside a direct quotation of the text."""
     doc = doc.doc if isinstance(doc, Span) else doc
     inside: set[int] = set()
-    for match in _QUOTE.finditer(doc.text):
+    for match in _QUOTE.finditer(doc_text(doc)):
         start, end = match.span()
         inside.update(t.i for t in doc if start < t.idx < end - 1)
     return inside

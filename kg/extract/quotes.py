@@ -32,6 +32,7 @@ from kg.extract import register
 from kg.extract.base import Context
 from kg.extract.grammar import actor, parties, quoted, words
 from kg.lexicons import speech_verbs
+from kg.nlp import doc_text
 from kg.records import Argument, Statement
 
 NAME = "quotes"
@@ -126,13 +127,13 @@ def _attribution_sentences(doc: Doc, sentences: list[Span], start: int, end: int
     """The sentences the quotation spans, with the one before or after it that holds its
     attribution when the punctuation says so."""
     spans = list(sentences)
-    before = doc.text[:start].rstrip()
+    before = doc_text(doc)[:start].rstrip()
     if before.endswith((":", ",")):
         token = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
         if token is not None and token[0].sent.start < spans[0].start:
             spans.insert(0, token[0].sent)
-    if quote.rstrip().endswith(",") and end < len(doc.text):
-        after = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    if quote.rstrip().endswith(",") and end < len(doc_text(doc)):
+        after = doc.char_span(end, len(doc_text(doc)), alignment_mode="expand")
         if after is not None and len(after) and after[0].sent.start >= spans[-1].end:
             spans.append(after[0].sent)
     return spans
@@ -163,7 +164,7 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
     """Quotations in a parsed paragraph, each a ``SAID`` statement of its speaker."""
     previous: list[Argument] = []
     inside = quoted(doc)
-    for match in _QUOTE.finditer(doc.text):
+    for match in _QUOTE.finditer(doc_text(doc)):
         quote = (match.group(1) or match.group(2)).strip()
         start, end = match.span()
         tokens = [t for t in doc if start <= t.idx < end and t.text not in "“”\""]

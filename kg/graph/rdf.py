@@ -54,16 +54,49 @@ def _n(term: str) -> NamedNode:
     return NamedNode(str(term))
 
 
-_TYPE = _n(RDF.type)
-_XSD_INT = _n(XSD.integer)
-_XSD_DOUBLE = _n(XSD.double)
-_XSD_DATE = _n(XSD.date)
-_XSD_DATETIME = _n(XSD.dateTime)
-_XSD_ANYURI = _n(XSD.anyURI)
+class _Nodes:
+    """The Oxigraph IRIs of one namespace, each made once and kept.
+
+    An rdflib ``Namespace`` builds and validates a new ``URIRef`` on every attribute
+    access; writing an article asks for the same few dozen terms thousands of times.
+
+    >>> _Nodes(DIP).Article.value.endswith("#Article")
+    True
+    """
+
+    def __init__(self, namespace: str) -> None:
+        self._base = str(namespace)
+        self._made: dict[str, NamedNode] = {}
+
+    def __getitem__(self, name: str) -> NamedNode:
+        node = self._made.get(name)
+        if node is None:
+            node = self._made[name] = NamedNode(self._base + name)
+        return node
+
+    def __getattr__(self, name: str) -> NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+
+_dip = _Nodes(DIP)
+_prov = _Nodes(PROV)
+_schema = _Nodes(SCHEMA)
+_rdfs = _Nodes(RDFS)
+_skos = _Nodes(SKOS)
+_org = _Nodes(ORG)
+_fact = _Nodes(FACT)
+_mode = _Nodes(MODE)
+_context = _Nodes(CONTEXT)
+_xsd = _Nodes(XSD)
+_rdf = _Nodes(RDF)
+
+_TYPE = _rdf.type
 
 
 def _int(value: int) -> Literal:
-    return Literal(str(value), datatype=_XSD_INT)
+    return Literal(str(value), datatype=_xsd.integer)
 
 
 def reading_quads(reading: Reading, run: Run) -> Iterator[Quad]:
@@ -97,33 +130,33 @@ def reading_quads(reading: Reading, run: Run) -> Iterator[Quad]:
 def _article_triples(document: Document, fingerprint: str, run: Run) -> list[tuple]:
     node = _n(iri.article(document.id))
     triples = [
-        (node, _TYPE, _n(DIP.Article)),
-        (node, _n(DIP.documentId), Literal(document.id)),
-        (node, _n(DIP.fingerprint), Literal(fingerprint)),
-        (node, _n(PROV.wasGeneratedBy), _n(run.iri)),
+        (node, _TYPE, _dip.Article),
+        (node, _dip.documentId, Literal(document.id)),
+        (node, _dip.fingerprint, Literal(fingerprint)),
+        (node, _prov.wasGeneratedBy, _n(run.iri)),
     ]
     if document.title:
-        triples.append((node, _n(SCHEMA.headline), Literal(document.title)))
+        triples.append((node, _schema.headline, Literal(document.title)))
     if document.date:
-        date = Literal(document.date, datatype=_XSD_DATE)
-        triples.append((node, _n(SCHEMA.datePublished), date))
+        date = Literal(document.date, datatype=_xsd.date)
+        triples.append((node, _schema.datePublished, date))
     if document.url:
         # A literal, not an IRI: a URL from an article is untrusted and may not be a valid IRI.
-        triples.append((node, _n(SCHEMA.url), Literal(document.url, datatype=_XSD_ANYURI)))
+        triples.append((node, _schema.url, Literal(document.url, datatype=_xsd.anyURI)))
     if document.source:
-        triples.append((node, _n(SCHEMA.publisher), Literal(document.source)))
+        triples.append((node, _schema.publisher, Literal(document.source)))
     if document.origin:
-        triples.append((node, _n(DIP.source), Literal(document.origin)))
+        triples.append((node, _dip.source, Literal(document.origin)))
     return triples
 
 
 def _run_triples(run: Run) -> list[tuple]:
     node = _n(run.iri)
     return [
-        (node, _TYPE, _n(DIP.ExtractionRun)),
-        (node, _n(DIP.softwareVersion), Literal(run.software)),
-        (node, _n(DIP.model), Literal(run.model)),
-        (node, _n(PROV.startedAtTime), Literal(run.started, datatype=_XSD_DATETIME)),
+        (node, _TYPE, _dip.ExtractionRun),
+        (node, _dip.softwareVersion, Literal(run.software)),
+        (node, _dip.model, Literal(run.model)),
+        (node, _prov.startedAtTime, Literal(run.started, datatype=_xsd.dateTime)),
     ]
 
 
@@ -165,14 +198,14 @@ def merge_same_iri(entities: Iterable[Entity]) -> list[Entity]:
 def _entity_triples(entity: Entity) -> list[tuple]:
     node = _n(iri.entity(entity.name, entity.type))
     triples = [
-        (node, _TYPE, _n(DIP[entity.type])),
-        (node, _n(RDFS.label), Literal(entity.name)),
-        (node, _n(DIP.mentionCount), _int(entity.mentions)),
+        (node, _TYPE, _dip[entity.type]),
+        (node, _rdfs.label, Literal(entity.name)),
+        (node, _dip.mentionCount, _int(entity.mentions)),
     ]
-    triples.extend((node, _n(SKOS.altLabel), Literal(alias))
+    triples.extend((node, _skos.altLabel, Literal(alias))
                    for alias in entity.aliases if alias != entity.name)
     if entity.code:
-        triples.append((node, _n(DIP.countryCode), Literal(entity.code)))
+        triples.append((node, _dip.countryCode, Literal(entity.code)))
     return triples
 
 
@@ -195,32 +228,32 @@ def _statement_triples(statement: Statement) -> list[tuple]:
     )
     subject = _entity_node(statement.subject)
     triples = [
-        (sentence, _TYPE, _n(DIP.Sentence)),
-        (sentence, _n(DIP.text), Literal(ev.sentence)),
-        (sentence, _n(DIP.start), _int(ev.start)),
-        (sentence, _n(DIP.end), _int(ev.end)),
-        (sentence, _n(DIP.inArticle), _n(iri.article(ev.doc))),
-        (node, _TYPE, _n(DIP.Statement)),
+        (sentence, _TYPE, _dip.Sentence),
+        (sentence, _dip.text, Literal(ev.sentence)),
+        (sentence, _dip.start, _int(ev.start)),
+        (sentence, _dip.end, _int(ev.end)),
+        (sentence, _dip.inArticle, _n(iri.article(ev.doc))),
+        (node, _TYPE, _dip.Statement),
         (node, _TYPE, _n(term.statement_class)),
-        *([(node, _TYPE, _n(DIP.Event))] if term.is_event else []),
-        (node, _n(DIP.relation), _n(term.concept)),
-        (node, _n(DIP.subject), subject),
-        (node, _n(DIP.confidence), Literal(f"{ev.confidence:.3f}", datatype=_XSD_DOUBLE)),
-        (node, _n(DIP.extractor), Literal(ev.extractor)),
-        (node, _n(PROV.wasDerivedFrom), sentence),
+        *([(node, _TYPE, _dip.Event)] if term.is_event else []),
+        (node, _dip.relation, _n(term.concept)),
+        (node, _dip.subject, subject),
+        (node, _dip.confidence, Literal(f"{ev.confidence:.3f}", datatype=_xsd.double)),
+        (node, _dip.extractor, Literal(ev.extractor)),
+        (node, _prov.wasDerivedFrom, sentence),
     ]
     obj = statement.object
     if obj is not None and obj.is_entity:
         target = _entity_node(obj)
-        triples.append((node, _n(DIP.object), target))
+        triples.append((node, _dip.object, target))
         if term.direct_property and statement.is_fact:
             triples.append((subject, _n(term.direct_property), target))
     elif obj is not None:
-        triples.append((node, _n(DIP.objectText), Literal(obj.text)))
-    for prop, value in ((DIP.role, statement.role), (DIP.quote, statement.quote),
-                        (DIP.label, statement.label)):
+        triples.append((node, _dip.objectText, Literal(obj.text)))
+    for prop, value in ((_dip.role, statement.role), (_dip.quote, statement.quote),
+                        (_dip.label, statement.label)):
         if value:
-            triples.append((node, _n(prop), Literal(value)))
+            triples.append((node, prop, Literal(value)))
     if term.is_event:
         triples.extend(_event_triples(node, statement))
     if statement.relation == "HOLDS_POSITION" and statement.role and obj is not None \
@@ -231,24 +264,24 @@ def _statement_triples(statement: Statement) -> list[tuple]:
 
 def _event_triples(node: NamedNode, statement: Statement) -> list[tuple]:
     """An event's factuality, and its time, place, mode and context where known."""
-    triples = [(node, _n(DIP.factuality), _n(FACT[statement.factuality.value]))]
+    triples = [(node, _dip.factuality, _fact[statement.factuality.value])]
     when = statement.when
     if when is not None:
         triples += [
-            (node, _n(DIP.time), Literal(when.iso)),
-            (node, _n(DIP.timeText), Literal(when.text)),
-            (node, _n(DIP.latestDate), Literal(when.end, datatype=_XSD_DATE)),
+            (node, _dip.time, Literal(when.iso)),
+            (node, _dip.timeText, Literal(when.text)),
+            (node, _dip.latestDate, Literal(when.end, datatype=_xsd.date)),
         ]
         if when.start:
-            triples.append((node, _n(DIP.earliestDate), Literal(when.start, datatype=_XSD_DATE)))
+            triples.append((node, _dip.earliestDate, Literal(when.start, datatype=_xsd.date)))
         if when.grain == "day":
-            triples.append((node, _n(DIP.date), Literal(when.start, datatype=_XSD_DATE)))
+            triples.append((node, _dip.date, Literal(when.start, datatype=_xsd.date)))
     if statement.place is not None and statement.place.is_entity:
-        triples.append((node, _n(DIP.place), _entity_node(statement.place)))
+        triples.append((node, _dip.place, _entity_node(statement.place)))
     if statement.mode:
-        triples.append((node, _n(DIP.mode), _n(MODE[iri.slug(statement.mode)])))
+        triples.append((node, _dip.mode, _mode[iri.slug(statement.mode)]))
     if statement.context:
-        triples.append((node, _n(DIP.context), _n(CONTEXT[iri.slug(statement.context)])))
+        triples.append((node, _dip.context, _context[iri.slug(statement.context)]))
     return triples
 
 
@@ -267,11 +300,11 @@ def _post_triples(node: NamedNode, person: NamedNode, title: str, owner: Argumen
     person ``org:holds``, ``org:postIn`` the country or organisation."""
     post = _n(post_iri(title, owner))
     return [
-        (post, _TYPE, _n(ORG.Post)),
-        (post, _TYPE, _n(DIP.Position)),
-        (post, _n(RDFS.label), Literal(f"{title} of {owner.name}")),
-        (post, _n(DIP.title), Literal(title)),
-        (post, _n(ORG.postIn), _entity_node(owner)),
-        (person, _n(ORG.holds), post),
-        (node, _n(DIP.post), post),
+        (post, _TYPE, _org.Post),
+        (post, _TYPE, _dip.Position),
+        (post, _rdfs.label, Literal(f"{title} of {owner.name}")),
+        (post, _dip.title, Literal(title)),
+        (post, _org.postIn, _entity_node(owner)),
+        (person, _org.holds, post),
+        (node, _dip.post, post),
     ]

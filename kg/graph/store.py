@@ -224,6 +224,26 @@ class EmbeddedStore(Store):
     def dump(self, output: IO[bytes], fmt: ox.RdfFormat, *, graph: str | None = None) -> None:
         dump_store(self._db, output, fmt, graph=graph)
 
+    def replace_articles(self, articles: Iterable[tuple[str, Iterable[ox.Quad]]]) -> None:
+        """Replace the named graphs of some articles: one transaction drops them, a second
+        adds the new quads.
+
+        Handing Oxigraph the quads costs half of writing them out as SPARQL for it to parse
+        again. A reader between the two transactions sees those articles absent, never half
+        of one; a build cut off between them has not written them and reads them again.
+        """
+        batch = [(doc_id, list(quads)) for doc_id, quads in articles]
+        if not batch:
+            return
+        ids = [doc_id for doc_id, _ in batch]
+        drops = " ;\n".join(f"DROP SILENT GRAPH <{iri.article_graph(doc_id)}>" for doc_id in ids)
+        try:
+            self.update(drops)
+            self._extend(quad for _, quads in batch for quad in quads)
+        except StoreError as error:
+            raise StoreWriteError(str(error), list(self.written), ids) from None
+        self.written.extend(ids)
+
     def flush(self) -> None:
         self._db.flush()
 
@@ -231,6 +251,12 @@ class EmbeddedStore(Store):
         try:
             self._db.update(sparql)
         except (OSError, RuntimeError) as error:  # RuntimeError: a read-only store
+            raise StoreError(f"{self.path}: write failed ({first_line(error)})") from None
+
+    def _extend(self, quads: Iterable[ox.Quad]) -> None:
+        try:
+            self._db.extend(quads)
+        except (OSError, RuntimeError) as error:
             raise StoreError(f"{self.path}: write failed ({first_line(error)})") from None
 
 

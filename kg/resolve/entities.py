@@ -37,6 +37,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicons import Country, country_in_text, country_names, lookup_country, lookup_seat
+from kg.nlp import doc_text
 from kg.records import Argument, Entity
 from kg.resolve.discourse import Discourse
 from kg.resolve.lexicon import fold, gendered, honorifics, is_government_noun, org_heads
@@ -537,7 +538,7 @@ class ArticleEntities:
         if found is None:
             return None
         cluster, start, end = found
-        text = token.doc.text[start:end]
+        text = doc_text(token.doc)[start:end]
         return Argument(text, offset + start, offset + end, cluster.name, cluster.type)
 
     # -- helpers for the discourse pass ----------------------------------------------------
