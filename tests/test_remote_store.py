@@ -279,8 +279,14 @@ def test_settings_from_the_config_file(tmp_path: Path) -> None:
 def test_virtuoso_digest_credentials_and_answer_cap(
         tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Virtuoso's ``/sparql-auth`` asks for HTTP Digest: wrong credentials are refused in
-    one line that does not carry the password, the right ones write. An answer that the
-    server's row cap cut short is an error, not a partial answer."""
+    one line that does not carry the password, the right ones write. A query's answer that
+    the server's row cap cut short is an error, not a partial answer; kg's own whole-store
+    reads page under the cap, and say so when one graph alone is over it."""
+    from rdflib import RDF
+
+    from kg.graph import iri
+    from kg.graph.namespaces import DIP, ONTOLOGY_GRAPH
+
     server = start_virtuoso(tmp_path_factory.mktemp("virtuoso-auth"), max_rows=100)
     try:
         url = server.url + "-auth"
@@ -295,7 +301,26 @@ def test_virtuoso_digest_credentials_and_answer_cap(
         assert bool(store.query("ASK { ?c a owl:Class }"))
         assert len(list(store.query("SELECT * WHERE { ?s ?p ?o } LIMIT 50"))) == 50  # under
         with pytest.raises(StoreError, match="cut the answer at 100 rows"):
+            list(store.query(f"SELECT * WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}"))
+        with pytest.raises(StoreError, match=f"cut the answer at 100 rows .*{ONTOLOGY_GRAPH} "
+                                             "alone holds more quads"):
             list(store.quads())  # the ontology alone has more triples than that
+        # 150 small articles (450 quads): more graphs and quads than the cap, read in pages
+        store.update(f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}>")
+        def article(name: str) -> list[ox.Quad]:
+            subject = ox.NamedNode(iri.article(name))
+            return [ox.Quad(subject, ox.NamedNode(str(predicate)), value) for predicate, value in (
+                (RDF.type, ox.NamedNode(str(DIP.Article))), (DIP.documentId, ox.Literal(name)),
+                (DIP.fingerprint, ox.Literal(f"fp-{name}")))]
+
+        store.replace_articles((f"article-{n:03}", article(f"article-{n:03}")) for n in range(150))
+        assert store.article_graphs() == sorted(iri.article_graph(f"article-{n:03}")
+                                                for n in range(150))
+        assert store.fingerprints() == {f"article-{n:03}": f"fp-article-{n:03}"
+                                        for n in range(150)}
+        quads = {str(quad) for quad in store.quads()}
+        assert len(quads) == len(store) == 450
+        assert len(list(store.triples())) == 450
     finally:
         server.stop()
 

@@ -25,7 +25,18 @@ name kg's terms, and whole-store reads (:meth:`RemoteStore.quads`, ``len``,
 embedded store gives: ``QuerySolutions``, ``QueryBoolean``, and ``QueryTriples`` (the
 CONSTRUCT answer is loaded into an in-memory Oxigraph store and read back). An answer
 that the server cut short (Virtuoso's ``ResultSetMaxRows`` cap, said in its
-``X-SPARQL-MaxRows`` header) is an error, never silently partial.
+``X-SPARQL-MaxRows`` header) is an error (:class:`AnswerCut`), never silently partial.
+Virtuoso cuts CONSTRUCT and DESCRIBE answers at the same cap but says nothing, so a large
+one of your own may come back short there: ask it as a SELECT.
+
+**Paging.** kg's own whole-store reads (:meth:`RemoteStore.quads`, and with it the dataset
+dumps, :meth:`~RemoteStore.triples`, :meth:`~RemoteStore.article_graphs`,
+:meth:`~RemoteStore.fingerprints`) never depend on the cap: they list the article graphs
+in pages (keyset paging, ``FILTER(STR(?g) > "last") ORDER BY STR(?g) LIMIT n``, since
+Virtuoso refuses to sort past ``MaxSortedTopRows`` rows, so OFFSET paging fails deep into a
+large store), then ask the quads of the ontology's graph and of a few article graphs at a
+time (``VALUES ?g``), as many as fit a quad budget (kg writes no other graphs); a page that
+still comes back cut is asked again in halves.
 
 **Credentials** never come from the command line and never reach a message: a URL with
 ``user:password@`` is refused. ``KG_STORE_TOKEN`` sends a bearer token;
@@ -53,6 +64,7 @@ import re
 import tomllib
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -69,6 +81,14 @@ RESULTS_JSON = "application/sparql-results+json"
 GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9"
 _PROLOGUE_TEXT = "".join(f"PREFIX {name}: <{ns}>\n" for name, ns in PREFIXES.items())
 _KG_GRAPHS = f'FILTER(STRSTARTS(STR(?g), "{GRAPHS}"))'  # as in Store.triples
+# Graph IRIs asked per listing page: under Debian's default caps on answer rows
+# (ResultSetMaxRows) and on sorted rows (MaxSortedTopRows), both 10,000; a cut page halves.
+GRAPH_PAGE = 5000
+# Quads asked per request: half of Debian's default ResultSetMaxRows (10,000), so a batch
+# sized by the average graph so far still fits when its graphs are twice that size (an
+# article's graph holds a few hundred quads, the largest of the Wikinews corpus 3,860).
+QUAD_BUDGET = 5000
+_ARTICLE = "?a a dip:Article"  # what marks a graph kg wrote an article into
 
 
 @dataclass(frozen=True)
@@ -146,6 +166,10 @@ class _PasswordAuth(httpx.Auth):
         yield from self._scheme.auth_flow(request)
 
 
+class AnswerCut(StoreError):
+    """The server cut an answer at its row cap (Virtuoso's ``X-SPARQL-MaxRows``)."""
+
+
 class RemoteStore(Store):
     """A knowledge graph on a SPARQL 1.1 server (see the module docstring).
 
@@ -191,9 +215,9 @@ class RemoteStore(Store):
         response = self._post(self.location, "query", {"query": _PROLOGUE_TEXT + sparql},
                               accept=GRAPH_TYPES if graph_form else RESULTS_JSON)
         if "x-sparql-maxrows" in response.headers:
-            raise StoreError(f"{self.location}: the server cut the answer at "
-                             f"{response.headers['x-sparql-maxrows']} rows (on Virtuoso, raise "
-                             "ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)")
+            raise AnswerCut(f"{self.location}: the server cut the answer at "
+                            f"{response.headers['x-sparql-maxrows']} rows (on Virtuoso, raise "
+                            "ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)")
         media = response.headers.get("content-type", "").split(";")[0].strip()
         try:
             if graph_form:
@@ -212,9 +236,69 @@ class RemoteStore(Store):
                              f"({first_line(error)})") from None
 
     def quads(self) -> Iterator[ox.Quad]:
-        rows = self.query(f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_KG_GRAPHS} }}")
-        for row in rows:
-            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+        """Every quad of kg's graphs (the ontology's and the articles'), a few graphs per
+        request, so no answer reaches the server's row cap."""
+        graphs = (row["g"].value for row in self._graph_rows("?g", _ARTICLE))
+        seen_graphs = seen_quads = 0
+        batch = [ONTOLOGY_GRAPH]  # one graph first: nothing is known of their sizes yet
+        while batch:
+            rows = self._graph_batch(batch)
+            seen_graphs, seen_quads = seen_graphs + len(batch), seen_quads + len(rows)
+            for row in rows:
+                yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+            size = QUAD_BUDGET * seen_graphs // seen_quads if seen_quads else 1
+            batch = list(islice(graphs, max(1, size)))
+
+    def triples(self) -> ox.QueryTriples:
+        """The distinct triples of kg's graphs, merged from the paged :meth:`quads` in memory
+        (one CONSTRUCT would be cut silently at Virtuoso's row cap)."""
+        merged = ox.Store()
+        merged.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in self.quads())
+        return merged.query("CONSTRUCT WHERE { ?s ?p ?o }")
+
+    def article_graphs(self) -> list[str]:
+        """The IRIs of the articles' named graphs, sorted, listed in pages."""
+        return sorted(row["g"].value for row in self._graph_rows("?g", _ARTICLE))
+
+    def fingerprints(self) -> dict[str, str]:
+        """Document id → fingerprint of every article, listed in pages of graphs."""
+        rows = self._graph_rows("?g (SAMPLE(?i) AS ?id) (SAMPLE(?f) AS ?fp)",
+                                f"{_ARTICLE} ; dip:documentId ?i ; dip:fingerprint ?f")
+        return {row["id"].value: row["fp"].value for row in rows}
+
+    def _graph_rows(self, head: str, pattern: str) -> Iterator[ox.QuerySolution]:
+        """``SELECT head WHERE { GRAPH ?g { pattern } }`` over kg's graphs, grouped by
+        ``?g``: one row per graph, in IRI order, asked in pages of at most
+        :data:`GRAPH_PAGE` graphs (keyset paging)."""
+        last, size = "", GRAPH_PAGE
+        while True:
+            try:
+                rows = list(self.query(
+                    f"SELECT {head} WHERE {{ GRAPH ?g {{ {pattern} }} {_KG_GRAPHS} "
+                    f"FILTER(STR(?g) > {ox.Literal(last)}) }} "
+                    f"GROUP BY ?g ORDER BY STR(?g) LIMIT {size}"))
+            except AnswerCut:
+                if size == 1:
+                    raise
+                size //= 2  # the server's cap is below the page: smaller pages from here on
+                continue
+            yield from rows
+            if len(rows) < size:
+                return
+            last = rows[-1]["g"].value
+
+    def _graph_batch(self, graphs: list[str]) -> list[ox.QuerySolution]:
+        """The ``?g ?s ?p ?o`` rows of some graphs, asked again in halves if cut."""
+        values = " ".join(str(ox.NamedNode(graph)) for graph in graphs)  # escaped IRI terms
+        try:
+            return list(self.query(f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} "
+                                   "GRAPH ?g { ?s ?p ?o } }"))
+        except AnswerCut as cut:
+            if len(graphs) == 1:
+                raise AnswerCut(f"{cut} (the graph {graphs[0]} alone holds more quads than "
+                                "that)") from None
+            half = len(graphs) // 2
+            return self._graph_batch(graphs[:half]) + self._graph_batch(graphs[half:])
 
     def __len__(self) -> int:
         rows = list(self.query(

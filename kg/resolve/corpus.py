@@ -246,11 +246,15 @@ def _rename(node: Node, to: Target, mentions: int) -> str:
                                    (RDF.type, RDFS.label, SKOS.altLabel, DIP.mentionCount))
     classes = " ".join(str(ox.NamedNode(str(DIP[k]))) for k in _MOVABLE)
     total = ox.Literal(str(mentions), datatype=ox.NamedNode(str(XSD.integer)))
-    return f"""
+    # Only a new IRI moves the node's triples. Moving a node onto itself would delete and
+    # insert the same triples, which Virtuoso 7 (inserting before it deletes, against
+    # SPARQL 1.1) turns into losing them.
+    move = "" if old == new else f"""
 DELETE {{ GRAPH {g} {{ {old} ?p ?o }} }} INSERT {{ GRAPH {g} {{ {new} ?p ?o }} }}
 WHERE {{ GRAPH {g} {{ {old} ?p ?o }} }} ;
 DELETE {{ GRAPH {g} {{ ?s ?p {old} }} }} INSERT {{ GRAPH {g} {{ ?s ?p {new} }} }}
-WHERE {{ GRAPH {g} {{ ?s ?p {old} }} }} ;
+WHERE {{ GRAPH {g} {{ ?s ?p {old} }} }} ;"""
+    return f"""{move}
 DELETE {{ GRAPH {g} {{ {new} {rdf_type} ?c }} }}
 WHERE {{ GRAPH {g} {{ {new} {rdf_type} ?c }} VALUES ?c {{ {classes} }} }} ;
 DELETE {{ GRAPH {g} {{ {new} {label} ?l }} }} INSERT {{ GRAPH {g} {{ {new} {alt} ?l }} }}
