@@ -2,6 +2,12 @@
 
     python benchmarks/run.py            # the Wikinews corpus, 1× and 10×, a 1M-quad store
     python benchmarks/run.py --quick    # a smoke run: a few articles, 3×, 100k quads
+    python benchmarks/run.py --only cluster,remote --workdir /tmp/w   # some sections
+
+The sections (``--only``): ``throughput``, ``rebuild``, ``cluster`` (``kg build
+--cluster local:N``), ``queries``, ``remote`` (the synthetic store on ``oxigraph serve``
+and Virtuoso) and ``render``. With ``--workdir`` the 1× store and the synthetic store are
+kept, each with a ``.done`` marker beside it, and reused by the next run of the same corpus.
 
 Every measurement runs in a fresh child process of this script (``_child`` mode), so
 each build starts cold, peak memory is that build's own, and a crash or a runaway query
@@ -11,6 +17,7 @@ ends one row, not the run. Throughputs are compared within this one run, on this
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -21,10 +28,12 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+TESTS = ROOT / "tests"  # servers.py: the SPARQL server launchers the tests use too
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews.jsonl"
 QUERY_TIMEOUT = 120.0  # seconds; a slower named query is reported as such, not waited for
 
@@ -94,13 +103,15 @@ def child_bare(spec: dict[str, Any]) -> dict[str, Any]:
 def child_build(spec: dict[str, Any]) -> dict[str, Any]:
     """``kg.build`` of a corpus into a store (fresh, unchanged or partly changed)."""
     import kg.pipeline
+    from kg.graph.store import Store
 
+    store = Store(spec["store"])
     start = time.perf_counter()
-    report = kg.pipeline.build([spec["corpus"]], store=spec["store"], model=spec.get("model"),
-                               jobs=spec.get("jobs", 1))
+    report = kg.pipeline.build([spec["corpus"]], store=store, model=spec.get("model"),
+                               jobs=spec.get("jobs", 1), cluster=spec.get("cluster"))
     return {"wall": time.perf_counter() - start, "written": len(report.written),
             "unchanged": len(report.unchanged), "statements": report.statements,
-            "errors": report.errors[:3]}
+            "errors": report.errors[:3], "quads": len(store)}
 
 
 def child_query(spec: dict[str, Any]) -> dict[str, Any]:
@@ -115,7 +126,8 @@ def child_query(spec: dict[str, Any]) -> dict[str, Any]:
         start = time.perf_counter()
         rows = len(run_query(store, sparql).rows)
         times.append(time.perf_counter() - start)
-    return {"wall": times[0], "warm": min(times[1:]), "rows": rows, "quads": len(store)}
+    # no count of the store here: on a server, it can take longer than the queries
+    return {"wall": times[0], "warm": min(times[1:]), "rows": rows}
 
 
 def child_synthetic(spec: dict[str, Any]) -> dict[str, Any]:
@@ -228,6 +240,25 @@ def print_table(title: str, header: list[str], rows: list[list[Any]]) -> None:
         print(_row(row, widths))
 
 
+def _build_cells(size: dict[str, int], result: dict[str, Any], ratio: str,
+                 workers: bool) -> list[Any]:
+    """The articles, times, rates, ratio and peak RSS of one measured build (or its error)."""
+    if "error" in result:
+        return [size["articles"], result["error"], "", "", "", "", ""]
+    rss = f"{result['rss_mb']:.0f}"
+    if workers and result.get("workers_rss_mb"):
+        rss += f" (+{result['workers_rss_mb']:.0f}/worker)"
+    return [size["articles"], f"{result['wall']:.1f}", f"{result['cpu']:.1f}",
+            _rate(size["articles"], result), _rate(size["words"], result), ratio, rss]
+
+
+def _speedup(base: dict[str, Any], result: dict[str, Any], what: str) -> str:
+    """``base``'s wall time over ``result``'s, as ``"1.73× <what>"`` (or nothing)."""
+    if "wall" in base and "wall" in result:
+        return f"{base['wall'] / result['wall']:.2f}× {what}"
+    return ""
+
+
 def throughput_rows(label: str, size: dict[str, int], runs: dict[str, dict[str, Any]],
                     jobs: int) -> list[list[Any]]:
     """One row per measured build of a corpus, with the ratios the targets are about."""
@@ -236,29 +267,307 @@ def throughput_rows(label: str, size: dict[str, int], runs: dict[str, dict[str, 
     for name, result in runs.items():
         what = {"bare": "spaCy nlp.pipe", "bare_jobs": f"spaCy nlp.pipe n_process={jobs}",
                 "build": "kg build", "build_jobs": f"kg build --jobs {jobs}"}[name]
-        if "error" in result:
-            rows.append([label, what, size["articles"], result["error"], "", "", "", "", ""])
-            continue
-        ratio = ""
-        if name == "build" and "wall" in bare:
-            ratio = f"{bare['wall'] / result['wall']:.2f}× of nlp.pipe"
-        elif name == "build_jobs" and "wall" in single:
-            ratio = f"{single['wall'] / result['wall']:.2f}× speed-up"
-        elif name == "bare_jobs" and "wall" in bare:
-            ratio = f"{bare['wall'] / result['wall']:.2f}× speed-up"
-        rss = f"{result['rss_mb']:.0f}"
-        if name.endswith("jobs") and result.get("workers_rss_mb"):
-            rss += f" (+{result['workers_rss_mb']:.0f}/worker)"
-        rows.append([label, what, size["articles"], f"{result['wall']:.1f}",
-                     f"{result['cpu']:.1f}", _rate(size["articles"], result),
-                     _rate(size["words"], result), ratio, rss])
+        base, of = {"build": (bare, "of nlp.pipe"), "build_jobs": (single, "speed-up"),
+                    "bare_jobs": (bare, "speed-up")}.get(name, ({}, ""))
+        rows.append([label, what, *_build_cells(size, result, _speedup(base, result, of),
+                                                name.endswith("jobs"))])
     return rows
+
+
+# -- stores kept between runs: a marker beside each complete one ------------------------------
+
+
+def _marker(store: Path) -> Path:
+    return store.with_name(store.name + ".done")
+
+
+def reusable(store: Path, key: dict[str, Any]) -> dict[str, Any] | None:
+    """The record of ``store`` if it was completed for the same ``key``, else None.
+
+    >>> reusable(Path(tempfile.mkdtemp()) / "store", {"quads": 10}) is None
+    True
+    """
+    try:
+        record = json.loads(_marker(store).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if record.get("key") == key and store.is_dir() else None
+
+
+def mark(store: Path, key: dict[str, Any], result: dict[str, Any]) -> None:
+    """Mark ``store`` complete for ``key``, with its measurement, unless that failed."""
+    if "error" not in result:
+        _marker(store).write_text(json.dumps({"key": key, **result}), encoding="utf-8")
+
+
+def fresh(store: Path) -> None:
+    """Remove ``store`` and its marker, so a run cut short never looks complete."""
+    _marker(store).unlink(missing_ok=True)
+    shutil.rmtree(store, ignore_errors=True)
+
+
+@dataclass
+class Bench:
+    """What the sections share: the options, the work folder, the corpora and the results."""
+
+    work: Path
+    corpus: Path  # the source corpus
+    articles: int | None  # how many of its records make the 1× corpus (None: all)
+    repeat: int  # copies in the large corpus
+    one: Path  # the 1× corpus
+    size: dict[str, int]  # its articles and words
+    jobs: int
+    quads: int
+    query_timeout: float
+    model: dict[str, str]
+    key: dict[str, Any]  # the 1× corpus's digest and the model: a kept store must match
+    results: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def store_1x(self) -> Path:
+        return self.work / "store-1×-build"
+
+    @property
+    def synthetic(self) -> Path:
+        return self.work / "store-synthetic"
+
+
+def step(label: str, kind: str, timeout: float | None = None, **spec: Any) -> dict[str, Any]:
+    """:func:`measure`, saying on stderr what runs and how it went."""
+    print(f"… {label}", end="", file=sys.stderr, flush=True)
+    result = measure(kind, timeout, **spec)
+    print(f": {_brief(result)}", file=sys.stderr, flush=True)
+    return result
+
+
+def measure_build(bench: Bench, label: str, corpus: Path, store: Path,
+                  **options: Any) -> dict[str, Any]:
+    """A fresh build of ``corpus`` into ``store``; the plain 1× build is marked reusable."""
+    fresh(store)
+    result = step(label, "build", corpus=str(corpus), store=str(store), **bench.model, **options)
+    if store == bench.store_1x:
+        mark(store, bench.key, result)
+    return result
+
+
+def store_1x(bench: Bench) -> dict[str, Any]:
+    """The plain build of the 1× corpus: kept from an earlier run, or built now."""
+    return (reusable(bench.store_1x, bench.key)
+            or measure_build(bench, "1× build", bench.one, bench.store_1x))
+
+
+def synthetic_store(bench: Bench) -> dict[str, Any]:
+    """The embedded synthetic store of ``bench.quads`` quads: kept, or filled now."""
+    key = {"source": bench.key, "quads": bench.quads}
+    made = reusable(bench.synthetic, key)
+    if made is None:
+        source = store_1x(bench)
+        if "error" in source:
+            return source
+        fresh(bench.synthetic)
+        made = step(f"synthetic store of {bench.quads:,} quads", "synthetic",
+                    source=str(bench.store_1x), store=str(bench.synthetic), quads=bench.quads)
+        mark(bench.synthetic, key, made)
+    return made
+
+
+# -- the sections: each measures, prints its table and keeps its numbers --------------------
+
+
+def section_throughput(bench: Bench) -> None:
+    """Each corpus (1× and K×) parsed bare and built, single and with ``--jobs``."""
+    repeat = bench.repeat
+    many = bench.work / f"corpus-{repeat}x.jsonl"
+    sizes = {"1×": bench.size,
+             f"{repeat}×": write_corpus(bench.corpus, many, bench.articles, repeat)}
+    rows = []
+    for label, text in (("1×", bench.one), (f"{repeat}×", many)):
+        runs: dict[str, dict[str, Any]] = {}
+        for name, kind, jobs in (("bare", "bare", 1), ("build", "build", 1),
+                                 ("bare_jobs", "bare", bench.jobs),
+                                 ("build_jobs", "build", bench.jobs)):
+            store = bench.work / f"store-{label}-{name}"
+            options = {"jobs": jobs} if jobs > 1 else {}
+            runs[name] = (measure_build(bench, f"{label} {name}", text, store, **options)
+                          if kind == "build" else
+                          step(f"{label} {name}", "bare", corpus=str(text), jobs=jobs,
+                               **bench.model))
+        bench.results[label] = runs
+        rows += throughput_rows(label, sizes[label], runs, bench.jobs)
+    print_table("Build throughput and peak memory (wall and CPU seconds; CPU includes workers)",
+                ["corpus", "what", "articles", "wall s", "cpu s", "art/s", "words/s", "ratio",
+                 "peak RSS MB"], rows)
+    first, big = bench.results["1×"]["build"], bench.results[f"{repeat}×"]["build"]
+    if "rss_mb" in first and "rss_mb" in big:
+        print(f"peak memory {repeat}× / 1×: {big['rss_mb'] / first['rss_mb']:.2f}")
+
+
+def section_rebuild(bench: Bench) -> None:
+    """Rebuilds of (a copy of) the 1× store: unchanged, then with one article changed."""
+    full = store_1x(bench)
+    rows: list[list[Any]] = []
+    rebuilds: dict[str, dict[str, Any]] = {}
+    if "error" in full:
+        rows.append(["1× build", full["error"], "", "", ""])
+    else:
+        store = bench.work / "store-1×-rebuild"  # a copy: the 1× store stays as built
+        fresh(store)
+        shutil.copytree(bench.store_1x, store)
+        changed = bench.work / "corpus-1x-changed.jsonl"
+        change_one(bench.one, changed)
+        for name, corpus in (("unchanged", bench.one), ("one changed", changed)):
+            rebuilds[name] = result = step(f"rebuild, {name}", "build", corpus=str(corpus),
+                                           store=str(store), **bench.model)
+            if "error" in result:
+                rows.append([name, result["error"], "", "", ""])
+            else:
+                rows.append([name, result["written"], result["unchanged"],
+                             f"{result['wall']:.2f}", f"{result['wall'] / full['wall']:.1%}"])
+    bench.results["rebuild"] = rebuilds
+    print_table("Rebuild of the 1× store", ["rebuild", "written", "unchanged", "wall s",
+                                            "of full build"], rows)
+
+
+def section_cluster(bench: Bench) -> None:
+    """The 1× corpus built plainly, with ``--jobs N`` and on local Dask clusters of 1 and 2."""
+    earlier = bench.results.get("1×", {})  # the throughput section's builds, when it ran
+    plain = earlier.get("build") or measure_build(bench, "1× build", bench.one, bench.store_1x)
+    runs = {"kg build": plain,
+            f"kg build --jobs {bench.jobs}": earlier.get("build_jobs") or measure_build(
+                bench, f"1× --jobs {bench.jobs}", bench.one,
+                bench.work / "store-1×-build_jobs", jobs=bench.jobs)}
+    for workers in (1, 2):
+        runs[f"kg build --cluster local:{workers}"] = measure_build(
+            bench, f"1× --cluster local:{workers}", bench.one,
+            bench.work / f"store-1×-cluster-{workers}", cluster=f"local:{workers}")
+    bench.results["cluster"] = runs
+    rows = [[what, *_build_cells(bench.size, result, _speedup(plain, result, "of kg build"),
+                                 what != "kg build")]
+            for what, result in runs.items()]
+    print_table("Build throughput on a Dask cluster, 1× corpus (wall and CPU seconds; CPU "
+                "includes workers)", ["what", "articles", "wall s", "cpu s", "art/s",
+                                      "words/s", "ratio", "peak RSS MB"], rows)
+
+
+def named_queries(bench: Bench, label: str, store: str) -> dict[str, dict[str, Any]]:
+    """Each named query on ``store`` (a folder or a server's URL), in a child of its own."""
+    import kg  # only the parent's query list; every query runs in a child
+
+    return {name: step(f"{label}: {name}", "query", bench.query_timeout, store=store,
+                       query=name) for name in kg.named_queries()}
+
+
+def section_queries(bench: Bench) -> None:
+    """The named queries on the 1× store and on the synthetic store."""
+    import kg
+
+    source, made = store_1x(bench), synthetic_store(bench)
+    corpus = named_queries(bench, "1× store", str(bench.store_1x)) if "error" not in source \
+        else {}
+    synthetic = named_queries(bench, "synthetic", str(bench.synthetic)) if "error" not in made \
+        else {}
+    bench.results["synthetic"] = made
+    bench.results["queries"] = {name: {"corpus": corpus.get(name, source),
+                                       "synthetic": synthetic.get(name, made)}
+                                for name in kg.named_queries()}
+    rows = [[name, _latency(r["corpus"]), _latency(r["synthetic"])]
+            for name, r in bench.results["queries"].items()]
+    print_table("Named queries, first answer (best warm) in seconds, rows",
+                ["query", f"corpus store ({_quads(source)})",
+                 f"synthetic ({_quads(made)})"], rows)
+
+
+SERVERS = (("oxigraph serve", "start_oxigraph", {}),
+           ("Virtuoso 7", "start_virtuoso", {"max_rows": None}))  # uncapped: whole answers
+
+
+def remote_store(bench: Bench, name: str, start: str,
+                 options: dict[str, Any]) -> dict[str, Any]:
+    """One server started in the work folder, filled with the synthetic articles through
+    kg's own write path, its named queries timed; stopped however it went."""
+    if str(TESTS) not in sys.path:
+        sys.path.insert(0, str(TESTS))
+    import servers  # the launchers the tests use: not copied here
+
+    from kg.graph.store import first_line
+
+    folder = bench.work / f"server-{start.removeprefix('start_')}"
+    fresh(folder)
+    folder.mkdir(parents=True)
+    try:
+        server = getattr(servers, start)(folder, **options)
+    except (servers.ServerMissing, RuntimeError, OSError, subprocess.SubprocessError) as error:
+        return {"load": {"error": f"not started: {first_line(error)}"}}
+    try:
+        load = step(f"{name}: fill with {bench.quads:,} quads", "synthetic",
+                    source=str(bench.store_1x), store=server.url, quads=bench.quads)
+        queries = named_queries(bench, name, server.url) if "error" not in load else {}
+        return {"url": server.url, "load": load, "queries": queries}
+    finally:
+        server.stop()
+
+
+def section_remote(bench: Bench) -> None:
+    """The synthetic store's load and named queries: embedded, then on each server."""
+    import kg
+
+    made = synthetic_store(bench)
+    # the queries section's answers on the same store, when it ran
+    embedded = {name: r["synthetic"] for name, r in bench.results.get("queries", {}).items()}
+    if not embedded and "error" not in made:
+        embedded = named_queries(bench, "synthetic", str(bench.synthetic))
+    stores = {"embedded store": {"load": made, "queries": embedded}}
+    for name, start, options in SERVERS:
+        stores[name] = remote_store(bench, name, start, options)
+    bench.results["remote"] = stores
+    rows = [["load", *(_load(s["load"]) for s in stores.values())]]
+    rows += [[query, *(_latency(s["queries"][query]) if query in s.get("queries", {}) else "-"
+                       for s in stores.values())] for query in kg.named_queries()]
+    print_table("Remote stores: the synthetic store written through kg's write path, then "
+                "named queries, first answer (best warm) in seconds, rows",
+                ["", *stores], rows)
+
+
+def section_render(bench: Bench) -> None:
+    """``kg render`` of the 1× store."""
+    made = store_1x(bench)
+    drawn = made if "error" in made else step(
+        "render", "render", store=str(bench.store_1x), output=str(bench.work / "graph.html"))
+    bench.results["render"] = drawn
+    if "error" in drawn:
+        print(f"\nkg render: {drawn['error']}")
+    else:
+        print(f"\nkg render of the 1× graph: {drawn['wall']:.1f} s, "
+              f"{drawn['bytes'] / 2**20:.2f} MiB of HTML, {drawn['nodes']} nodes, "
+              f"{drawn['edges']} edges, peak RSS {drawn['rss_mb']:.0f} MB")
+
+
+SECTIONS = {"throughput": section_throughput, "rebuild": section_rebuild,
+            "cluster": section_cluster, "queries": section_queries, "remote": section_remote,
+            "render": section_render}  # in the order they run
+
+
+def sections(text: str) -> list[str]:
+    """The sections named in ``--only``, in the order they run.
+
+    >>> sections("remote,cluster")
+    ['cluster', 'remote']
+    """
+    names = {name.strip() for name in text.split(",") if name.strip()}
+    unknown = names - set(SECTIONS)
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown section(s) {', '.join(sorted(unknown))}; "
+                                         f"choose from {','.join(SECTIONS)}")
+    return [name for name in SECTIONS if name in names]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true",
                         help="smoke run: 30 articles, 3×, a 100k-quad synthetic store")
+    parser.add_argument("--only", type=sections, default=list(SECTIONS),
+                        metavar="SECTION[,SECTION…]",
+                        help=f"run only these sections ({','.join(SECTIONS)}; default all)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="JSONL corpus")
     parser.add_argument("--articles", type=int, help="use only the first N articles")
     parser.add_argument("--repeat", type=int, help="copies in the large corpus (default 10)")
@@ -267,12 +576,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", help="spaCy model (default: kg's)")
     parser.add_argument("--query-timeout", type=float, default=QUERY_TIMEOUT,
                         help="seconds a named query may take before it is cut off")
-    parser.add_argument("--workdir", type=Path, help="keep the stores here (default: a temp dir)")
+    parser.add_argument("--workdir", type=Path,
+                        help="keep the stores here and reuse them (default: a temp dir)")
     parser.add_argument("--json", type=Path, help="also write every number here as JSON")
     args = parser.parse_args(argv)
     articles = args.articles or (30 if args.quick else None)
-    repeat = args.repeat or (3 if args.quick else 10)
-    quads = args.quads or (100_000 if args.quick else 1_000_000)
     if not args.corpus.is_file():
         print(f"error: {args.corpus}: no such corpus file", file=sys.stderr)
         return 2
@@ -280,90 +588,22 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"kg benchmarks: {machine()}", flush=True)
-    results: dict[str, Any] = {"machine": machine(), "model": args.model}
-    one, many = work / "corpus-1x.jsonl", work / f"corpus-{repeat}x.jsonl"
-    sizes = {"1×": write_corpus(args.corpus, one, articles, 1),
-             f"{repeat}×": write_corpus(args.corpus, many, articles, repeat)}
-    model = {"model": args.model} if args.model else {}
-
-    # Throughput and memory: each corpus parsed bare and built, single and with --jobs.
-    rows = []
-    for label, corpus in (("1×", one), (f"{repeat}×", many)):
-        runs: dict[str, dict[str, Any]] = {}
-        for name, kind, jobs in (("bare", "bare", 1), ("build", "build", 1),
-                                 ("bare_jobs", "bare", args.jobs),
-                                 ("build_jobs", "build", args.jobs)):
-            store = work / f"store-{label}-{name}"
-            shutil.rmtree(store, ignore_errors=True)
-            print(f"… {label} {name}", end="", file=sys.stderr, flush=True)
-            runs[name] = measure(kind, corpus=str(corpus), store=str(store), jobs=jobs, **model)
-            print(f": {_brief(runs[name])}", file=sys.stderr, flush=True)
-        results[label] = runs
-        rows += throughput_rows(label, sizes[label], runs, args.jobs)
-    print_table("Build throughput and peak memory (wall and CPU seconds; CPU includes workers)",
-                ["corpus", "what", "articles", "wall s", "cpu s", "art/s", "words/s", "ratio",
-                 "peak RSS MB"], rows)
-    first, big = results["1×"]["build"], results[f"{repeat}×"]["build"]
-    if "rss_mb" in first and "rss_mb" in big:
-        print(f"peak memory {repeat}× / 1×: {big['rss_mb'] / first['rss_mb']:.2f}")
-
-    # Rebuilds of the 1× store: unchanged, then with one article changed.
-    store_1x = work / "store-1×-build"
-    changed = work / "corpus-1x-changed.jsonl"
-    change_one(one, changed)
-    rebuilds = {"unchanged": measure("build", corpus=str(one), store=str(store_1x), **model),
-                "one changed": measure("build", corpus=str(changed), store=str(store_1x),
-                                       **model)}
-    results["rebuild"] = rebuilds
-    rows = []
-    for name, result in rebuilds.items():
-        if "error" in result:
-            rows.append([name, result["error"], "", "", ""])
-        else:
-            fraction = result["wall"] / first["wall"] if "wall" in first else float("nan")
-            rows.append([name, result["written"], result["unchanged"], f"{result['wall']:.2f}",
-                         f"{fraction:.1%}"])
-    print_table("Rebuild of the 1× store", ["rebuild", "written", "unchanged", "wall s",
-                                            "of full build"], rows)
-
-    # Named queries on the corpus store and on a synthetic store.
-    synthetic = work / "store-synthetic"
-    shutil.rmtree(synthetic, ignore_errors=True)
-    print(f"… synthetic store of {quads:,} quads", file=sys.stderr, flush=True)
-    made = measure("synthetic", source=str(store_1x), store=str(synthetic), quads=quads)
-    results["synthetic"] = made
-    import kg  # only the parent's query list; every query runs in a child
-
-    rows = []
-    results["queries"] = {}
-    for name in kg.named_queries():
-        corpus_q = measure("query", args.query_timeout, store=str(store_1x), query=name)
-        synth_q = (measure("query", args.query_timeout, store=str(synthetic), query=name)
-                   if "error" not in made else made)
-        results["queries"][name] = {"corpus": corpus_q, "synthetic": synth_q}
-        rows.append([name, *(_latency(r) for r in (corpus_q, synth_q))])
-    size = f"{made['quads']:,} quads" if "quads" in made else made.get("error")
-    corpus_quads = next((r["corpus"]["quads"] for r in results["queries"].values()
-                         if "quads" in r["corpus"]), "?")
-    print_table("Named queries, first answer (best warm) in seconds, rows",
-                ["query", f"corpus store ({corpus_quads:,} quads)", f"synthetic ({size})"],
-                rows)
-
-    # The HTML network of the corpus graph.
-    page = work / "graph.html"
-    drawn = measure("render", store=str(store_1x), output=str(page))
-    results["render"] = drawn
-    if "error" in drawn:
-        print(f"\nkg render: {drawn['error']}")
-    else:
-        print(f"\nkg render of the 1× graph: {drawn['wall']:.1f} s, "
-              f"{drawn['bytes'] / 2**20:.2f} MiB of HTML, {drawn['nodes']} nodes, "
-              f"{drawn['edges']} edges, peak RSS {drawn['rss_mb']:.0f} MB")
+    one = work / "corpus-1x.jsonl"
+    size = write_corpus(args.corpus, one, articles, 1)
+    bench = Bench(work, args.corpus, articles, args.repeat or (3 if args.quick else 10), one,
+                  size, args.jobs,
+                  args.quads or (100_000 if args.quick else 1_000_000), args.query_timeout,
+                  {"model": args.model} if args.model else {},
+                  key={"corpus": hashlib.sha256(one.read_bytes()).hexdigest(),
+                       "model": args.model},
+                  results={"machine": machine(), "model": args.model, "sections": args.only})
+    for name in args.only:
+        SECTIONS[name](bench)
     if args.json:
         from kg.export import atomic_output
 
         with atomic_output(args.json) as out:
-            out.write(json.dumps(results, indent=1, ensure_ascii=False).encode("utf-8"))
+            out.write(json.dumps(bench.results, indent=1, ensure_ascii=False).encode("utf-8"))
     if args.workdir is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0
@@ -373,6 +613,17 @@ def _brief(result: dict[str, Any]) -> str:
     if "error" in result:
         return result["error"]
     return f"{result['wall']:.1f} s wall, {result['cpu']:.1f} s CPU, {result['rss_mb']:.0f} MB"
+
+
+def _quads(result: dict[str, Any]) -> str:
+    return result["error"] if "error" in result else f"{result['quads']:,} quads"
+
+
+def _load(result: dict[str, Any]) -> str:
+    """A fill's wall time, size and rate, e.g. ``12.3 s, 100,212 quads, 8,147/s``."""
+    if "error" in result:
+        return result["error"]
+    return f"{result['wall']:.1f} s, {_quads(result)}, {result['quads'] / result['wall']:,.0f}/s"
 
 
 def _latency(result: dict[str, Any]) -> str:
