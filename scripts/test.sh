@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh dev
 bash scripts/install-browser.sh
 bash scripts/install-stores.sh
-.venv/bin/ruff check kg tests
+.venv/bin/ruff check kg tests benchmarks notebooks
 .venv/bin/python -m pytest "$@"
