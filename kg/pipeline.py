@@ -6,8 +6,8 @@ are parsed (the model is not even loaded when nothing changed). The rest go, a t
 them with the model loaded once per process: in this process, or in ``jobs`` worker
 processes, or on a Dask cluster (``cluster``, :mod:`kg.cluster`), whose readings stream
 back, in input order, to the single writer here. Each
-batch of articles is written to the store in one transaction, so an interrupted build
-keeps whole articles. The tasks are cut the same way whatever ``jobs`` or ``cluster``
+batch of articles replaces their graphs whole (:mod:`kg.graph.store`), so an interrupted
+build keeps whole articles. The tasks are cut the same way whatever ``jobs`` or ``cluster``
 is, so the statements are the same too.
 """
 

@@ -6,13 +6,15 @@ default, ``kg-data``) gives the embedded Oxigraph database (:class:`EmbeddedStor
 Like ``pathlib.Path``, calling the base class returns the right kind, so callers keep
 writing ``Store(path)`` and ``isinstance(x, Store)``.
 
-Both keep the same guarantees, because the write is the same SPARQL Update text for both:
-a batch of articles replaces their named graphs (``DROP SILENT GRAPH`` + ``INSERT DATA``
-per article) in one update, which the embedded store applies as one transaction and a
-server as one request, so an interrupted build leaves each article either as it was or
-fully rewritten. Article fingerprints and the ontology's version are read by query, so
-an unchanged article is never rewritten. Queries see the union of all named graphs as
-their default graph, with the project prefixes predeclared.
+Both replace a batch of articles' named graphs whole. A server gets one SPARQL Update
+request per batch (``DROP SILENT GRAPH`` + ``INSERT DATA`` per article), so an interrupted
+build leaves each article either as it was or fully rewritten. The embedded store drops the
+batch's graphs in one transaction and adds the new quads in a second (half the cost of
+parsing SPARQL text), so a build cut off between the two leaves those articles absent,
+never half-written, and the next build writes them again. Article fingerprints and the
+ontology's version are read by query, so an unchanged article is never rewritten. Queries
+see the union of all named graphs as their default graph, with the project prefixes
+predeclared.
 """
 
 from __future__ import annotations
