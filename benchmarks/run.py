@@ -115,19 +115,25 @@ def child_build(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def child_query(spec: dict[str, Any]) -> dict[str, Any]:
-    """One named query on a store: the first answer (cold) and the best of two more."""
+    """One named query on a store, asked three times: the first page and the whole answer,
+    cold (the first time) and the best of the other two. A query that is not paged by
+    articles has one page, its whole answer."""
     import kg
-    from kg.query import run_query
+    from kg.query import query_pages
 
     store = kg.open_store(spec["store"], read_only=True)
     sparql = kg.named_queries()[spec["query"]]
-    times, rows = [], 0
+    firsts, wholes = [], []
     for _ in range(3):
         start = time.perf_counter()
-        rows = len(run_query(store, sparql).rows)
-        times.append(time.perf_counter() - start)
+        pages = query_pages(store, sparql)
+        page_rows = len(next(pages).rows)
+        firsts.append(time.perf_counter() - start)
+        rows = page_rows + sum(len(page.rows) for page in pages)
+        wholes.append(time.perf_counter() - start)
     # no count of the store here: on a server, it can take longer than the queries
-    return {"wall": times[0], "warm": min(times[1:]), "rows": rows}
+    return {"wall": firsts[0], "warm": min(firsts[1:]), "rows": rows, "page_rows": page_rows,
+            "whole": wholes[0], "whole_warm": min(wholes[1:])}
 
 
 def child_synthetic(spec: dict[str, Any]) -> dict[str, Any]:
@@ -627,9 +633,15 @@ def _load(result: dict[str, Any]) -> str:
 
 
 def _latency(result: dict[str, Any]) -> str:
+    """First answer (best warm) and rows; for a paged query, the first page's and then the
+    whole answer's, e.g. ``0.180 (0.120), 1000 of 47360 rows; all: 5.10 (4.80)``."""
     if "error" in result:
         return result["error"]
-    return f"{result['wall']:.3f} ({result['warm']:.3f}), {result['rows']}"
+    first = f"{result['wall']:.3f} ({result['warm']:.3f}), "
+    if result["rows"] == result["page_rows"]:
+        return first + str(result["rows"])
+    return (first + f"{result['page_rows']} of {result['rows']} rows; "
+            f"all: {result['whole']:.2f} ({result['whole_warm']:.2f})")
 
 
 if __name__ == "__main__":

@@ -89,9 +89,16 @@ def open_store(store: str | Path | Store = DEFAULT_STORE, *, read_only: bool = F
     return store if isinstance(store, Store) else Store(store, read_only=read_only)
 
 
-def query(sparql_or_name: str, *, store: str | Path | Store = DEFAULT_STORE) -> Result:
-    """Run a SPARQL query, a named query (``"who-met-whom"``) or a ``.rq`` file."""
-    return run_query(open_store(store), resolve_query(sparql_or_name))
+def query(sparql_or_name: str, *, store: str | Path | Store = DEFAULT_STORE,
+          limit: int | None = None) -> Result:
+    """Run a SPARQL query, a named query (``"who-met-whom"``) or a ``.rq`` file; with
+    ``limit``, only its first rows (quick on a per-article query however large the store).
+
+    >>> import tempfile
+    >>> query("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }", store=tempfile.mkdtemp(), limit=2).rows
+    [{'x': 1}, {'x': 2}]
+    """
+    return run_query(open_store(store), resolve_query(sparql_or_name), limit=limit)
 
 
 def export(fmt: str, output: str | Path | IO[bytes], *,

@@ -129,6 +129,8 @@ def query(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries.")] = False,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", "-n", min=0, help="Only the first N rows.")] = None,
 ) -> None:
     """Run a SPARQL query over the graph (CONSTRUCT and DESCRIBE print Turtle)."""
     if list_ or sparql is None:
@@ -140,7 +142,7 @@ def query(
     if fmt not in ("table", "csv", "json"):
         raise fail(f"--format: unknown format {fmt!r} (choose table, csv or json)")
     try:
-        result = kg.query(sparql, store=_open(store))
+        result = kg.query(sparql, store=_open(store), limit=limit)
     except QueryError as error:
         raise fail(f"query: {error}") from None
     if result.triples is not None:

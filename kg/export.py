@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from kg.graph.namespaces import PREFIXES
 from kg.graph.ontology import family_of
 from kg.graph.store import Store
-from kg.query import named_queries, run_query
+from kg.query import named_queries, query_pages
 from kg.viz.project import for_export
 from kg.viz.select import Selection, view
 
@@ -62,9 +62,11 @@ def write_jsonld(store: Store, out: IO[bytes]) -> None:
 
 
 def write_statements(store: Store, out: IO[bytes]) -> None:
-    """One JSON object per statement, with its evidence."""
-    for row in run_query(store, named_queries()["statements"]).rows:
-        out.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+    """One JSON object per statement, with its evidence, written a page of articles at a
+    time (memory holds one page however large the store)."""
+    for page in query_pages(store, named_queries()["statements"]):
+        out.write(b"".join(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n"
+                           for row in page.rows))
 
 
 def write_graphml(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:

@@ -71,6 +71,14 @@ def test_query_named_as_csv(store: Path) -> None:
             "doc": SEED_ID} in rows
 
 
+def test_query_limit_gives_the_first_rows(store: Path) -> None:
+    whole = list(csv.reader(io.StringIO(run("query", "statements", "-s", store, "-f",
+                                             "csv").stdout)))
+    first = list(csv.reader(io.StringIO(run("query", "statements", "-s", store, "-f", "csv",
+                                             "--limit", "3").stdout)))
+    assert len(whole) > 4 and first == whole[:4]  # the header and three rows
+
+
 def test_query_text_as_json_and_rq_file(store: Path, tmp_path: Path) -> None:
     sparql = "SELECT ?name WHERE { ?p a dip:Person ; rdfs:label ?name } ORDER BY ?name"
     names = [r["name"] for r in json.loads(run("query", sparql, "-s", store, "-f", "json").stdout)]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 import kg
 from kg.graph.store import Store
+from kg.query import QueryError, query_options, query_pages
 
 
 def rows(name: str, store: Store) -> list[dict]:
@@ -170,3 +173,45 @@ def test_events_by_type_and_month_agree(seed_store: Store) -> None:
 @pytest.mark.parametrize("name", ["entities", "positions", "statements"])
 def test_tables_are_not_empty(seed_store: Store, name: str) -> None:
     assert rows(name, seed_store)
+
+
+PAGED = [name for name, text in kg.named_queries().items() if "pages" in query_options(text)]
+
+
+def test_the_whole_table_queries_are_paged() -> None:
+    assert {"statements", "event-settings"} <= set(PAGED)
+
+
+@pytest.mark.parametrize("name", PAGED)
+def test_pages_together_are_the_whole_answer(corpus_store: Store, name: str) -> None:
+    text = kg.named_queries()[name]
+    whole = kg.query(text.replace("#+ pages:", "# was paged:"), store=corpus_store)
+    pages = list(query_pages(corpus_store, text, articles=40))
+    assert len(pages) == -(-len(corpus_store.article_index()) // 40)
+    assert all(page.columns == whole.columns for page in pages)
+    assert [row for page in pages for row in page.rows] == whole.rows
+    # a page holds its own articles only: no document runs over into the next page
+    docs = [{row["doc"] for row in page.rows} for page in pages]
+    assert all(not (a & b) for a, b in pairwise(docs))
+
+
+def test_a_limit_asks_only_the_pages_it_needs(corpus_store: Store) -> None:
+    whole = kg.query("statements", store=corpus_store).rows
+    assert kg.query("statements", store=corpus_store, limit=7).rows == whole[:7]
+    assert kg.query("statements", store=corpus_store, limit=0).rows == []
+
+
+def test_a_query_narrowed_to_some_articles_sees_them_and_the_ontology(
+        corpus_store: Store) -> None:
+    (doc, graph), *_ = corpus_store.article_index()
+    sparql = ("SELECT DISTINCT ?doc ?code WHERE { GRAPH ?g { ?a dip:documentId ?doc . "
+              "?st dip:relation ?rel } ?rel skos:prefLabel ?code }")
+    whole = kg.query(sparql, store=corpus_store)
+    assert len({row["doc"] for row in whole.rows}) > 1
+    rows = [(r["doc"].value, r["code"].value) for r in corpus_store.query(sparql, graphs=[graph])]
+    assert rows and {d for d, _ in rows} == {doc}  # the ontology's labels are still there
+
+
+def test_an_unknown_page_kind_is_refused() -> None:
+    with pytest.raises(QueryError, match="pages"):
+        query_options("#+ pages: sentences\nSELECT * {}")

@@ -62,7 +62,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -205,14 +205,18 @@ class RemoteStore(Store):
 
     # -- reading ---------------------------------------------------------------------------
 
-    def query(self, sparql: str) -> Answer:
+    def query(self, sparql: str, *, graphs: Sequence[str] | None = None) -> Answer:
         from kg.endpoint import UPDATE_KEYWORDS, query_form  # the one SPARQL form sniffer
 
         form = query_form(sparql)
         if form in UPDATE_KEYWORDS:
             raise SyntaxError("an update is not a query")
         graph_form = form in ("CONSTRUCT", "DESCRIBE")
-        response = self._post(self.location, "query", {"query": _PROLOGUE_TEXT + sparql},
+        fields: dict[str, str | list[str]] = {"query": _PROLOGUE_TEXT + sparql}
+        if graphs is not None:  # the SPARQL protocol's dataset: these graphs and the ontology
+            fields["named-graph-uri"] = list(graphs)
+            fields["default-graph-uri"] = [*graphs, ONTOLOGY_GRAPH]
+        response = self._post(self.location, "query", fields,
                               accept=GRAPH_TYPES if graph_form else RESULTS_JSON)
         if "x-sparql-maxrows" in response.headers:
             raise AnswerCut(f"{self.location}: the server cut the answer at "
@@ -259,6 +263,11 @@ class RemoteStore(Store):
     def article_graphs(self) -> list[str]:
         """The IRIs of the articles' named graphs, sorted, listed in pages."""
         return sorted(row["g"].value for row in self._graph_rows("?g", _ARTICLE))
+
+    def article_index(self) -> list[tuple[str, str]]:
+        """The document id and the graph IRI of every article, listed in pages of graphs."""
+        rows = self._graph_rows("?g (SAMPLE(?i) AS ?id)", f"{_ARTICLE} ; dip:documentId ?i")
+        return sorted((row["id"].value, row["g"].value) for row in rows)
 
     def fingerprints(self) -> dict[str, str]:
         """Document id → fingerprint of every article, listed in pages of graphs."""
@@ -322,7 +331,7 @@ class RemoteStore(Store):
 
     # -- the wire --------------------------------------------------------------------------
 
-    def _post(self, url: str, what: str, form: dict[str, str], *,
+    def _post(self, url: str, what: str, form: dict[str, str | list[str]], *,
               accept: str | None = None) -> httpx.Response:
         headers = {"Accept": accept} if accept else {}
         try:

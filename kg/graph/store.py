@@ -19,7 +19,7 @@ predeclared.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -99,10 +99,13 @@ class Store:
 
     # -- what each kind provides ------------------------------------------------------------
 
-    def query(self, sparql: str) -> Answer:
+    def query(self, sparql: str, *, graphs: Sequence[str] | None = None) -> Answer:
         """Run a SPARQL query over the union of all graphs, with the project prefixes.
 
-        Raises ``SyntaxError`` for a query the store cannot parse.
+        ``graphs`` narrows the query to some articles: their graphs are its named graphs,
+        and with the ontology its default graph (a page of a per-article query, see
+        :func:`kg.query.query_pages`). Raises ``SyntaxError`` for a query the store cannot
+        parse.
         """
         raise NotImplementedError
 
@@ -133,6 +136,17 @@ class Store:
         """How many articles the store holds."""
         rows = list(self.query("SELECT (COUNT(?a) AS ?n) WHERE { ?a a dip:Article }"))
         return int(rows[0]["n"].value)
+
+    def article_index(self) -> list[tuple[str, str]]:
+        """The document id and the graph IRI of every article, in document-id order.
+
+        >>> import tempfile
+        >>> Store(tempfile.mkdtemp()).article_index()
+        []
+        """
+        rows = self.query(
+            "SELECT ?id ?g WHERE { GRAPH ?g { ?a a dip:Article ; dip:documentId ?id } }")
+        return sorted((row["id"].value, row["g"].value) for row in rows)
 
     def article_graphs(self) -> list[str]:
         """The IRIs of the articles' named graphs, sorted.
@@ -214,8 +228,12 @@ class EmbeddedStore(Store):
         except OSError as error:
             raise StoreError(f"{self.path}: cannot open the store ({first_line(error)})") from None
 
-    def query(self, sparql: str) -> Answer:
-        return self._db.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+    def query(self, sparql: str, *, graphs: Sequence[str] | None = None) -> Answer:
+        if graphs is None:
+            return self._db.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        named = [ox.NamedNode(graph) for graph in graphs]
+        return self._db.query(sparql, prefixes=PREFIXES, named_graphs=named,
+                              default_graph=[*named, ox.NamedNode(ONTOLOGY_GRAPH)])
 
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self._db)

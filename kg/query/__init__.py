@@ -3,6 +3,16 @@
 Named queries are ``.rq`` files in ``kg/query/queries``; ``kg query NAME`` runs one.
 Every query gets the project prefixes (``dip:``, ``rel:``, ``prov:``, ``schema:``…)
 and sees the union of all article graphs as its default graph.
+
+A query can say how kg should run it in comment lines of the form ``#+ key: value``
+(the decorator convention of grlc). One key is known:
+
+``#+ pages: articles``
+    Every row comes from one article graph ``?g`` and the ``ORDER BY`` starts with the
+    article's ``dip:documentId``. kg then asks it for :data:`PAGE_ARTICLES` articles at a
+    time, in document-id order: the first rows come at once however large the store, and
+    neither the store nor kg holds more than a page of the answer at a time. The pages
+    together are the rows of the query asked whole.
 """
 
 from __future__ import annotations
@@ -10,8 +20,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from importlib import resources
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +35,12 @@ from kg.graph.store import Store, first_line
 
 if TYPE_CHECKING:
     import pandas as pd
+
+PAGE_ARTICLES = 50
+"""Articles per page of a per-article query: about a thousand statements, answered in a
+tenth of a second on a store of a million quads (benchmarks/README.md)."""
+
+_DECORATOR = re.compile(r"^#\+\s*([\w-]+)\s*:\s*(.*?)\s*$", re.MULTILINE)
 
 
 class QueryError(ValueError):
@@ -94,11 +113,27 @@ def named_queries() -> dict[str, str]:
 
 
 def describe_query(text: str) -> str:
-    """The first comment line of a query: what it answers."""
+    """The first comment line of a query: what it answers.
+
+    >>> describe_query("#+ pages: articles\\n# Who met whom.\\nSELECT * {}")
+    'Who met whom.'
+    """
     for line in text.splitlines():
-        if line.startswith("#"):
+        if line.startswith("#") and not _DECORATOR.match(line):
             return line.lstrip("# ").strip()
     return ""
+
+
+def query_options(text: str) -> dict[str, str]:
+    """The ``#+ key: value`` lines of a query, which say how kg runs it.
+
+    >>> query_options("#+ pages: articles\\nSELECT * {}")
+    {'pages': 'articles'}
+    """
+    options = dict(_DECORATOR.findall(text))
+    if options.get("pages", "articles") != "articles":
+        raise QueryError(f"#+ pages: {options['pages']!r} is not known (only 'articles')")
+    return options
 
 
 def resolve_query(text_or_name: str) -> str:
@@ -128,15 +163,42 @@ def _value(term: object) -> object:
     return getattr(term, "value", str(term))
 
 
-def run_query(store: Store, sparql: str) -> Result:
-    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query and collect its answer.
+def run_query(store: Store, sparql: str, *, limit: int | None = None) -> Result:
+    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query and collect its answer (the first
+    ``limit`` rows of a SELECT: a per-article query then asks no more pages than those
+    rows need).
 
     >>> import tempfile
     >>> run_query(Store(tempfile.mkdtemp()), "SELECT (1 AS ?one) WHERE {}").rows
     [{'one': 1}]
     """
+    pages = query_pages(store, sparql)
+    first = next(pages)
+    rows = chain(first.rows, (row for page in pages for row in page.rows))
+    return replace(first, rows=list(islice(rows, limit)))
+
+
+def query_pages(store: Store, sparql: str, *,
+                articles: int = PAGE_ARTICLES) -> Iterator[Result]:
+    """The answer of a query page by page: ``articles`` articles a page for a query that
+    says ``#+ pages: articles`` (see the module's text), one page for any other. There is
+    always a first page, empty if nothing matches.
+
+    >>> import tempfile
+    >>> [page.rows for page in query_pages(Store(tempfile.mkdtemp()), "SELECT (1 AS ?one) {}")]
+    [[{'one': 1}]]
+    """
+    if "pages" not in query_options(sparql):
+        yield _answer(store, sparql)
+        return
+    graphs = [graph for _, graph in store.article_index()]
+    for start in range(0, max(len(graphs), 1), articles):
+        yield _answer(store, sparql, graphs[start:start + articles])
+
+
+def _answer(store: Store, sparql: str, graphs: list[str] | None = None) -> Result:
     try:
-        answer = store.query(sparql)
+        answer = store.query(sparql, graphs=graphs)
     except SyntaxError as error:
         raise QueryError(first_line(error)) from None
     if isinstance(answer, ox.QueryBoolean):
