@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 from rich.console import Console
@@ -22,7 +24,15 @@ import kg
 from kg.analyze import LOUVAIN_SEED, TABLES
 from kg.export import EXPORTERS
 from kg.graph.store import DEFAULT_STORE, StoreError, is_remote
-from kg.query import QueryError, describe_query, named_queries
+from kg.query import (
+    QueryError,
+    describe_query,
+    named_queries,
+    query_pages,
+    resolve_query,
+    write_csv,
+    write_json,
+)
 
 app = typer.Typer(
     name="kg",
@@ -121,6 +131,9 @@ def build(
         raise typer.Exit(1)
 
 
+ROW_WRITERS = {"csv": write_csv, "json": write_json}
+
+
 @app.command()
 def query(
     sparql: Annotated[str | None, typer.Argument(
@@ -142,35 +155,45 @@ def query(
     if fmt not in ("table", "csv", "json"):
         raise fail(f"--format: unknown format {fmt!r} (choose table, csv or json)")
     try:
-        result = kg.query(sparql, store=_open(store), limit=limit)
-    except QueryError as error:
+        pages = query_pages(_open(store), resolve_query(sparql), limit=limit)
+        first = next(pages)
+        if first.triples is None and fmt in ROW_WRITERS:
+            # CSV and JSON go out page by page: the first rows at once, memory flat
+            _write(output, lambda out: ROW_WRITERS[fmt](chain([first], pages), out),
+                   newline=fmt == "json")
+            return
+        rows = first.rows + [row for page in pages for row in page.rows]
+    except (QueryError, StoreError) as error:
         raise fail(f"query: {error}") from None
-    if result.triples is not None:
-        text = result.to_turtle()
-    elif fmt == "csv":
-        text = result.to_csv()
-    elif fmt == "json":
-        text = result.to_json()
+    if first.triples is not None:
+        text = first.to_turtle()
+    elif first.boolean is not None:
+        text = str(first.boolean).lower()
     else:
-        if result.boolean is not None:
-            text = str(result.boolean).lower()
-        else:
-            table = Table(*result.columns)
-            for row in result.rows:
-                table.add_row(*("" if row[c] is None else str(row[c]) for c in result.columns))
-            if output is None:
-                out.print(table)
-                return
-            recorder = Console(file=io.StringIO(), width=200)
-            recorder.print(table)
-            text = recorder.file.getvalue()
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
+        table = Table(*first.columns)
+        for row in rows:
+            table.add_row(*("" if row[c] is None else str(row[c]) for c in first.columns))
+        if output is None:
+            out.print(table)
+            return
+        recorder = Console(file=io.StringIO(), width=200)
+        recorder.print(table)
+        text = recorder.file.getvalue()
+    _write(output, lambda out: out.write(text.encode("utf-8")), newline=not text.endswith("\n"))
+
+
+def _write(output: Path | None, write: Callable[[IO[bytes]], None], *, newline: bool) -> None:
+    """Write to ``output`` atomically, or to standard output ending with a newline."""
+    if output is not None:
         from kg.export import atomic_output
 
         with atomic_output(output) as handle:
-            handle.write(text.encode("utf-8"))
+            write(handle)
+        return
+    write(sys.stdout.buffer)
+    if newline:
+        sys.stdout.buffer.write(b"\n")
+    sys.stdout.buffer.flush()
 
 
 # Focus and filter options, shared by `render` and the graph formats of `export`.

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED_ID, SEEDS
 
+import kg
 from kg.cli import app
 from kg.graph.store import Store
 
@@ -77,6 +78,16 @@ def test_query_limit_gives_the_first_rows(store: Path) -> None:
     first = list(csv.reader(io.StringIO(run("query", "statements", "-s", store, "-f", "csv",
                                              "--limit", "3").stdout)))
     assert len(whole) > 4 and first == whole[:4]  # the header and three rows
+
+
+def test_paged_query_streams_the_whole_answer(corpus_store: Store, tmp_path: Path) -> None:
+    whole = kg.query("statements", store=corpus_store)
+    assert len(corpus_store.article_index()) > 100  # several pages of 50 articles
+    printed = run("query", "statements", "-s", corpus_store.path, "-f", "csv").stdout
+    assert printed == whole.to_csv()
+    output = tmp_path / "statements.json"
+    run("query", "statements", "-s", corpus_store.path, "-f", "json", "-o", output)
+    assert json.loads(output.read_text(encoding="utf-8")) == whole.rows
 
 
 def test_query_text_as_json_and_rq_file(store: Path, tmp_path: Path) -> None:

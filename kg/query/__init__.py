@@ -21,16 +21,15 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
-from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg.graph.namespaces import PREFIXES
+from kg.graph.namespaces import PREFIXES, XSD
 from kg.graph.store import Store, first_line
 
 if TYPE_CHECKING:
@@ -64,17 +63,15 @@ class Result:
 
     def to_csv(self) -> str:
         """The rows as CSV with a header line."""
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=self.columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(self.rows)
-        return out.getvalue()
+        out = io.BytesIO()
+        write_csv([self], out)
+        return out.getvalue().decode("utf-8")
 
     def to_json(self) -> str:
         """The rows as a JSON array of objects (or the boolean of an ASK)."""
-        if self.boolean is not None:
-            return json.dumps(self.boolean)
-        return json.dumps(self.rows, ensure_ascii=False, indent=1)
+        out = io.BytesIO()
+        write_json([self], out)
+        return out.getvalue().decode("utf-8")
 
     def to_frame(self) -> pd.DataFrame:
         """The answer as a pandas DataFrame: the rows of a SELECT under their columns,
@@ -150,14 +147,16 @@ def resolve_query(text_or_name: str) -> str:
     return text_or_name
 
 
+# Numbers come back as Python numbers; the datatype is looked up, not its IRI compared.
+_NUMBERS = {ox.NamedNode(f"{XSD}{name}"): kind for name, kind in (
+    ("integer", int), ("int", int), ("long", int),
+    ("double", float), ("decimal", float), ("float", float))}
+
+
 def _value(term: object) -> object:
     if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if datatype.endswith(("#integer", "#int", "#long")):
-            return int(term.value)
-        if datatype.endswith(("#double", "#decimal", "#float")):
-            return float(term.value)
-        return term.value
+        number = _NUMBERS.get(term.datatype)
+        return term.value if number is None else number(term.value)
     if term is None:
         return None
     return getattr(term, "value", str(term))
@@ -172,28 +171,85 @@ def run_query(store: Store, sparql: str, *, limit: int | None = None) -> Result:
     >>> run_query(Store(tempfile.mkdtemp()), "SELECT (1 AS ?one) WHERE {}").rows
     [{'one': 1}]
     """
-    pages = query_pages(store, sparql)
+    pages = query_pages(store, sparql, limit=limit)
     first = next(pages)
-    rows = chain(first.rows, (row for page in pages for row in page.rows))
-    return replace(first, rows=list(islice(rows, limit)))
+    return replace(first, rows=first.rows + [row for page in pages for row in page.rows])
 
 
-def query_pages(store: Store, sparql: str, *,
+def query_pages(store: Store, sparql: str, *, limit: int | None = None,
                 articles: int = PAGE_ARTICLES) -> Iterator[Result]:
     """The answer of a query page by page: ``articles`` articles a page for a query that
-    says ``#+ pages: articles`` (see the module's text), one page for any other. There is
-    always a first page, empty if nothing matches.
+    says ``#+ pages: articles`` (see the module's text), one page for any other; with
+    ``limit``, no more rows than that in all. There is always a first page, empty if
+    nothing matches.
 
     >>> import tempfile
     >>> [page.rows for page in query_pages(Store(tempfile.mkdtemp()), "SELECT (1 AS ?one) {}")]
     [[{'one': 1}]]
     """
+    left = limit
+    for page in _pages(store, sparql, articles):
+        if left is not None:
+            page = replace(page, rows=page.rows[:left])
+            left -= len(page.rows)
+        yield page
+        if left == 0:
+            return
+
+
+def _pages(store: Store, sparql: str, articles: int) -> Iterator[Result]:
     if "pages" not in query_options(sparql):
         yield _answer(store, sparql)
         return
     graphs = [graph for _, graph in store.article_index()]
     for start in range(0, max(len(graphs), 1), articles):
         yield _answer(store, sparql, graphs[start:start + articles])
+
+
+def write_csv(pages: Iterable[Result], out: IO[bytes]) -> None:
+    """The rows of the pages as CSV under one header line, written page by page.
+
+    >>> buffer = io.BytesIO()
+    >>> write_csv([Result(["a"], [{"a": 1}]), Result(["a"], [{"a": "x,y"}])], buffer)
+    >>> buffer.getvalue()
+    b'a\\n1\\n"x,y"\\n'
+    """
+    for number, page in enumerate(pages):
+        text = io.StringIO()
+        writer = csv.DictWriter(text, fieldnames=page.columns, lineterminator="\n")
+        if number == 0:
+            writer.writeheader()
+        writer.writerows(page.rows)
+        out.write(text.getvalue().encode("utf-8"))
+
+
+def write_json(pages: Iterable[Result], out: IO[bytes]) -> None:
+    """The rows of the pages as one JSON array of objects, written page by page (or the
+    boolean of an ASK).
+
+    >>> buffer = io.BytesIO()
+    >>> write_json([Result(["a"], [{"a": 1}]), Result(["a"], [{"a": "é"}])], buffer)
+    >>> print(buffer.getvalue().decode("utf-8"))
+    [
+     {
+      "a": 1
+     },
+     {
+      "a": "é"
+     }
+    ]
+    """
+    opening = "[\n "
+    for page in pages:
+        if page.boolean is not None:
+            out.write(json.dumps(page.boolean).encode("utf-8"))
+            return
+        for row in page.rows:
+            # each object as json.dumps(rows, indent=1) sets it: one space deeper
+            item = json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n ")
+            out.write((opening + item).encode("utf-8"))
+            opening = ",\n "
+    out.write(b"[]" if opening == "[\n " else b"\n]")
 
 
 def _answer(store: Store, sparql: str, graphs: list[str] | None = None) -> Result:
@@ -206,6 +262,6 @@ def _answer(store: Store, sparql: str, graphs: list[str] | None = None) -> Resul
     if isinstance(answer, ox.QueryTriples):
         return Result([], [], triples=list(answer))
     columns = [v.value for v in answer.variables]
-    rows = [{c: _value(row[c]) for c in columns} for row in answer]
+    rows = [dict(zip(columns, map(_value, row), strict=True)) for row in answer]
     return Result(columns, rows)
 
