@@ -634,6 +634,15 @@ class WorkerPool:
         with self._lock:
             return sorted(p.popen.pid for p in self._all)
 
+    def idle(self) -> int:
+        """How many workers wait for a job right now.
+
+        Example::
+
+            pool.idle()  # 2 on a quiet two-worker pool, 0 while both run queries
+        """
+        return self._idle.qsize()
+
     def _replace(self, process: _Process) -> None:
         """Kill a worker and start its successor, both in the background."""
         with self._lock:

@@ -420,19 +420,25 @@ def test_slow_query_times_out_and_the_server_stays_responsive(tight_server: Spar
 
 
 def test_all_workers_busy_is_503(tight_server: SparqlServer) -> None:
-    url = tight_server.sparql_url
-    threads = [threading.Thread(target=query, args=(url, SLOW)) for _ in range(2)]
-    for thread in threads:
+    # The slow jobs go to the pool with a 3 s timeout of their own, so they certainly outlast
+    # the HTTP request's 0.5 s wait for a worker: with the server's own 0.5 s on both, a
+    # replacement worker could come up before the waiting request gave up.
+    pool = tight_server.pool
+    slow_job = {"query": SLOW, "results": "JSON", "max_rows": 5}
+    slow = [threading.Thread(target=pool.run, args=(slow_job, 3.0)) for _ in range(2)]
+    for thread in slow:
         thread.start()
-    time.sleep(0.15)
-    busy = query(url, "ASK {}")
+    deadline = time.monotonic() + 2
+    while pool.idle() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    busy = query(tight_server.sparql_url, "ASK {}")
     assert busy.status == 503 and "busy" in busy.text and busy.headers["retry-after"] == "1"
-    for thread in threads:
+    for thread in slow:
         thread.join(10)
     deadline = time.monotonic() + 10
-    while len(tight_server.pool.pids()) < 2 and time.monotonic() < deadline:
+    while len(pool.pids()) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert query(url, "ASK {}").status == 200
+    assert query(tight_server.sparql_url, "ASK {}").status == 200
 
 
 def test_keep_alive_connection_survives_errors(endpoint: str) -> None:
