@@ -10,6 +10,7 @@ import json
 import re
 from collections import Counter
 
+import pyoxigraph as ox
 import pytest
 from conftest import SEED_ID, WIKINEWS
 
@@ -18,7 +19,7 @@ from kg.graph import iri
 from kg.graph.store import Store
 from kg.ingest.segment import segment
 from kg.query import run_query
-from kg.query.entity import entity_table
+from kg.query.entity import entity_profile, entity_table
 from kg.resolve.corpus import Node, Target, plan
 from kg.resolve.lexicon import fold
 
@@ -147,6 +148,28 @@ def test_each_name_has_one_class_across_the_corpus(corpus_store: Store) -> None:
         if row.type != "Country":
             classes.setdefault(iri.slug(row.name) or row.name, set()).add(row.type)
     assert {name: kinds for name, kinds in classes.items() if len(kinds) > 1} == {}
+
+
+def test_the_table_of_a_few_entities_is_their_rows_of_the_whole_table(
+        corpus_store: Store) -> None:
+    whole = entity_table(corpus_store)
+    some = [whole[0].iri, whole[len(whole) // 2].iri, whole[-1].iri]
+    assert entity_table(corpus_store, iris=some) == [row for row in whole if row.iri in some]
+    assert entity_table(corpus_store, iris=[]) == []
+
+
+def test_a_profile_holds_every_statement_with_the_entity_on_either_side(
+        corpus_store: Store) -> None:
+    (profile,) = entity_profile(corpus_store, "united states")
+    node = ox.NamedNode(profile.entity.iri)
+    count = run_query(corpus_store, f"""
+        SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE {{
+          GRAPH ?g {{ ?st a dip:Statement . {{ ?st dip:subject {node} }}
+                                          UNION {{ ?st dip:object {node} }} }} }}
+        """).rows[0]["n"]
+    assert len(profile.statements) == int(count) > 100
+    subjects = {str(st["subject"]) for st in profile.statements}
+    assert "United States" in subjects and len(subjects) > 10  # it is object in many
 
 
 def test_donald_trump_is_one_node_in_the_seed_and_in_wikinews(corpus_store: Store) -> None:

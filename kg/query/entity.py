@@ -6,6 +6,7 @@ it), never spliced in as raw text.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -16,6 +17,7 @@ from kg.query import run_query
 _TABLE = """
 SELECT ?entity ?name ?type (SUM(?count) AS ?mentions) (COUNT(DISTINCT ?g) AS ?articles)
 WHERE {
+  ONLY
   GRAPH ?g { ?entity rdfs:label ?name ; dip:mentionCount ?count ; a ?class . }
   ?class rdfs:subClassOf dip:Actor .
   BIND(STRAFTER(STR(?class), "#") AS ?type)
@@ -25,7 +27,9 @@ GROUP BY ?entity ?name ?type
 ORDER BY DESC(?mentions) ?name
 """
 
-_ALIASES = "SELECT DISTINCT ?entity ?alias WHERE { GRAPH ?g { ?entity skos:altLabel ?alias } }"
+_ALIASES = """
+SELECT DISTINCT ?entity ?alias WHERE { ONLY GRAPH ?g { ?entity skos:altLabel ?alias } }
+"""
 
 _FIND = """
 SELECT DISTINCT ?entity WHERE {
@@ -39,6 +43,9 @@ SELECT ?relation ?factuality ?role ?quote ?label ?subject ?object ?sentence ?doc
        ?confidence
 WHERE {
   GRAPH ?g {
+    # index lookups, not a filter over every statement in the store; DISTINCT keeps a
+    # statement about the entity and itself once
+    { SELECT DISTINCT ?st WHERE { { ?st dip:subject ENTITY } UNION { ?st dip:object ENTITY } } }
     ?st dip:subject ?s ; dip:relation ?rel ; dip:confidence ?confidence ;
         prov:wasDerivedFrom ?sent .
     ?s rdfs:label ?subject .
@@ -51,7 +58,6 @@ WHERE {
     ?sent dip:text ?sentence .
     ?article a dip:Article ; dip:documentId ?doc .
     OPTIONAL { ?article schema:datePublished ?date }
-    FILTER(?s = ENTITY || ?o = ENTITY)
   }
   ?rel skos:prefLabel ?relation .
   # events say whether they happened: asserted, negated, hypothetical, possible, planned
@@ -81,19 +87,24 @@ class EntityProfile:
     statements: list[dict[str, object]]
 
 
-def entity_table(store: Store, *, type_: str | None = None) -> list[EntityRow]:
-    """Every entity with its type, aliases and mention counts, most mentioned first.
+def entity_table(store: Store, *, type_: str | None = None,
+                 iris: Collection[str] | None = None) -> list[EntityRow]:
+    """Every entity (of type ``type_``, among ``iris``) with its type, aliases and mention
+    counts, most mentioned first.
 
     >>> import tempfile
     >>> entity_table(Store(tempfile.mkdtemp()))
     []
     """
     filter_type = f"FILTER(?type = {ox.Literal(type_)})" if type_ else ""
-    rows = run_query(store, _TABLE.replace("FILTER_TYPE", filter_type)).rows
+    # VALUES first, so a short list of entities is looked up rather than the table filtered
+    only = ("VALUES ?entity { " + " ".join(str(ox.NamedNode(i)) for i in sorted(iris)) + " }"
+            if iris is not None else "")
+    rows = run_query(store, _TABLE.replace("ONLY", only).replace("FILTER_TYPE", filter_type)).rows
     table = [EntityRow(str(r["entity"]), str(r["name"]), str(r["type"]), int(r["mentions"]),
                        int(r["articles"])) for r in rows]
     by_iri = {row.iri: row for row in table}
-    for alias in run_query(store, _ALIASES).rows:
+    for alias in run_query(store, _ALIASES.replace("ONLY", only)).rows:
         row = by_iri.get(str(alias["entity"]))
         if row is not None and alias["alias"] != row.name:
             row.aliases.append(str(alias["alias"]))
@@ -115,8 +126,10 @@ def entity_profile(store: Store, name: str) -> list[EntityProfile]:
     >>> entity_profile(Store(tempfile.mkdtemp()), "Nobody")
     []
     """
-    found = set(find_entities(store, name))
-    rows = [row for row in entity_table(store) if row.iri in found]
+    found = find_entities(store, name)
+    if not found:
+        return []
+    rows = entity_table(store, iris=found)
     return [
         EntityProfile(row, run_query(
             store, _STATEMENTS.replace("ENTITY", str(ox.NamedNode(row.iri)))).rows)
