@@ -19,7 +19,7 @@ from kg.graph import iri
 from kg.graph.store import Store
 from kg.ingest.segment import segment
 from kg.query import run_query
-from kg.query.entity import entity_profile, entity_table
+from kg.query.entity import entity_profile, entity_table, find_entities
 from kg.resolve.corpus import Node, Target, plan
 from kg.resolve.lexicon import fold
 
@@ -170,6 +170,14 @@ def test_a_profile_holds_every_statement_with_the_entity_on_either_side(
     assert len(profile.statements) == int(count) > 100
     subjects = {str(st["subject"]) for st in profile.statements}
     assert "United States" in subjects and len(subjects) > 10  # it is object in many
+
+
+def test_a_name_or_alias_in_any_case_finds_its_entity(corpus_store: Store) -> None:
+    rows = [row for row in entity_table(corpus_store) if row.aliases][:5]
+    assert rows
+    for row in rows:
+        for form in (row.name.upper(), row.aliases[0].lower(), row.aliases[-1].swapcase()):
+            assert row.iri in find_entities(corpus_store, form), form
 
 
 def test_donald_trump_is_one_node_in_the_seed_and_in_wikinews(corpus_store: Store) -> None:

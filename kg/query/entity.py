@@ -31,10 +31,13 @@ _ALIASES = """
 SELECT DISTINCT ?entity ?alias WHERE { ONLY GRAPH ?g { ?entity skos:altLabel ?alias } }
 """
 
+# The labels are filtered before anything is joined to them, and "is an entity" is an
+# EXISTS test: joined first, the ~80,000 labels of a million-quad store took 1.2 s, not 0.07.
 _FIND = """
 SELECT DISTINCT ?entity WHERE {
-  GRAPH ?g { ?entity rdfs:label|skos:altLabel ?label ; dip:mentionCount ?c }
+  GRAPH ?g { { ?entity rdfs:label ?label } UNION { ?entity skos:altLabel ?label } }
   FILTER(LCASE(STR(?label)) = LCASE(NAME))
+  FILTER EXISTS { GRAPH ?g { ?entity dip:mentionCount ?c } }
 }
 """
 
@@ -46,17 +49,19 @@ WHERE {
     # index lookups, not a filter over every statement in the store; DISTINCT keeps a
     # statement about the entity and itself once
     { SELECT DISTINCT ?st WHERE { { ?st dip:subject ENTITY } UNION { ?st dip:object ENTITY } } }
-    ?st dip:subject ?s ; dip:relation ?rel ; dip:confidence ?confidence ;
-        prov:wasDerivedFrom ?sent .
-    ?s rdfs:label ?subject .
+    # the OPTIONALs come while the rows are few, so they are looked up row by row; after
+    # the required patterns oxigraph evaluates them over the whole store and joins
     OPTIONAL { ?st dip:object ?o . ?o rdfs:label ?object }
     OPTIONAL { ?st dip:objectText ?object }
     OPTIONAL { ?st dip:role ?role }
     OPTIONAL { ?st dip:quote ?quote }
     OPTIONAL { ?st dip:label ?label }
     OPTIONAL { ?st dip:factuality ?fact }
-    ?sent dip:text ?sentence .
-    ?article a dip:Article ; dip:documentId ?doc .
+    ?st dip:subject ?s ; dip:relation ?rel ; dip:confidence ?confidence ;
+        prov:wasDerivedFrom ?sent .
+    ?s rdfs:label ?subject .
+    ?sent dip:text ?sentence ; dip:inArticle ?article .
+    ?article dip:documentId ?doc .
     OPTIONAL { ?article schema:datePublished ?date }
   }
   ?rel skos:prefLabel ?relation .
