@@ -23,6 +23,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"  # servers.py: the SPARQL server launchers the tests use too
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews.jsonl"
 QUERY_TIMEOUT = 120.0  # seconds; a slower named query is reported as such, not waited for
+PROFILES = 20  # entities looked up by `kg show` on each store
 
 
 # -- the child side: one measurement per process -------------------------------------------
@@ -136,6 +138,27 @@ def child_query(spec: dict[str, Any]) -> dict[str, Any]:
             "whole": wholes[0], "whole_warm": min(wholes[1:])}
 
 
+def child_profile(spec: dict[str, Any]) -> dict[str, Any]:
+    """``kg show`` of ``entities`` entities, the most mentioned half and the rest from the
+    middle of the table, each looked up by its name in lower case: the median and slowest."""
+    import kg
+    from kg.query.entity import entity_table
+
+    store = kg.open_store(spec["store"], read_only=True)
+    table = entity_table(store)
+    half = spec["entities"] // 2
+    middle = len(table) // 2
+    names = [row.name.lower() for row in table[:half] + table[middle:middle + half]]
+    times, sizes = [], []
+    for name in names:
+        start = time.perf_counter()
+        sizes.append(sum(len(profile.statements) for profile in kg.show(name, store=store)))
+        times.append(time.perf_counter() - start)
+    slowest = max(range(len(times)), key=times.__getitem__)
+    return {"wall": sum(times), "profiles": len(times), "median": statistics.median(times),
+            "max": times[slowest], "max_statements": sizes[slowest]}
+
+
 def child_synthetic(spec: dict[str, Any]) -> dict[str, Any]:
     """A store of ``quads`` statements drawn from the vocabulary of a built store."""
     sys.path.insert(0, str(Path(__file__).parent))
@@ -162,7 +185,7 @@ def child_render(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 CHILDREN = {"bare": child_bare, "build": child_build, "query": child_query,
-            "synthetic": child_synthetic, "render": child_render}
+            "profile": child_profile, "synthetic": child_synthetic, "render": child_render}
 
 
 def child_main(kind: str, spec_json: str) -> None:
@@ -476,8 +499,15 @@ def section_queries(bench: Bench) -> None:
     bench.results["queries"] = {name: {"corpus": corpus.get(name, source),
                                        "synthetic": synthetic.get(name, made)}
                                 for name in kg.named_queries()}
+    bench.results["show"] = {
+        label: step(f"{label}: kg show", "profile", store=str(store), entities=PROFILES)
+        if "error" not in made_by else made_by
+        for label, store, made_by in (("corpus", bench.store_1x, source),
+                                      ("synthetic", bench.synthetic, made))}
     rows = [[name, _latency(r["corpus"]), _latency(r["synthetic"])]
             for name, r in bench.results["queries"].items()]
+    rows.append([f"kg show ×{PROFILES}", _profiles(bench.results["show"]["corpus"]),
+                 _profiles(bench.results["show"]["synthetic"])])
     print_table("Named queries, first answer (best warm) in seconds, rows",
                 ["query", f"corpus store ({_quads(source)})",
                  f"synthetic ({_quads(made)})"], rows)
@@ -642,6 +672,14 @@ def _latency(result: dict[str, Any]) -> str:
         return first + str(result["rows"])
     return (first + f"{result['page_rows']} of {result['rows']} rows; "
             f"all: {result['whole']:.2f} ({result['whole_warm']:.2f})")
+
+
+def _profiles(result: dict[str, Any]) -> str:
+    """Median and slowest ``kg show``, e.g. ``median 0.010, max 0.062 (331 statements)``."""
+    if "error" in result:
+        return result["error"]
+    return (f"median {result['median']:.3f}, max {result['max']:.3f} "
+            f"({result['max_statements']:,} statements)")
 
 
 if __name__ == "__main__":
