@@ -9,6 +9,11 @@ back, in input order, to the single writer here. Each
 batch of articles replaces their graphs whole (:mod:`kg.graph.store`), so an interrupted
 build keeps whole articles. The tasks are cut the same way whatever ``jobs`` or ``cluster``
 is, so the statements are the same too.
+
+Whatever one article raises while it is fingerprinted, parsed, read or turned into RDF
+costs that article only: one error line names it, and the rest are built. The entity pass
+(:mod:`kg.resolve.corpus`) runs after the last batch whenever the store says it is owed,
+so a build killed during the pass has it finished by the next build.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from kg import nlp as nlp_module
 from kg.extract import extract_paragraph
 from kg.extract.base import Context
 from kg.graph.rdf import Run, reading_quads
-from kg.graph.store import DEFAULT_STORE, Store
+from kg.graph.store import DEFAULT_STORE, Store, first_line
 from kg.ingest import ReadError, read
 from kg.records import Document, Reading
 from kg.resolve import ArticleEntities
@@ -121,7 +126,9 @@ def read_articles(documents: Sequence[Document], salt: str = "",
     The model is loaded on the first call in a process and kept (:func:`kg.nlp.load`),
     so a pool worker, or any other worker that imports kg, pays for it once. Only
     records go in and out (no spaCy objects), so tasks and results cross processes.
-    ``salt`` names the pipeline in each reading's fingerprint.
+    ``salt`` names the pipeline in each reading's fingerprint. Whatever one article
+    raises, in its parse or its reading, becomes its :class:`Failure`; the others of
+    the task are read all the same.
 
     >>> from kg.records import Block
     >>> doc = Document("d", "Russia and Ukraine held talks.", (Block(0, 30),))
@@ -129,14 +136,27 @@ def read_articles(documents: Sequence[Document], salt: str = "",
     ['Reading']
     """
     nlp = nlp_module.load(model)
-    outcomes: list[Reading | Failure] = []
-    for document, paragraphs in parse_documents(nlp, documents):
-        try:
-            outcomes.append(read_article(document, paragraphs, document.fingerprint(salt)))
-        except Exception as error:  # one article's failure must not stop the others
-            outcomes.append(Failure(document.id, f"{document.origin or document.id}: extraction "
-                                                 f"failed ({type(error).__name__}: {error})"))
-    return outcomes
+    try:
+        return [_read_parsed(document, paragraphs, salt)
+                for document, paragraphs in parse_documents(nlp, documents)]
+    except Exception as error:  # the task's one parse stream broke on some article
+        if len(documents) > 1:  # parsed alone, each article reads or fails on its own
+            return [outcome for document in documents
+                    for outcome in read_articles([document], salt, model)]
+        return [_failure(documents[0], "parsing", error)]
+
+
+def _read_parsed(document: Document, paragraphs: Paragraphs, salt: str) -> Reading | Failure:
+    try:
+        return read_article(document, paragraphs, document.fingerprint(salt))
+    except Exception as error:  # one article's failure must not stop the others
+        return _failure(document, "extraction", error)
+
+
+def _failure(document: Document, stage: str, error: Exception) -> Failure:
+    """The one-line failure of ``document`` at ``stage``, naming where it was read from."""
+    return Failure(document.id, f"{document.origin or document.id}: {stage} failed "
+                                f"({type(error).__name__}: {first_line(error)})")
 
 
 def _tasks(documents: Iterable[Document], size: int = TASK_SIZE) -> Iterator[list[Document]]:
@@ -233,7 +253,12 @@ class Builder:
                                          "the first one was kept")
                     continue
                 seen.add(item.id)
-                if known.get(item.id) == item.fingerprint(self.salt):
+                try:
+                    fingerprint = item.fingerprint(self.salt)
+                except Exception as error:  # text no digest takes (a lone surrogate)
+                    report.errors.append(_failure(item, "fingerprinting", error).message)
+                    continue
+                if known.get(item.id) == fingerprint:
                     report.unchanged.append(item.id)
                     if on_article:
                         on_article(item.id)
@@ -271,17 +296,23 @@ class Builder:
 
     def _write(self, batch: list[Reading], report: BuildReport,
                on_write: Callable[[list[str]], None] | None) -> None:
-        if not batch:
+        articles, readings = [], []
+        for reading in batch:
+            try:
+                articles.append((reading.document.id, list(reading_quads(reading, self.run))))
+            except Exception as error:  # a term RDF cannot hold: that article alone fails
+                report.errors.append(_failure(reading.document, "writing", error).message)
+                continue
+            readings.append(reading)
+        if not articles:
             return
-        self.store.replace_articles(
-            (reading.document.id, list(reading_quads(reading, self.run))) for reading in batch
-        )
+        self.store.replace_articles(articles)
         # Oxigraph keeps every write in memory until a flush (about 1 MB per 1,000 quads);
         # flushing each batch keeps a build's memory flat however large the corpus.
         self.store.flush()
-        ids = [r.document.id for r in batch]
+        ids = [r.document.id for r in readings]
         report.written.extend(ids)
-        report.statements += sum(len(r.statements) for r in batch)
+        report.statements += sum(len(r.statements) for r in readings)
         if on_write:
             on_write(ids)
 
@@ -307,7 +338,10 @@ def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_ST
     target = store if isinstance(store, Store) else Store(store)
     report = Builder(target, model=model, jobs=jobs, cluster=cluster).build(
         paths, date=date, force=force, on_article=on_article, on_write=on_write)
-    if report.written:  # entities across articles: one node per entity in the store
+    # Entities across articles: one node per entity in the store. Owed after this build's
+    # batches, or after an earlier build killed before its pass was done.
+    if target.entity_pass_pending():
         unify_entities(target)
+        target.entity_pass_done()
         target.flush()
     return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -12,8 +13,9 @@ from conftest import SEED_ID, SEEDS
 import kg
 from kg.export import write_statements
 from kg.graph.store import Store
-from kg.pipeline import Builder
+from kg.pipeline import Builder, Failure, _read_in_workers, read_articles
 from kg.query import run_query
+from kg.records import Block, Document, Reading
 
 
 def _positions(store: Store) -> set[tuple[str, str, str]]:
@@ -167,3 +169,75 @@ def test_worker_processes_build_the_same_graph(tmp_path: Path, wikinews_sample: 
 def test_jobs_must_be_positive(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="jobs"):
         kg.build([SEEDS], store=tmp_path / "store", jobs=0)
+
+
+def _article(doc_id: str, text: str) -> Document:
+    return Document(doc_id, text, (Block(0, len(text)),), origin=f"{doc_id}.txt")
+
+
+# One paragraph longer than spaCy will parse (its max_length, 1,000,000 characters): what a
+# reader that did not cut it would hand over. spaCy refuses it before parsing, so it is quick.
+OVER_LONG = _article("huge", "Talks resumed. " * 70_000)
+
+
+def _kinds(outcomes: list[Reading | Failure]) -> list[tuple[str, str]]:
+    return [(type(o).__name__, o.document_id if isinstance(o, Failure) else o.document.id)
+            for o in outcomes]
+
+
+def test_an_article_that_fails_to_parse_costs_only_itself() -> None:
+    before = _article("before", "Russia and Ukraine held talks in Istanbul.")
+    after = _article("after", "China and India signed a trade deal in Delhi.")
+    outcomes = read_articles([before, OVER_LONG, after])
+    assert _kinds(outcomes) == [("Reading", "before"), ("Failure", "huge"), ("Reading", "after")]
+    assert outcomes[1].message.startswith("huge.txt: parsing failed (")
+    assert "\n" not in outcomes[1].message
+
+
+def test_worker_processes_report_a_failing_article_and_read_the_rest() -> None:
+    before = _article("before", "Russia and Ukraine held talks in Istanbul.")
+    after = _article("after", "China and India signed a trade deal in Delhi.")
+    tasks = iter([[before, OVER_LONG], [after]])
+    outcomes = [o for task in _read_in_workers(tasks, "", None, jobs=2) for o in task]
+    assert _kinds(outcomes) == [("Reading", "before"), ("Failure", "huge"), ("Reading", "after")]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_hostile_records_cost_only_themselves(tmp_path: Path, jobs: int) -> None:
+    """Good files before and after records that no digest or RDF literal can hold (lone
+    surrogates, which JSON escapes allow) are built, in-process and in workers; each hostile
+    record is built or named by one error line, and the build goes on."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Russia and Ukraine held talks in Istanbul.", encoding="utf-8")
+    records = [{"id": "bad-text", "text": "France met \ud800 Germany in Paris."},
+               {"id": "bad-source", "source": "\udc80 Agency", "text": "Japan met Korea."}]
+    records += [{"id": f"good-{n}", "text": f"Spain and Italy held talks {n} times."}
+                for n in range(10)]  # enough articles for two tasks, so workers start
+    (folder / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records),
+                                    encoding="utf-8")
+    (folder / "c.txt").write_text("China and India signed a trade deal.", encoding="utf-8")
+    store = Store(tmp_path / "store")
+
+    report = kg.build([folder], store=store, jobs=jobs)
+
+    good = ["a", *(f"good-{n}" for n in range(10)), "c"]
+    assert set(good) <= set(report.written)
+    for line, doc_id in ((1, "bad-text"), (2, "bad-source")):
+        named = [e for e in report.errors if f"b.jsonl:{line}:" in e]
+        assert len(named) == (doc_id not in report.written), (doc_id, report.errors)
+    assert len(report.errors) + len(report.written) == len(records) + 2
+    assert store.article_count() == len(report.written)
+
+
+def test_a_batch_owes_the_entity_pass_until_it_is_done(tmp_path: Path) -> None:
+    """Builder.build writes batches only; the store records the pass owed until kg.build
+    (which runs it) clears it."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Russia and Ukraine held talks in Istanbul.", encoding="utf-8")
+    store = Store(tmp_path / "store")
+    Builder(store).build([folder])
+    assert store.entity_pass_pending()
+    report = kg.build([folder], store=store)
+    assert report.written == [] and not store.entity_pass_pending()

@@ -15,6 +15,12 @@ never half-written, and the next build writes them again. Article fingerprints a
 ontology's version are read by query, so an unchanged article is never rewritten. Queries
 see the union of all named graphs as their default graph, with the project prefixes
 predeclared.
+
+The entity pass that settles entities across articles (:mod:`kg.resolve.corpus`) runs after
+a build's last batch. Each batch records that the pass is owed, in the same update that
+drops its articles' graphs, and the pass clears it when it is done, so a build killed
+between its last batch and the end of the pass leaves the record, and the next build
+finishes the pass even when it has no article to write.
 """
 
 from __future__ import annotations
@@ -33,6 +39,10 @@ DEFAULT_STORE = "kg-data"
 GRAPHS = BASE + "graph/"
 """Every named graph kg writes (articles, the ontology) has an IRI under this one; a shared
 server may hold other graphs, which kg neither reads as its own nor touches."""
+BUILD_GRAPH = GRAPHS + "build"
+"""The graph of the build's own bookkeeping: no article's, and not part of the knowledge."""
+_ENTITY_PASS_OWED = f'<{BUILD_GRAPH}> <{BASE}build/owes> "entity pass"'
+_OWE_ENTITY_PASS = f"INSERT DATA {{ GRAPH <{BUILD_GRAPH}> {{ {_ENTITY_PASS_OWED} }} }}"
 
 Answer = ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean
 
@@ -176,7 +186,7 @@ class Store:
         """Replace the named graphs of some articles in one update.
 
         ``articles`` holds ``(doc_id, quads)`` pairs; each article's old graph is dropped
-        and its new quads written, all or nothing.
+        and its new quads written, all or nothing, and the entity pass recorded as owed.
         """
         ids, parts = [], []
         for doc_id, quads in articles:
@@ -184,11 +194,28 @@ class Store:
             parts.append(replace_graph_update(iri.article_graph(doc_id), quads))
         if not parts:
             return
+        parts.append(_OWE_ENTITY_PASS)
         try:
             self.update(" ;\n".join(parts))
         except StoreError as error:
             raise StoreWriteError(str(error), list(self.written), ids) from None
         self.written.extend(ids)
+
+    def entity_pass_pending(self) -> bool:
+        """Whether articles were written since the entity pass last finished.
+
+        >>> import tempfile
+        >>> store = Store(tempfile.mkdtemp())
+        >>> store.replace_articles([("a", [])]); store.entity_pass_pending()
+        True
+        >>> store.entity_pass_done(); store.entity_pass_pending()
+        False
+        """
+        return bool(self.query(f"ASK {{ GRAPH <{BUILD_GRAPH}> {{ {_ENTITY_PASS_OWED} }} }}"))
+
+    def entity_pass_done(self) -> None:
+        """Record that the entity pass has settled every article written so far."""
+        self.update(f"DELETE DATA {{ GRAPH <{BUILD_GRAPH}> {{ {_ENTITY_PASS_OWED} }} }}")
 
     def ensure_ontology(self) -> None:
         """Load the ontology into its own graph unless the same version is already there."""
@@ -256,9 +283,10 @@ class EmbeddedStore(Store):
         if not batch:
             return
         ids = [doc_id for doc_id, _ in batch]
-        drops = " ;\n".join(f"DROP SILENT GRAPH <{iri.article_graph(doc_id)}>" for doc_id in ids)
+        drops = [f"DROP SILENT GRAPH <{iri.article_graph(doc_id)}>" for doc_id in ids]
+        drops.append(_OWE_ENTITY_PASS)  # owed from the first transaction on: never too late
         try:
-            self.update(drops)
+            self.update(" ;\n".join(drops))
             self._extend(quad for _, quads in batch for quad in quads)
         except StoreError as error:
             raise StoreWriteError(str(error), list(self.written), ids) from None
