@@ -15,6 +15,7 @@ organisations here: "Smith of Britain" is where he is from, not a membership.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -23,6 +24,7 @@ from kg.extract.base import Context
 from kg.extract.grammar import conjuncts, parties, words
 from kg.lexicons import titles
 from kg.records import Argument, Statement
+from kg.resolve.lexicon import national_titles
 
 NAME = "members"
 _MEMBER_TYPES = frozenset({"Person", "Country", "Organisation"})
@@ -54,8 +56,12 @@ def _is_member_noun(token: Token) -> bool:
     return token.lemma_.lower() in words("member")
 
 
-def _title_words() -> frozenset[str]:
-    return frozenset(w.lower() for title in titles() for w in title.split())
+@cache
+def _post_words() -> frozenset[str]:
+    """Words of titles that make "Title X of Y" a post of Y rather than a membership: not
+    those of national offices ("MP Yvette Cooper of the Labour Party" is a member)."""
+    national = {w for title in national_titles() for w in title.split()}
+    return frozenset(w.lower() for title in titles() for w in title.split()) - national
 
 
 def _members_named(noun: Token, context: Context) -> list[Argument]:
@@ -105,7 +111,7 @@ def _appositions(doc: Doc, context: Context) -> Iterator[tuple[Argument, Argumen
 
 def _owned_names(doc: Doc, context: Context) -> Iterator[tuple[Argument, Argument, Token, float]]:
     """"John Smith of the Labour Party", "Labour's Keir Starmer" (no title between)."""
-    title_words = _title_words()
+    title_words = _post_words()
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue

@@ -7,14 +7,24 @@ ambassador to the US, Olga Stefanishyna", "Olga Stefanishyna, Ukraine's ambassad
 of a country or organisation. "Egyptian foreign minister Sameh Shoukry and his Greek
 and French counterparts, Nikos Dendias and Jean-Yves Le Drian" gives each counterpart
 the post of the one whose counterparts they are, in the country named for them (in
-order). A title with no country or organisation to own it in the same noun phrase or
-apposition yields nothing rather than a guess.
+order). "Mike Pompeo, who is the secretary of state" and "Khashoggi was a columnist for
+The Washington Post" state a post as a predicate.
+
+A national office with no owner in its noun phrase ("Prime Minister Boris Johnson",
+"Adil Abdul-Mahdi, the caretaker Prime Minister") belongs to the country the person
+holds a post of elsewhere in the article, else that of a person coordinated with them
+("Trump and Vice President JD Vance"), else the article's own country
+(:mod:`kg.resolve.home`). Any other title with no owner yields nothing rather than a
+guess. A title after "former", "ex-" or "then" is a past post: its role keeps the marker
+("former President").
 """
 
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,9 +34,32 @@ from kg.extract.grammar import conjuncts, words
 from kg.lexicons import titles
 from kg.records import Argument, Statement
 from kg.resolve import clean_span
+from kg.resolve.home import home_country
+from kg.resolve.lexicon import fold, national_titles
 
 NAME = "positions"
 _OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
+_OWNER_PREPOSITIONS = ("of", "for")
+_PAST_MARKERS = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
+_PREDICATE_VERBS = frozenset({"be", "serve", "become", "remain", "work"})
+# Words that qualify how a post is held; the role keeps them ("acting President").
+_QUALIFIERS = frozenset({"acting", "interim", "caretaker", "deputy", "vice", "outgoing",
+                         "incoming", "designate"})
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A title read beside a person's name, with its owner when the text names one."""
+
+    title: str
+    owner: Argument | None
+    past: bool = False
+    qualifier: str | None = None
+
+    @property
+    def role(self) -> str:
+        words = ["former" if self.past else None, self.qualifier, self.title]
+        return " ".join(w for w in words if w)
 
 
 def _title_at_end(words: str) -> str | None:
@@ -49,8 +82,9 @@ def _owner(tokens: list[Token], context: Context, person: str) -> Argument | Non
 
 
 def _of_owner(head: Token, context: Context) -> Argument | None:
-    """The owner given by "of X" after a title ("President of Russia")."""
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+    """The owner given by "of X" or "for X" after a title ("President of Russia")."""
+    for prep in (c for c in head.children
+                 if c.dep_ == "prep" and c.lower_ in _OWNER_PREPOSITIONS):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             found = context.resolve(pobj)
             if found is not None and found.type != "Person":
@@ -58,45 +92,163 @@ def _of_owner(head: Token, context: Context) -> Argument | None:
     return None
 
 
-def _prefixed(name: Span, context: Context, person: Argument) -> tuple[str, Argument] | None:
+def _past(tokens: list[Token]) -> bool:
+    return any(t.lower_.rstrip("-") in _PAST_MARKERS for t in tokens)
+
+
+def _prefixed(name: Span, context: Context, person: Argument) -> Post | None:
     """A title written before the name, in the same noun phrase."""
     root = name.root
     start = min(t.i for t in root.subtree)
     prefix = [t for t in name.doc[start:name.start] if not t.is_punct or t.tag_ == "POS"]
-    # Drop everything up to a relative or clausal boundary the subtree may hold.
-    words = " ".join(t.text for t in prefix if t.tag_ != "POS" and t.lower_ not in {"'s", "’s"})
-    if not words:
+    text = " ".join(t.text for t in prefix if t.tag_ != "POS" and t.lower_ not in {"'s", "’s"})
+    if not text:
         return None
-    title = _title_at_end(words)
+    title = _title_at_end(text)
     if title is None:
         return None
-    title_tokens = len(title.split())
-    before = [t for t in prefix if t.tag_ != "POS"][:-title_tokens]
+    before = _without_titles([t for t in prefix if t.tag_ != "POS"][:-len(title.split())])
     owner = _owner(before, context, person.name)
     if owner is None:
         owner = _of_owner(prefix[-1], context) if prefix else None
     if owner is None:  # "President Hassan Rouhani of Iran"
         owner = _of_owner(root, context)
-    return (title, owner) if owner else None
+        if owner is not None and owner.type != "Country" \
+                and title.lower() in national_titles():
+            owner = None  # "MP Yvette Cooper of the Labour Party": her party, not her post's
+    return Post(title, owner, _past(before), _qualifier(before[-1:]))
 
 
-def _apposed(name: Span, context: Context, person: Argument) -> tuple[str, Argument] | None:
+def _qualifier(tokens: list[Token]) -> str | None:
+    return next((t.text for t in tokens if t.lower_ in _QUALIFIERS), None)
+
+
+def _without_titles(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without the titles they end with: "Member of Parliament (MP) Yvette
+    Cooper" has no owner in "Parliament"."""
+    while tokens:
+        title = _title_at_end(" ".join(t.text for t in tokens))
+        if title is None:
+            break
+        tokens = tokens[:-len(title.split())]
+    return tokens
+
+
+def _title_of(head: Token, context: Context) -> str | None:
+    """The title a noun heads, with its unnamed modifiers ("caretaker Prime Minister")
+    and an "of" phrase that belongs to it ("the secretary of state")."""
+    text = " ".join(t.text for t in head.lefts if t.dep_ in ("compound", "amod")
+                    and not context.resolve(t)) + " " + head.text
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            longer = _title_at_end(f"{text.strip()} of {pobj.text}")
+            if longer is not None and " of " in longer:
+                return longer
+    return _title_at_end(text.strip())
+
+
+def _post_of(head: Token, context: Context, person: Argument) -> Post | None:
+    """The post a title noun names, owned by its modifiers or its "of"/"for" phrase."""
+    title = _title_of(head, context)
+    if title is None:
+        return None
+    modifiers = [c for c in head.lefts if c.dep_ in _OWNER_DEPS | {"det"}]
+    owner = _owner(modifiers, context, person.name) or _of_owner(head, context)
+    lefts = list(head.lefts)
+    return Post(title, owner, _past(lefts), _qualifier(lefts))
+
+
+def _apposed(name: Span, context: Context, person: Argument) -> Post | None:
     """A title in apposition: "X's ambassador, Name" or "Name, X's ambassador"."""
     root = name.root
     candidates = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         candidates.append(root.head)
-    for head in candidates:
-        modifiers = [c for c in head.lefts if c.dep_ in _OWNER_DEPS | {"det"}]
-        words = " ".join(t.text for t in head.lefts if t.dep_ in ("compound", "amod")
-                         and not context.resolve(t)) + " " + head.text
-        title = _title_at_end(words.strip())
-        if title is None:
+    posts = [p for p in (_post_of(head, context, person) for head in candidates) if p]
+    return next((p for p in posts if p.owner), posts[0] if posts else None)
+
+
+def _predicated(name: Span, context: Context, person: Argument) -> Post | None:
+    """A title said of the person: "Pompeo, who is the secretary of state", "Khashoggi was
+    a columnist for The Washington Post", "served as the US ambassador"."""
+    root = name.root
+    verbs = [c for c in root.children if c.dep_ == "relcl"]
+    after = [t for t in name.doc[name.end:name.end + 2] if t.text != ","]
+    if after and after[0].lower_ == "who" and after[0].dep_ == "nsubj":
+        verbs.append(after[0].head)  # a relative clause the parser hung elsewhere
+    if root.dep_ == "nsubj":
+        verbs.append(root.head)
+    for verb in verbs:
+        if verb.lemma_ not in _PREDICATE_VERBS or any(c.dep_ == "neg" for c in verb.children):
             continue
-        owner = _owner(modifiers, context, person.name) or _of_owner(head, context)
-        if owner is not None:
-            return title, owner
+        heads = [c for c in verb.children if c.dep_ in ("attr", "oprd")]
+        heads += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                  for p in prep.children if p.dep_ == "pobj"]
+        for head in heads:
+            post = _post_of(head, context, person)
+            if post is not None:
+                return post
     return None
+
+
+_ARTICLE_POSTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_READERS = ((_prefixed, 0.9), (_apposed, 0.8), (_predicated, 0.75))
+
+
+def _people(doc: Doc, context: Context) -> Iterator[tuple[Span, Argument]]:
+    """The people a paragraph names, each mention with its entity."""
+    for ent in doc.ents:  # of any label: the model tags some people ORG or GPE
+        name = clean_span(ent)
+        if name is None:
+            continue
+        person = context.resolve(name.root)
+        if person is not None and person.type == "Person":
+            yield name, person
+
+
+def _countries_held(context: Context) -> dict[str, Counter[str]]:
+    """The countries each person of the article holds an explicit post of, by name."""
+    found = _ARTICLE_POSTS.get(context.entities)
+    if found is None:
+        found = {}
+        for offset, doc in context.entities.paragraphs():
+            paragraph = Context(context.document, context.entities, offset)
+            for name, person in _people(doc, paragraph):
+                for reader, _ in _READERS:
+                    post = reader(name, paragraph, person)
+                    if post is not None and post.owner and post.owner.type == "Country":
+                        found.setdefault(person.name, Counter())[post.owner.name] += 1
+        _ARTICLE_POSTS[context.entities] = found
+    return found
+
+
+def _article_country(context: Context) -> str | None:
+    held = _countries_held(context)
+    people: dict[str, str] = {}
+    for entity in context.entities.entities():
+        if entity.name in held:
+            country = held[entity.name].most_common(1)[0][0]
+            for alias in (*entity.aliases, entity.name.split()[-1]):
+                people.setdefault(fold(alias), country)
+    posts = [country for counts in held.values() for country in counts.elements()]
+    mentions = {e.name: e.mentions for e in context.entities.entities() if e.type == "Country"}
+    return home_country(context.document.title, people, posts, mentions)
+
+
+def _implied_owner(name: Span, context: Context, person: Argument) -> Argument | None:
+    """The country of a national office named without one (see the module's docstring)."""
+    held = _countries_held(context)
+    country = held[person.name].most_common(1)[0][0] if person.name in held else None
+    if country is None:
+        for token in name.root.conjuncts:
+            other = context.resolve(token)
+            if other is not None and other.name in held:
+                country = held[other.name].most_common(1)[0][0]
+                break
+    country = country or _article_country(context)
+    if country is None:
+        return None
+    return Argument(country, person.start, person.end, country, "Country")
 
 
 _HELD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -165,23 +317,20 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
 
 
 def _titled(doc: Doc, context: Context) -> Iterator[Statement]:
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        name = clean_span(ent)
-        if name is None:
-            continue
-        person = context.resolve(name.root)
-        if person is None or person.type != "Person":
-            continue
-        sentence = ent.sent
-        for reader, confidence in ((_prefixed, 0.9), (_apposed, 0.8)):
-            found = reader(name, context, person)
-            if found is not None:
-                title, owner = found
-                _held(context).setdefault(person.name, title)
-                yield Statement(
-                    subject=person, relation="HOLDS_POSITION", object=owner, role=title,
-                    evidence=context.evidence(sentence, confidence, NAME),
-                )
-                break
+    for name, person in _people(doc, context):
+        for reader, confidence in _READERS:
+            post = reader(name, context, person)
+            if post is None:
+                continue
+            owner = post.owner
+            if owner is None and post.title.lower() in national_titles():
+                owner, confidence = _implied_owner(name, context, person), 0.6
+            if owner is None:
+                continue
+            if not post.past:
+                _held(context).setdefault(person.name, post.title)
+            yield Statement(
+                subject=person, relation="HOLDS_POSITION", object=owner, role=post.role,
+                evidence=context.evidence(name.sent, confidence, NAME),
+            )
+            break

@@ -51,6 +51,17 @@ def title_index() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @cache
+def national_titles() -> frozenset[str]:
+    """Titles of a country's own offices (``national`` in ``titles.txt``), in lower case.
+
+    >>> "prime minister" in national_titles(), "spokesperson" in national_titles()
+    (True, False)
+    """
+    return frozenset(row[0].strip().lower() for row in rows("titles.txt")
+                     if len(row) > 1 and row[1].strip() == "national")
+
+
+@cache
 def title_words() -> frozenset[str]:
     """Every word of every title, for matching a title inside a longer span."""
     return frozenset(word for found in title_index().values() for title in found for word in title)

@@ -1,0 +1,1 @@
+"""Tests of one extractor each, on real sentences through the real pipeline."""

@@ -1,0 +1,60 @@
+"""Posts held, in the forms news writes them (kg.extract.positions)."""
+
+from __future__ import annotations
+
+from .reading import found
+
+
+def posts(text: str, title: str | None = None) -> set[tuple]:
+    return found(text, "HOLDS_POSITION", title)
+
+
+def test_a_bare_national_office_is_the_headline_country():
+    text = ("On Monday, Prime Minister Boris Johnson joined the calls by officials asking "
+            "the United States to waive diplomatic immunity.")
+    assert ("Boris Johnson", "United Kingdom", "Prime Minister") in posts(
+        text, "UK urges US to waive immunity for diplomat's wife")
+
+
+def test_the_headline_country_may_come_through_a_person_with_an_explicit_post():
+    text = ("On Tuesday, United States President Donald Trump announced he had asked for "
+            "Bolton's resignation.\n\nBolton often had disagreements with Mike Pompeo who "
+            "is the secretary of state.")
+    found_posts = posts(text, "Trump ousts national security advisor Bolton")
+    assert ("Mike Pompeo", "United States", "secretary of state") in found_posts
+
+
+def test_a_coordinated_person_lends_the_country_of_their_post():
+    text = ("Russian President Vladimir Putin spoke of the summit. US President Donald Trump "
+            "and Vice President JD Vance berated Volodymyr Zelensky in February.")
+    assert ("JD Vance", "United States", "Vice President") in posts(text, "Summit planned")
+
+
+def test_an_apposed_bare_office_and_a_former_post():
+    text = ("Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the withdrawal. "
+            "The network was shut down under former Philippine President Ferdinand Marcos.")
+    found_posts = posts(text, "Iraqi parliament votes for expulsion of troops")
+    assert ("Adil Abdul-Mahdi", "Iraq", "caretaker Prime Minister") in found_posts
+    assert ("Ferdinand Marcos", "Philippines", "former President") in found_posts
+
+
+def test_an_organisation_post_needs_its_organisation():
+    """A spokesperson or director is no country's office: without an owner, no post."""
+    text = "The spokesperson Jane Miller said the talks would resume, the director added."
+    assert posts(text, "UK and France resume talks") == set()
+
+
+def test_a_party_after_a_titled_name_is_no_owner_of_the_post():
+    text = ("Member of Parliament (MP) Yvette Cooper of the Labour Party added that the "
+            "move was dangerous.")
+    found_posts = posts(text, "Queen agrees to suspend UK parliament")
+    assert ("Yvette Cooper", "United Kingdom", "MP") in found_posts
+    assert not any(owner == "Labour Party" for _, owner, _ in found_posts)
+    assert ("Yvette Cooper", "Labour Party", None) in found(text, "MEMBER_OF")
+
+
+def test_a_predicated_post_of_an_organisation():
+    text = ("Saudi journalist Jamal Khashoggi was killed in Istanbul. "
+            "Jamal Khashoggi, a Saudi national, was a columnist for The Washington Post, and "
+            "he lived in Virginia.")
+    assert ("Jamal Khashoggi", "Washington Post", "columnist") in posts(text)
