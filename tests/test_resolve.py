@@ -411,3 +411,15 @@ def test_a_gerund_glued_before_a_name_is_cut_off() -> None:
     text = article("Regarding Ashodaya?",
                    "Ashodaya mainly works to spread awareness [among sex workers] about HIV.")
     assert not any(name.startswith("Regarding") for name in text.names())
+
+
+# -- typing from the public actor dictionaries ---------------------------------------------
+
+
+def test_an_armed_group_of_the_dictionaries_is_no_person() -> None:
+    """The model tags "Boko Haram" PERSON; PETRARCH2's non-state actors list it."""
+    found = article("Boko Haram said it would attack again. Boko Haram is based in Nigeria.")
+    types = {e.name: e.type for e in found.entities.entities()}
+    assert types["Boko Haram"] == "Organisation"
+
+

@@ -12,8 +12,9 @@ The Washington Post" state a post as a predicate.
 
 A national office with no owner in its noun phrase ("Prime Minister Boris Johnson",
 "Adil Abdul-Mahdi, the caretaker Prime Minister") belongs to the country the person
-holds a post of elsewhere in the article, else that of a person coordinated with them
-("Trump and Vice President JD Vance"), else the article's own country
+holds a post of elsewhere in the article, else the one the public actor dictionaries
+give them (PETRARCH2's, :func:`kg.resolve.lexicon.known_people`), else that of a person
+coordinated with them ("Trump and Vice President JD Vance"), else the article's own country
 (:mod:`kg.resolve.home`). Any other title with no owner yields nothing rather than a
 guess. A title after "former", "ex-" or "then" is a past post: its role keeps the marker
 ("former President").
@@ -35,7 +36,7 @@ from kg.lexicons import titles
 from kg.records import Argument, Statement
 from kg.resolve import clean_span
 from kg.resolve.home import home_country
-from kg.resolve.lexicon import fold, national_titles
+from kg.resolve.lexicon import country_by_code, fold, known_people, national_titles
 
 NAME = "positions"
 _OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
@@ -239,6 +240,9 @@ def _implied_owner(name: Span, context: Context, person: Argument) -> Argument |
     """The country of a national office named without one (see the module's docstring)."""
     held = _countries_held(context)
     country = held[person.name].most_common(1)[0][0] if person.name in held else None
+    if country is None and fold(person.name) in known_people():
+        known = country_by_code(known_people()[fold(person.name)])
+        country = known.name if known is not None else None
     if country is None:
         for token in name.root.conjuncts:
             other = context.resolve(token)

@@ -32,15 +32,23 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import Country, country_in_text, country_names, lookup_country, lookup_seat
+from kg.lexicons import Country, country_in_text, lookup_country, lookup_seat
 from kg.nlp import doc_text
 from kg.records import Argument, Entity
 from kg.resolve.discourse import Discourse
-from kg.resolve.lexicon import fold, gendered, honorifics, is_government_noun, org_heads
+from kg.resolve.lexicon import (
+    country_by_code,
+    fold,
+    gendered,
+    honorifics,
+    is_government_noun,
+    known_organisations,
+    known_people,
+    org_heads,
+)
 from kg.resolve.spans import (
     clean_span,
     glued_name,
@@ -269,7 +277,7 @@ class ArticleEntities:
     def _country(self, code: str) -> Cluster:
         cluster = self._countries.get(code)
         if cluster is None:
-            known = _country_by_code().get(code)
+            known = country_by_code(code)
             name = known.name if known is not None else code
             cluster = Cluster(name, "Country", code)
             self._countries[code] = cluster
@@ -465,6 +473,12 @@ class ArticleEntities:
                 votes["Person"] += 2
             if longest[-1] in org_heads():
                 votes["Organisation"] += 5
+            # the public actor dictionaries: a known organisation or armed group, a known
+            # person ("Hamas" is no one's name, "Bashar al-Assad" is)
+            if " ".join(longest) in known_organisations():
+                votes["Organisation"] += 10  # outweighs the model's PERSON on every mention
+            elif len(longest) > 1 and " ".join(longest) in known_people():
+                votes["Person"] += 3
             if len(longest) == 1 and all(m.isupper() for m in cluster.aliases):
                 votes["Organisation"] += 1  # an acronym
             best = max(votes.values())
@@ -648,10 +662,6 @@ def _is_location(span: Span) -> bool:
         return not _is_government(head)
     return False
 
-
-@cache
-def _country_by_code() -> dict[str, Country]:
-    return {c.code: c for c in country_names().names.values()}
 
 
 __all__ = ["PERSON_PRONOUNS", "ArticleEntities", "Cluster", "Mention", "clean_span", "gendered"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from kg.lexicons import government_nouns, lookup_country, rows, titles
+from kg.lexicons import Country, country_names, government_nouns, lookup_country, rows, titles
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
@@ -126,3 +126,46 @@ def is_government_noun(words: str) -> bool:
 def is_country_word(text: str) -> bool:
     """A country name or demonym ("Hungary", "Hungarian", "the US")."""
     return lookup_country(text) is not None
+
+
+@cache
+def country_by_code(code: str) -> Country | None:
+    """The country of an ISO 3166-1 alpha-3 code, as kg names it.
+
+    >>> country_by_code("SYR").name
+    'Syria'
+    """
+    return {c.code: c for c in country_names().names.values()}.get(code)
+
+
+@cache
+def known_people() -> dict[str, str]:
+    """Full names of people in PETRARCH2's country dictionary (folded, with their other
+    full names) → the ISO code of the country of their post
+    (``derived/actors_people.tsv``, made by ``scripts/derive_actors.py``).
+
+    >>> known_people()["bashar al assad"]
+    'SYR'
+    """
+    found: dict[str, str] = {}
+    for row in rows("derived/actors_people.tsv"):
+        names = [row[0], *(a for a in row[2].split("|") if a.strip())] if len(row) > 2 else row[:1]
+        for name in names:
+            found.setdefault(fold(name), row[1].strip())
+    return found
+
+
+@cache
+def known_organisations() -> frozenset[str]:
+    """Names and acronyms of international organisations and armed groups (folded), from
+    PETRARCH2 (``derived/actors_organisations.tsv``).
+
+    >>> "north atlantic treaty organization" in known_organisations()
+    True
+    """
+    found: set[str] = set()
+    for row in rows("derived/actors_organisations.tsv"):
+        found.add(fold(row[0]))
+        if len(row) > 2:
+            found.update(fold(a) for a in row[2].split("|") if a.strip())
+    return frozenset(found)

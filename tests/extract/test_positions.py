@@ -58,3 +58,12 @@ def test_a_predicated_post_of_an_organisation():
             "Jamal Khashoggi, a Saudi national, was a columnist for The Washington Post, and "
             "he lived in Virginia.")
     assert ("Jamal Khashoggi", "Washington Post", "columnist") in posts(text)
+
+
+def test_the_dictionaries_give_a_known_person_the_country_of_a_bare_office():
+    """Not the headline's first country (Turkey): PETRARCH2 knows Assad's."""
+    text = ("The Syrian Army, whose commander is President Bashar al-Assad, entered the "
+            "town yesterday. President Bashar al-Assad did not comment.")
+    found_posts = posts(text, "Kurds announce deal as Turkey invades Syria's northeast")
+    assert ("Bashar al-Assad", "Syria", "President") in found_posts
+    assert not any(owner == "Turkey" for _, owner, _ in found_posts)

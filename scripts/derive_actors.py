@@ -1,0 +1,188 @@
+"""Derive kg's actor gazetteers from PETRARCH2's public actor dictionaries.
+
+    python scripts/derive_actors.py [--shared DIR]
+
+Reads ``dictionaries/petrarch2/`` of the shared data folder (``../shared`` beside the
+repository by default; MIT, see its ``LICENSE``) and writes, under ``kg/data/derived/``:
+
+``actors_people.tsv``
+    People of ``Phoenix.Countries.actors.txt`` with the country of their current (open
+    ended, else last) post: name, ISO 3166-1 alpha-3 code, other full names. A name the
+    dictionary gives to people of two countries is left out: it cannot say whose it is.
+``actors_organisations.tsv``
+    International organisations (``Phoenix.International.actors.txt``) and armed
+    non-state groups (``Phoenix.MilNonState.actors.txt``): name, kind (``igo`` or
+    ``armed``), acronyms and other names. Both files also list people (office holders
+    and leaders); an entry is kept as an organisation when its name ends in an
+    organisation's head word (``kg/data/resolve_org_heads.txt``) or is an acronym, or
+    when it has no dated post and its first word is no given name of the country
+    dictionary's people.
+
+Each output's header credits the source. Rerunning rewrites both files (atomically).
+Exit code: 0 when both were written, 2 when the dictionaries are missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.resolve.lexicon import fold, honorifics, org_heads, title_words
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "kg" / "data" / "derived"
+CREDIT = ("# Derived by scripts/derive_actors.py from PETRARCH2's actor dictionaries\n"
+          "# (openeventdata/petrarch2, petrarch2/data/dictionaries/{source}; MIT, Copyright (c)\n"
+          "# 2014 Open Event Data Alliance). Do not edit: rerun the script.\n")
+_CODE = re.compile(r"\[([A-Z]{3,})\s*([^\]]*)\]")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,5})$")
+# Codes of the International file that are organisations of states or civil society
+# (it also lists companies and funds).
+_INTERNATIONAL = ("IGO", "NGO")
+# Words that make an alias a description or a titled form, not a name ("Mr Assad",
+# "Assad regime"): kg's titles and honorifics, and these.
+_DESCRIPTIONS = frozenset({"government", "regime", "forces", "administration", "'s"})
+
+
+def _name(raw: str) -> str:
+    """``BASHAR_AL-ASSAD_`` → ``Bashar Al-Assad``; a one-word name of up to five letters
+    is an acronym (``NATO``)."""
+    text = raw.replace("_", " ").strip()
+    if text.upper().startswith("THE "):
+        text = text[4:]
+    if _ACRONYM.match(text):
+        return text
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in text.split())
+
+
+def _plain(name: str) -> bool:
+    """Whether a name has no title, honorific or descriptive word."""
+    banned = title_words() | honorifics() | _DESCRIPTIONS
+    return not any(w in banned or w.endswith("'s") for w in fold(name).split())
+
+
+def entries(path: Path) -> Iterator[tuple[str, list[str], list[tuple[str, str]]]]:
+    """(name, aliases, [(code, dates)]) for each entry of a TABARI-style actor file."""
+    name: str | None = None
+    aliases: list[str] = []
+    codes: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        text = line.split("#", 1)[0].rstrip()
+        if not text.strip():
+            continue
+        if text.startswith("+"):
+            aliases.append(_name(_CODE.sub("", text[1:]).strip()))
+            codes += _CODE.findall(text)
+        elif text[0].isspace():
+            codes += _CODE.findall(text)
+        else:
+            if name:
+                yield name, aliases, codes
+            name, aliases = _name(_CODE.sub("", text).strip()), []
+            codes = _CODE.findall(text)
+    if name:
+        yield name, aliases, codes
+
+
+def current_country(codes: list[tuple[str, str]]) -> str | None:
+    """The country of the open-ended post, else of the last one listed."""
+    dated = [(code, dates) for code, dates in codes if len(code) > 3]
+    if not dated:
+        return None
+    open_ended = [code for code, dates in dated if dates.strip().startswith(">")]
+    return (open_ended[-1] if open_ended else dated[-1][0])[:3]
+
+
+def people(countries: Path) -> list[tuple[str, str, list[str]]]:
+    owners: dict[str, set[str]] = defaultdict(set)
+    found: dict[str, tuple[str, list[str]]] = {}
+    for name, aliases, codes in entries(countries):
+        country = current_country(codes)
+        if country is None or len(name.split()) < 2 or not any(len(c) > 3 for c, _ in codes) \
+                or _organisation_name(name) or not _plain(name):
+            continue  # a country's own entry ([AFG]), a one-word name, a group
+        owners[name.lower()].add(country)
+        full = [a for a in aliases if len(a.split()) >= 2 and a.lower() != name.lower()
+                and _plain(a)]
+        found[name.lower()] = (name, country, full)
+    return sorted((found[key][0], found[key][1], found[key][2])
+                  for key, countries_of in owners.items() if len(countries_of) == 1)
+
+
+def _organisation_name(name: str) -> bool:
+    words = name.lower().replace("(", " ").replace(")", " ").split()
+    return bool(words) and (words[-1] in org_heads() or bool(_ACRONYM.match(name)))
+
+
+def _organisation(name: str, codes: list[tuple[str, str]], given: frozenset[str]) -> bool:
+    if _organisation_name(name):
+        return True
+    dated = any(dates.strip() for _, dates in codes)
+    return not dated and name.split()[0].lower() not in given
+
+
+def organisations(international: Path, armed: Path,
+                  given: frozenset[str]) -> list[tuple[str, str, list[str]]]:
+    """The organisations of both files (``given``: given names, to leave people out)."""
+    found: dict[str, tuple[str, str, list[str]]] = {}
+    for path, kind in ((international, "igo"), (armed, "armed")):
+        for name, aliases, codes in entries(path):
+            if kind == "igo" and not any(c.startswith(_INTERNATIONAL) for c, _ in codes):
+                continue
+            if not _plain(name) or not _organisation(name, codes, given):
+                continue
+            names = [name, *(a for a in aliases
+                             if _plain(a) and a.split()[0].lower() not in given)]
+            key = name.lower()
+            if key not in found:
+                found[key] = (name, kind, sorted({n for n in names[1:] if n.lower() != key}))
+    return sorted(found.values())
+
+
+def write(path: Path, header: str, columns: str, rows: list[tuple[str, str, list[str]]]) -> None:
+    """Write ``rows`` as TSV under ``header``, atomically."""
+    text = header + f"# columns: {columns}\n" + "".join(
+        f"{a}\t{b}\t{'|'.join(c)}\n" for a, b, c in rows)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(temp, path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                        help="The shared data folder (with dictionaries/petrarch2/).")
+    args = parser.parse_args(argv)
+    folder = args.shared / "dictionaries" / "petrarch2"
+    sources = {name: folder / name for name in (
+        "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt")}
+    missing = [str(p) for p in sources.values() if not p.is_file()]
+    if missing:
+        print(f"error: missing dictionaries: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    OUT.mkdir(parents=True, exist_ok=True)
+    found_people = people(sources["Phoenix.Countries.actors.txt"])
+    write(OUT / "actors_people.tsv", CREDIT.format(source="Phoenix.Countries.actors.txt"),
+          "name | ISO 3166-1 alpha-3 country of the current post | other full names (|)",
+          [(n, c, a) for n, c, a in found_people])
+    given = frozenset(name.split()[0].lower() for name, _, _ in found_people)
+    found_orgs = organisations(sources["Phoenix.International.actors.txt"],
+                               sources["Phoenix.MilNonState.actors.txt"], given)
+    write(OUT / "actors_organisations.tsv",
+          CREDIT.format(source="Phoenix.International.actors.txt and "
+                               "Phoenix.MilNonState.actors.txt"),
+          "name | igo or armed | acronyms and other names (|)", found_orgs)
+    print(f"{len(found_people)} people, {len(found_orgs)} organisations → {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
