@@ -72,6 +72,7 @@ import httpx
 import pyoxigraph as ox
 
 from kg.graph.namespaces import ONTOLOGY_GRAPH, PREFIXES
+from kg.graph.sparql import check_query, query_form
 from kg.graph.store import GRAPHS, Answer, Store, StoreError, first_line
 from kg.version import __version__
 
@@ -206,11 +207,8 @@ class RemoteStore(Store):
     # -- reading ---------------------------------------------------------------------------
 
     def query(self, sparql: str, *, graphs: Sequence[str] | None = None) -> Answer:
-        from kg.endpoint import UPDATE_KEYWORDS, query_form  # the one SPARQL form sniffer
-
+        check_query(sparql)
         form = query_form(sparql)
-        if form in UPDATE_KEYWORDS:
-            raise SyntaxError("an update is not a query")
         graph_form = form in ("CONSTRUCT", "DESCRIBE")
         fields: dict[str, str | list[str]] = {"query": _PROLOGUE_TEXT + sparql}
         if graphs is not None:  # the SPARQL protocol's dataset: these graphs and the ontology

@@ -30,6 +30,7 @@ from typing import IO, TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.graph.namespaces import PREFIXES, XSD
+from kg.graph.sparql import RefusedQuery
 from kg.graph.store import Store, first_line
 
 if TYPE_CHECKING:
@@ -43,7 +44,8 @@ _DECORATOR = re.compile(r"^#\+\s*([\w-]+)\s*:\s*(.*?)\s*$", re.MULTILINE)
 
 
 class QueryError(ValueError):
-    """A query that cannot be parsed or run; the message is the parser's."""
+    """A query that cannot be parsed or run, or that kg refuses to run (an update, a
+    ``SERVICE`` clause); the message says why in one line."""
 
 
 @dataclass(frozen=True)
@@ -255,13 +257,15 @@ def write_json(pages: Iterable[Result], out: IO[bytes]) -> None:
 def _answer(store: Store, sparql: str, graphs: list[str] | None = None) -> Result:
     try:
         answer = store.query(sparql, graphs=graphs)
-    except SyntaxError as error:
+        if isinstance(answer, ox.QueryBoolean):
+            return Result([], [], boolean=bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            return Result([], [], triples=list(answer))
+        columns = [v.value for v in answer.variables]
+        rows = [dict(zip(columns, map(_value, row), strict=True)) for row in answer]
+    except (SyntaxError, RefusedQuery) as error:
         raise QueryError(first_line(error)) from None
-    if isinstance(answer, ox.QueryBoolean):
-        return Result([], [], boolean=bool(answer))
-    if isinstance(answer, ox.QueryTriples):
-        return Result([], [], triples=list(answer))
-    columns = [v.value for v in answer.variables]
-    rows = [dict(zip(columns, map(_value, row), strict=True)) for row in answer]
+    except OSError as error:  # Oxigraph's evaluation errors (the store could not be read…)
+        raise QueryError(f"the query failed: {first_line(error)}") from None
     return Result(columns, rows)
 
