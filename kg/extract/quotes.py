@@ -139,6 +139,19 @@ def _attribution_sentences(doc: Doc, sentences: list[Span], start: int, end: int
     return spans
 
 
+def _in_relative_clause(verb: Token) -> bool:
+    """Whether ``verb`` is in a relative clause: parsed as one, or opened by "which"/"who"
+    (the parser often hangs "which the BBC noted" as a complement)."""
+    token = verb
+    while True:
+        if token.dep_ == "relcl" or any(c.tag_ in ("WDT", "WP") and c.i < token.i
+                                        for c in token.children):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+
+
 def _attribution(sentences: list[Span], start: int, end: int, inside: set[int],
                  context: Context, describing: Token | None = None) -> list[Argument]:
     """The speakers named in ``sentences`` outside the quotation's ``start:end``."""
@@ -151,7 +164,9 @@ def _attribution(sentences: list[Span], start: int, end: int, inside: set[int],
         if t.lemma_.lower() in speech_verbs() and t.pos_ in ("VERB", "AUX")
         and not start <= t.idx < end and t.i not in inside
     ]
-    verbs.sort(key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+    # the nearest verb, but one in a relative clause ("— which the BBC noted as unusual —")
+    # speaks of the speaker, not for them: it comes after the others
+    verbs.sort(key=lambda t: (_in_relative_clause(t), min(abs(t.idx - start), abs(t.idx - end))))
     for verb in verbs:
         speakers = _speakers_of(verb, context, inside)
         if speakers:

@@ -330,7 +330,9 @@ class Discourse:
             gender = _gender(lower)
             if gender is not None:
                 found = self._person(sentence, token, gender, quoted, speaker)
-                if found is not None and found.sex is None:
+                # a pronoun inside a quotation is the speaker's word for someone: too
+                # unsure an antecedent to learn a gender from
+                if found is not None and found.sex is None and not quoted:
                     found.gender[gender] += 1
             elif lower in THING_PRONOUNS or lower in PLURAL_PRONOUNS:
                 found = self._actor_pronoun(sentence, token, quoted)

@@ -1,0 +1,29 @@
+"""Quotations and their speakers (kg.extract.quotes), and the pronouns that name them."""
+
+from __future__ import annotations
+
+from .reading import found
+
+
+def said(text: str) -> set[tuple[str, str]]:
+    return {(speaker, quote) for speaker, _, quote in found(text, "SAID")}
+
+
+def test_a_verb_in_a_relative_clause_does_not_take_the_quotation():
+    text = ("House of Commons Speaker John Bercow commented on the matter — which the BBC "
+            "noted as an unusual move by a Speaker — \"However it is dressed up, it is "
+            "blindingly obvious that the purpose is to stop Parliament debating Brexit.\"")
+    speakers = {speaker for speaker, _ in said(text)}
+    assert speakers == {"John Bercow"}
+
+
+def test_a_pronoun_inside_a_quotation_teaches_no_gender():
+    """The quoted "he" is the crown prince, not the speaker: she stays a possible "she"."""
+    text = ("On Thursday, Hatice Cengiz, fiancée of journalist Jamal Khashoggi, addressed "
+            "reporters in New York.\n\nCrown Prince Mohammad bin Salman accepted "
+            "responsibility for the murder.\n\nCengiz called the admission a \"political "
+            "maneuver.\" She explained, \"By confessing this, he's also distancing himself "
+            "from the killing of Jamal.\"")
+    assert any(speaker == "Hatice Cengiz" and quote.startswith("By confessing")
+               for speaker, quote in said(text))
+
