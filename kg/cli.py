@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
+import tempfile
 from collections.abc import Callable
 from itertools import chain
 from pathlib import Path
@@ -16,9 +18,9 @@ from typing import IO, Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 import kg
 from kg.analyze import LOUVAIN_SEED, TABLES
@@ -50,14 +52,49 @@ StoreOption = Annotated[
                       help="The graph store: a directory, or the URL of a SPARQL 1.1 server "
                            "(env KG_STORE).")
 ]
+OutputOption = Annotated[Path | None, typer.Option(
+    "--output", "-o", help="Write here, atomically (default or '-': standard output).")]
+
+# Characters that would break a line or drive the terminal: C0 and C1 controls, the
+# Unicode line and paragraph separators, and lone surrogates (undecodable file names).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with every character that could break the line or reach the terminal as a
+    control written as its Python escape, so a name is shown, never obeyed.
+
+    >>> one_line("news\\nfeed\\x1b[2J.txt")
+    'news\\\\nfeed\\\\x1b[2J.txt'
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def plain(text: object, style: str = "") -> Text:
+    """User or article text as one line of Rich text: never read as markup or emoji."""
+    return Text(one_line(str(text)), style=style)
+
+
+def say(console: Console, text: str) -> None:
+    """Print one plain line: never markup, never wrapped (a log reader gets whole lines)."""
+    console.print(plain(text), highlight=False, soft_wrap=True)
+
+
+def report_error(message: str) -> None:
+    """Print one error line on stderr, whatever the message holds."""
+    err.print(Text.assemble(("error:", "red"), " ", plain(message)), highlight=False,
+              soft_wrap=True)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print one error line and give the exit to raise."""
-    # soft_wrap: a long path must not break the one error line; escape: names may hold "[".
-    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True,
-              emoji=False)
+    report_error(message)
     return typer.Exit(code)
+
+
+def to_stdout(output: Path | None) -> bool:
+    """Whether ``-o`` asks for standard output: no ``-o``, or ``-o -``."""
+    return output is None or str(output) == "-"
 
 
 def _open(store: str | Path, *, read_only: bool = True) -> kg.Store:
@@ -114,19 +151,14 @@ def build(
                 paths, store=target, date=date, model=model, force=force, jobs=jobs or 1,
                 cluster=cluster,
                 on_article=lambda _: progress.advance(task),
-                on_write=(lambda ids: err.print(f"written: {' '.join(ids)}", highlight=False,
-                                                markup=False, soft_wrap=True))
-                if verbose else None,
+                on_write=(lambda ids: say(err, f"written: {' '.join(ids)}")) if verbose else None,
             )
     except (StoreError, ModelError, WorkerError) as error:
         raise fail(str(error)) from None
     for line in report.errors:
-        err.print(f"[red]error:[/red] {line}", highlight=False)
-    out.print(
-        f"{len(report.written)} articles built, {len(report.unchanged)} unchanged, "
-        f"{report.statements} statements, {len(report.errors)} errors → {store}",
-        highlight=False,
-    )
+        report_error(line)
+    say(out, f"{len(report.written)} articles built, {len(report.unchanged)} unchanged, "
+             f"{report.statements} statements, {len(report.errors)} errors → {store}")
     if not report.ok:
         raise typer.Exit(1)
 
@@ -140,7 +172,7 @@ def query(
         help="SPARQL text, a .rq file, or the name of a shipped query.")] = None,
     store: StoreOption = DEFAULT_STORE,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
+    output: OutputOption = None,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries.")] = False,
     limit: Annotated[int | None, typer.Option(
         "--limit", "-n", min=0, help="Only the first N rows.")] = None,
@@ -149,7 +181,7 @@ def query(
     if list_ or sparql is None:
         table = Table("name", "what it answers")
         for name, text in named_queries().items():
-            table.add_row(name, describe_query(text))
+            table.add_row(plain(name), plain(describe_query(text)))
         out.print(table)
         return
     if fmt not in ("table", "csv", "json"):
@@ -170,10 +202,10 @@ def query(
     elif first.boolean is not None:
         text = str(first.boolean).lower()
     else:
-        table = Table(*first.columns)
+        table = Table(*first.columns)  # variable names: letters, digits and _ only
         for row in rows:
-            table.add_row(*("" if row[c] is None else str(row[c]) for c in first.columns))
-        if output is None:
+            table.add_row(*(plain("" if row[c] is None else row[c]) for c in first.columns))
+        if to_stdout(output):
             out.print(table)
             return
         recorder = Console(file=io.StringIO(), width=200)
@@ -184,7 +216,7 @@ def query(
 
 def _write(output: Path | None, write: Callable[[IO[bytes]], None], *, newline: bool) -> None:
     """Write to ``output`` atomically, or to standard output ending with a newline."""
-    if output is not None:
+    if not to_stdout(output):
         from kg.export import atomic_output
 
         with atomic_output(output) as handle:
@@ -242,8 +274,7 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f",
                                      help=f"One of: {', '.join(EXPORTERS)}.")] = "trig",
     store: StoreOption = DEFAULT_STORE,
-    output: Annotated[Path | None, typer.Option("--output", "-o",
-                                                help="Write here (default: stdout).")] = None,
+    output: OutputOption = None,
     focus: FocusOption = None, hops: HopsOption = 1, relation: RelationOption = None,
     type_: TypeOption = None, doc: DocOption = None, since: SinceOption = None,
     until: UntilOption = None, min_confidence: ConfidenceOption = None,
@@ -255,23 +286,23 @@ def export(
         raise fail(f"--format: unknown format {fmt!r} (choose from {', '.join(EXPORTERS)})")
     selection = _selection(focus, hops, relation, type_, doc, since, until, min_confidence,
                            query, include_open)
-    if fmt == "png" and output is None and sys.stdout.isatty():
+    if fmt == "png" and to_stdout(output) and sys.stdout.isatty():
         raise fail("--format png: give -o FILE (a picture is not for the terminal)")
     target = _open(store)
     try:
-        kg.export(fmt, output if output is not None else sys.stdout.buffer, store=target,
+        kg.export(fmt, sys.stdout.buffer if to_stdout(output) else output, store=target,
                   selection=selection)
     except ValueError as error:  # QueryError is one too
         raise fail(str(error)) from None
-    if output is not None:
-        err.print(f"wrote {output}", highlight=False)
+    if not to_stdout(output):
+        say(err, f"wrote {output}")
 
 
 @app.command()
 def render(
     store: StoreOption = DEFAULT_STORE,
-    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path(
-        "graph.html"),
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="HTML file to write ('-': standard output).")] = Path("graph.html"),
     title: Annotated[str, typer.Option(help="Page title.")] = "Knowledge graph",
     focus: FocusOption = None, hops: HopsOption = 1, relation: RelationOption = None,
     type_: TypeOption = None, doc: DocOption = None, since: SinceOption = None,
@@ -287,18 +318,25 @@ def render(
     """
     chosen = _selection(focus, hops, relation, type_, doc, since, until, min_confidence,
                         query, include_open)
-    try:
-        drawn = kg.render(output, store=_open(store), title=title,
-                          include_open=chosen.include_open, focus=chosen.focus,
-                          hops=chosen.hops, relation=chosen.relations, type=chosen.types,
-                          doc=chosen.docs, since=chosen.since, until=chosen.until,
-                          min_confidence=chosen.min_confidence, query=chosen.query,
-                          max_nodes=max_nodes)
-    except ValueError as error:  # QueryError is one too
-        raise fail(str(error)) from None
-    out.print(f"wrote {drawn.path}: {drawn.nodes} entities, {drawn.edges} relations "
-              f"({drawn.unconnected} entities left out: no drawn relation touches them)",
-              highlight=False)
+    page_to_stdout = to_stdout(output)
+    with tempfile.TemporaryDirectory(prefix="kg-render-") as scratch:
+        try:
+            drawn = kg.render(Path(scratch, "graph.html") if page_to_stdout else output,
+                              store=_open(store), title=title,
+                              include_open=chosen.include_open, focus=chosen.focus,
+                              hops=chosen.hops, relation=chosen.relations, type=chosen.types,
+                              doc=chosen.docs, since=chosen.since, until=chosen.until,
+                              min_confidence=chosen.min_confidence, query=chosen.query,
+                              max_nodes=max_nodes)
+        except ValueError as error:  # QueryError is one too
+            raise fail(str(error)) from None
+        if page_to_stdout:
+            _write(None, lambda stdout: stdout.write(drawn.path.read_bytes()), newline=False)
+    # the summary goes where the page does not
+    say(err if page_to_stdout else out,
+        f"wrote {'standard output' if page_to_stdout else drawn.path}: {drawn.nodes} "
+        f"entities, {drawn.edges} relations ({drawn.unconnected} entities left out: no drawn "
+        "relation touches them)")
     if drawn.capped:
         err.print(f"note: {drawn.capped} less connected entities left out beyond --max-nodes "
                   f"{max_nodes}; narrow with --focus/--relation/--type or raise --max-nodes",
@@ -324,7 +362,7 @@ def entities(
         return
     table = Table("name", "type", "mentions", "articles", "aliases")
     for r in shown:
-        table.add_row(r.name, r.type, str(r.mentions), str(r.articles), ", ".join(r.aliases))
+        table.add_row(*map(plain, (r.name, r.type, r.mentions, r.articles, ", ".join(r.aliases))))
     out.print(table)
     if len(shown) < len(rows):
         err.print(f"{len(rows) - len(shown)} more (use --limit 0)", highlight=False)
@@ -339,21 +377,22 @@ def show(
     profiles = kg.show(name, store=_open(store))
     if not profiles:
         raise fail(f"no entity called {name!r}", code=1)
+    def line(*parts: Text | str) -> None:
+        out.print(Text.assemble(*parts), highlight=False, soft_wrap=True)
+
     for profile in profiles:
         e = profile.entity
-        out.print(f"[bold]{escape(e.name)}[/bold] ({e.type}): {e.mentions} mentions in "
-                  f"{e.articles} articles", highlight=False)
+        line(plain(e.name, "bold"),
+             plain(f" ({e.type}): {e.mentions} mentions in {e.articles} articles"))
         if e.aliases:
-            out.print("also: " + escape(", ".join(e.aliases)), highlight=False)
-        out.print(escape(e.iri), highlight=False)
+            line(plain("also: " + ", ".join(e.aliases)))
+        line(plain(e.iri))
         for st in profile.statements:
             detail = st["role"] or st["quote"] or st["label"] or ""
             happened = st["factuality"] in (None, "", "asserted")
             relation = st["relation"] if happened else f"{st['relation']} ({st['factuality']})"
-            out.print(f"  {relation}: {escape(str(st['subject']))} → "
-                      f"{escape(str(st['object'] or '—'))} {escape(str(detail))}", highlight=False)
-            out.print(f"    [dim]{escape(str(st['sentence']))} ({st['doc']}, "
-                      f"{st['date'] or 'undated'})[/dim]", highlight=False)
+            line(plain(f"  {relation}: {st['subject']} → {st['object'] or '—'} {detail}"))
+            line(plain(f"    {st['sentence']} ({st['doc']}, {st['date'] or 'undated'})", "dim"))
 
 
 @app.command()
@@ -362,7 +401,7 @@ def stats(store: StoreOption = DEFAULT_STORE) -> None:
     counts = kg.stats(store=_open(store))
     table = Table("what", "count")
     for name, value in counts.items():
-        table.add_row(name, str(value))
+        table.add_row(plain(name), plain(value))
     out.print(table)
 
 
@@ -392,6 +431,9 @@ def analyze(
         raise fail(f"--only: unknown table {unknown[0]!r} (choose from {', '.join(TABLES)})")
     if as_csv and len(chosen) != 1:
         raise fail("--csv: name exactly one table with --only")
+    if output is not None and to_stdout(output):
+        raise fail("-o -: analyze writes a folder of CSV files; for one table on standard "
+                   "output, give --only NAME --csv")
     try:
         analysis = kg.analyze(store=_open(store), by=by, family=family, seed=seed)
     except ValueError as error:
@@ -401,7 +443,7 @@ def analyze(
             written = analysis.write_csv(output)
         except OSError as error:
             raise fail(f"{output}: cannot write ({error.strerror or error})") from None
-        err.print(f"wrote {', '.join(str(p) for p in written)}", highlight=False)
+        say(err, f"wrote {', '.join(str(p) for p in written)}")
     tables = analysis.tables()
     if as_csv:
         sys.stdout.write(tables[chosen[0]].to_csv())
@@ -419,12 +461,12 @@ def _analysis_table(name: str, result: kg.Result, top: int) -> Table:
         table = Table("community", "size", "members (most statements first)", title=name)
         for number, members in list(groups.items())[:top or None]:
             shown = ", ".join(members[:8]) + (", …" if len(members) > 8 else "")
-            table.add_row(str(number), str(len(members)), shown)
+            table.add_row(plain(number), plain(len(members)), plain(shown))
         return table
     columns = [c for c in result.columns if c != "iri"]
     table = Table(*columns, title=name)
     for row in result.rows[:top or None]:
-        table.add_row(*(str(row[c]) for c in columns))
+        table.add_row(*(plain(row[c]) for c in columns))
     return table
 
 
@@ -440,6 +482,9 @@ def serve(
         "--max-rows", help="Most rows (or triples) in an answer; 0 = no cap.")] = 10_000,
     workers: Annotated[int | None, typer.Option(
         help="Query worker processes (default: 2 to 4, by CPU count).")] = None,
+    worker_memory: Annotated[int, typer.Option(
+        "--worker-memory", help="MiB of memory each query worker may use (a query that needs "
+                                "more is stopped, HTTP 500); 0 = no limit.")] = 2048,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No request log.")] = False,
 ) -> None:
     """Serve the graph read-only over SPARQL 1.1: endpoint /sparql, query page /."""
@@ -448,7 +493,7 @@ def serve(
                    "local store directory")
     try:
         kg.serve(store, host=host, port=port, timeout=timeout, max_rows=max_rows,
-                 workers=workers, quiet=quiet)
+                 workers=workers, worker_memory=worker_memory, quiet=quiet)
     except StoreError as error:
         raise fail(str(error)) from None
     except (OSError, ValueError) as error:
@@ -459,8 +504,7 @@ def serve(
 def openie(
     file: Annotated[Path, typer.Argument(
         help="UTF-8 text, one sentence per line ('-' reads stdin).")],
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write here (default: stdout).")] = None,
+    output: OutputOption = None,
     model: Annotated[str | None, typer.Option(
         envvar="KG_MODEL", help="spaCy model name or path (env KG_MODEL).")] = None,
 ) -> None:
@@ -480,7 +524,7 @@ def openie(
         nlp = load(model)
     except ModelError as error:
         raise fail(str(error), 2) from None
-    if output is None:
+    if to_stdout(output):
         for line in tsv_lines(lines, nlp):
             sys.stdout.write(line + "\n")
         return
@@ -490,14 +534,15 @@ def openie(
                 handle.write((line + "\n").encode("utf-8"))
     except OSError as error:
         raise fail(f"{output}: cannot write ({error.strerror or error})", 2) from None
-    err.print(f"wrote {output}", highlight=False, markup=False, soft_wrap=True)
+    say(err, f"wrote {output}")
 
 
 @app.command()
 def validate(store: StoreOption = DEFAULT_STORE) -> None:
     """Check every article's graph against the SHACL shapes (ontology/shapes.ttl)."""
     report = kg.validate(store=_open(store))
-    out.print(report.text(), highlight=False, markup=False, soft_wrap=True)
+    for line in report.text().splitlines():
+        say(out, line)
     if not report.conforms:
         raise typer.Exit(1)
 

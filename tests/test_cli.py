@@ -7,6 +7,7 @@ import inspect
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 from conftest import SEED_ID, SEEDS
 
 import kg
+import kg.graph.iri
 from kg.cli import app
 from kg.graph.store import Store
 
@@ -267,3 +269,108 @@ def test_killed_build_keeps_whole_articles(tmp_path: Path, wikinews_sample: Path
     final = {r["id"]: r["n"] for r in json.loads(
         run("query", per_article, "-s", store, "-f", "json").stdout)}
     assert final == expected
+
+
+def test_error_lines_are_whole_and_markup_is_shown_not_obeyed(tmp_path: Path) -> None:
+    """Names and metadata holding Rich markup, a newline or an escape sequence, and a name
+    longer than 80 columns: each error is one line, as written, on a stderr that is no
+    terminal, and the good article is built."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Russia and Ukraine held talks in Istanbul.",
+                                     encoding="utf-8")
+    for name in ("[bold red]loud[reverse].txt", "two\nlines.txt", "bell\x1b[2J.txt",
+                 "long-" + "x" * 150 + ".txt"):
+        (folder / name).write_bytes(b"")
+    (folder / "feed.jsonl").write_text(
+        '{"id": "oops", "date": "[/oops]", "text": "France and Germany met."}\n',
+        encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}  # the 80-column default
+    result = subprocess.run([*KG, "build", folder, "-s", tmp_path / "store"],
+                            capture_output=True, text=True, env={**env, "NO_COLOR": "1"})
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 5 and all(line.startswith("error: ") for line in lines), lines
+    for shown in ("[bold red]loud[reverse].txt: empty", "two\\nlines.txt: empty",
+                  "bell\\x1b[2J.txt: empty", "x" * 150 + ".txt: empty", "[/oops]"):
+        assert any(shown in line for line in lines), (shown, lines)
+    assert result.stdout.startswith("1 articles built")
+
+
+@pytest.fixture(scope="module")
+def marked_store(store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed store plus an entity whose label and alias hold markup and an escape."""
+    copy = tmp_path_factory.mktemp("marked") / "store"
+    shutil.copytree(store, copy)
+    graph = kg.graph.iri.article_graph(SEED_ID)
+    Store(copy).update(f"""
+        PREFIX dip: <https://w3id.org/kg-diplomacy/ontology#>
+        INSERT DATA {{ GRAPH <{graph}> {{
+          <https://example.org/marked> a dip:Person ; dip:mentionCount 999 ;
+            <http://www.w3.org/2000/01/rdf-schema#label> "[/x] [bold]Mark[/bold] :thumbs_up:" ;
+            <http://www.w3.org/2004/02/skos/core#altLabel> "Mark\\u001b[2J" }} }}""")
+    return copy
+
+
+def test_entities_and_query_print_labels_as_they_are(marked_store: Path) -> None:
+    table = run("entities", "-s", marked_store, "--limit", "3").stdout
+    assert "[/x] [bold]Mark[/bold] :thumbs_up:" in table and "Mark\\x1b[2J" in table
+    answer = run("query", "SELECT ?name WHERE { ?p rdfs:label ?name FILTER(STRSTARTS(?name, "
+                 '"[/x]")) }', "-s", marked_store).stdout
+    assert "[/x] [bold]Mark[/bold] :thumbs_up:" in answer
+    shown = run("show", "[/x] [bold]Mark[/bold] :thumbs_up:", "-s", marked_store).stdout
+    assert shown.startswith("[/x] [bold]Mark[/bold] :thumbs_up: (Person)")
+
+
+def test_dash_output_is_standard_output(store: Path, tmp_path: Path) -> None:
+    """``-o -`` writes to standard output for every command that writes a file, and never a
+    file called ``-``; analyze, which writes a folder, says so."""
+    sentences = tmp_path / "sentences.txt"
+    sentences.write_text("Russia and Ukraine held talks in Istanbul.\n", encoding="utf-8")
+    outputs = {
+        ("query", "positions", "-f", "csv"): "Viktor Orbán,Prime Minister,Hungary",
+        ("export", "-f", "ttl"): "@prefix dip:",
+        ("render",): "<script",
+        ("openie", sentences): "Russia",
+    }
+    for args, expected in outputs.items():
+        store_option = ("-s", store) if args[0] != "openie" else ()
+        result = run(*args, *store_option, "-o", "-", cwd=tmp_path)
+        assert expected in result.stdout, args
+        assert not (tmp_path / "-").exists(), args
+    refused = run("analyze", "-s", store, "-o", "-", cwd=tmp_path, check=False)
+    assert refused.returncode == 2 and "--only NAME --csv" in refused.stderr
+    assert not (tmp_path / "-").exists()
+
+
+def _normalised_quads(path: Path) -> set[str]:
+    """The store's quads, the one thing two builds may differ in (the run's start time, and
+    so the run's IRI) made equal."""
+    quads = {str(q) for q in Store(path, read_only=True).quads()}
+    return {re.sub(r"/run/[0-9a-f]+|\"\d{4}-\d\d-\d\dT[\d:]+Z\"", "*", q) for q in quads}
+
+
+def test_entity_pass_cut_off_by_a_kill_is_finished_by_the_next_build(
+        tmp_path: Path, wikinews_sample: Path) -> None:
+    sample = tmp_path / "sample.jsonl"
+    with wikinews_sample.open(encoding="utf-8") as source:
+        sample.write_text("".join(line for _, line in zip(range(12), source, strict=False)),
+                          encoding="utf-8")
+    clean = tmp_path / "clean"
+    run("build", SEEDS, sample, "-s", clean)
+    killed = tmp_path / "killed"
+    # Every batch written, then SIGKILL where the entity pass starts: the store as `kg build`
+    # leaves it when killed during the pass (the pass is one update, so nothing of it lands).
+    crash = ("import os, signal, sys\nfrom kg.graph.store import Store\n"
+             "from kg.pipeline import Builder\n"
+             "Builder(Store(sys.argv[1])).build(sys.argv[2:])\n"
+             "os.kill(os.getpid(), signal.SIGKILL)\n")
+    crashed = subprocess.run([sys.executable, "-c", crash, killed, SEEDS, sample],
+                             capture_output=True, text=True)
+    assert crashed.returncode == -signal.SIGKILL, crashed.stderr
+    assert _normalised_quads(killed) != _normalised_quads(clean)  # the pass has work to do
+
+    result = run("build", SEEDS, sample, "-s", killed)
+
+    assert "0 articles built, 13 unchanged" in result.stdout
+    assert _normalised_quads(killed) == _normalised_quads(clean)
