@@ -6,11 +6,38 @@ file, never an if-chain.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 import pycountry
+
+
+@cache
+def data_version() -> str:
+    """A short digest of every data file kg extracts with, so that a build after a lexicon
+    changed re-reads the articles it would now read differently.
+
+    >>> len(data_version())
+    12
+    """
+    digest = hashlib.sha256()
+    folder = resources.files("kg") / "data"
+    for path in sorted(_data_files(folder), key=str):
+        digest.update(str(path).encode("utf-8"))
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _data_files(folder) -> list:
+    found = []
+    for item in folder.iterdir():
+        if item.is_dir():
+            found.extend(_data_files(item))
+        elif item.name.endswith((".tsv", ".txt")):
+            found.append(item)
+    return found
 
 
 def rows(name: str) -> list[list[str]]:
@@ -55,41 +82,110 @@ def speech_verbs() -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class EventEntry:
-    """One line of the event lexicon."""
+    """One line of an event lexicon: what a lemma (or a verb with its particle, preposition
+    or object) codes. ``code`` is a PLOVER type, or ``-`` for a sense that is no event
+    ("warn of consequences" advises; it threatens no one)."""
 
     lemma: str
     code: str
     pos: str  # VERB, NOUN or any
     mode: str | None
+    source: str = "kg"  # kg (event_lexicon.tsv), cameo (derived), override
+
+    @property
+    def is_event(self) -> bool:
+        return self.code != NOT_EVENT
+
+
+NOT_EVENT = "-"
+
+
+def _entries(name: str, source: str) -> dict[str, list[EventEntry]]:
+    table: dict[str, list[EventEntry]] = {}
+    for row in rows(name):
+        lemma, code = row[0].strip(), row[1].strip()
+        pos = row[2].strip() if source != "cameo" else "VERB"
+        mode = row[3].strip() if source == "kg" and len(row) > 3 and row[3].strip() else None
+        table.setdefault(lemma, []).append(EventEntry(lemma, code, pos, mode, source))
+    return table
 
 
 @cache
 def event_lexicon() -> dict[str, list[EventEntry]]:
-    """Lemma → the PLOVER event types it can express.
+    """kg's own event lexicon: lemma → the PLOVER event types it can express.
 
     >>> event_lexicon()["condemn"][0].code
     'ACCUSE'
     """
-    table: dict[str, list[EventEntry]] = {}
-    for row in rows("event_lexicon.tsv"):
-        lemma, code, pos = row[0].strip(), row[1].strip(), row[2].strip()
-        mode = row[3].strip() if len(row) > 3 and row[3].strip() else None
-        table.setdefault(lemma, []).append(EventEntry(lemma, code, pos, mode))
-    return table
+    return _entries("event_lexicon.tsv", "kg")
+
+
+@cache
+def cameo_lexicon() -> dict[str, list[EventEntry]]:
+    """Verb patterns derived from the CAMEO verb dictionary and PLOVER's CAMEO table
+    (``derived/cameo_events.tsv``, made by ``scripts/derive_lexicons.py``).
+
+    >>> cameo_lexicon()["abduct"][0].code
+    'ASSAULT'
+    """
+    return _entries("derived/cameo_events.tsv", "cameo")
+
+
+@cache
+def event_overrides() -> dict[str, list[EventEntry]]:
+    """Hand corrections of the derived lexicon, each with its reason in the file.
+
+    >>> event_overrides()["summon"][0].code
+    'ACCUSE'
+    """
+    return _entries("event_overrides.tsv", "override")
 
 
 def event_type(lemma: str, pos: str) -> EventEntry | None:
-    """The event type of a verb or noun lemma, if the lexicon has one.
+    """The event a verb or noun lemma (or pattern key) codes: the override file first, then
+    kg's lexicon, then the derived CAMEO patterns (verbs only). An entry whose
+    ``is_event`` is false says the words are no event.
 
     >>> event_type("summit", "NOUN").code
     'CONSULT'
     >>> event_type("summit", "VERB") is None
     True
+    >>> event_type("put on trial", "VERB").code
+    'COERCE'
     """
-    for entry in event_lexicon().get(lemma.lower(), ()):
-        if entry.pos in ("any", pos):
-            return entry
+    key = lemma.lower()
+    for table in (event_overrides(), event_lexicon(), cameo_lexicon()):
+        for entry in table.get(key, ()):
+            if entry.pos in ("any", pos):
+                return entry
     return None
+
+
+# Agent sectors too vague to stand for an actor by themselves ("people", "a man").
+_VAGUE_SECTORS = frozenset({"PPL"})
+
+
+@cache
+def agent_nouns() -> dict[str, str]:
+    """Nouns (head lemma last) for actors without a name → their CAMEO agent code, from
+    ``derived/agents.tsv``; the code's first three letters are the sector.
+
+    >>> agent_nouns()["police"], agent_nouns()["riot police"][:3]
+    ('COP', 'COP')
+    """
+    return {row[0].strip(): row[1].strip() for row in rows("derived/agents.tsv")
+            if row[1].strip()[:3] not in _VAGUE_SECTORS}
+
+
+@cache
+def country_words() -> dict[str, str]:
+    """One-word names and demonyms of countries (lower case) → ISO alpha-3 code, from
+    ``derived/country_words.tsv``.
+
+    >>> country_words()["liberian"]
+    'LBR'
+    """
+    return {row[0].strip(): row[1].strip() for row in rows("derived/country_words.tsv")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ from kg.extract.base import Context
 from kg.graph.rdf import Run, reading_quads
 from kg.graph.store import DEFAULT_STORE, Store, first_line
 from kg.ingest import ReadError, read
+from kg.lexicons import data_version
 from kg.records import Document, Reading
 from kg.resolve import ArticleEntities
 from kg.resolve.corpus import unify as unify_entities
@@ -228,7 +229,7 @@ class Builder:
         model_id = nlp_module.describe_model(model)
         started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.run = Run(software=f"kg {__version__}", model=model_id, started=started)
-        self.salt = f"{self.run.software}|{model_id}"
+        self.salt = f"{self.run.software}|{model_id}|{data_version()}"
 
     def build(self, paths: Iterable[str | Path], *, date: str | None = None,
               force: bool = False, on_article: Callable[[str], None] | None = None,

@@ -27,6 +27,7 @@ from kg.extract import register
 from kg.extract.base import Context
 from kg.extract.grammar import (
     RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
     Actor,
     Party,
     actor,
@@ -34,6 +35,7 @@ from kg.extract.grammar import (
     conjuncts,
     factuality,
     governor,
+    intent,
     noun_factuality,
     parties,
     planned,
@@ -85,7 +87,12 @@ def _lemma(token: Token) -> str:
 
 
 def noun_event(noun: Token) -> EventEntry | None:
-    """The event an event noun names ("talks", "a call for …", "strikes")."""
+    """The event an event noun names ("talks", "a call for …", "strikes"), read with its
+    compound first ("a hunger strike" protests; "air strikes" attack)."""
+    for compound in (c for c in noun.lefts if c.dep_ == "compound" and c.i == noun.i - 1):
+        entry = event_type(f"{_lemma(compound)} {_lemma(noun)}", "NOUN")
+        if entry:
+            return entry
     for prep in (c for c in noun.children if c.dep_ == "prep"):
         entry = event_type(f"{_lemma(noun)} {prep.lower_}", "NOUN")
         if entry:
@@ -94,32 +101,46 @@ def noun_event(noun: Token) -> EventEntry | None:
 
 
 def verb_event(verb: Token) -> Event | None:
-    """The event a verb expresses: verb + preposition or particle, a light verb's noun,
-    a verb–object idiom, or the verb itself."""
+    """The event a verb expresses, from the most specific reading of its dependents to the
+    verb alone: verb + preposition + its object ("put on trial"), verb + particle + object
+    ("set off explosives"), verb + preposition ("call for"), verb + particle ("cut off"), a
+    light verb's event noun ("held talks"), a verb–object pattern ("lift sanctions"), the
+    verb itself. The first reading the lexicon knows decides, also when it says the words
+    are no event ("warned of consequences", "shot hoops")."""
     lemma = _lemma(verb)
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        entry = event_type(f"{lemma} {prep.lower_}", "VERB")
-        if entry:
-            return Event(entry, verb, prep.lower_)
+    # "demanded on Thursday": a preposition of time is no part of the verb's sense
+    preps = [c for c in verb.children if c.dep_ == "prep" and not any(
+        p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")]
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    if particle:
-        entry = event_type(f"{lemma} {particle}", "VERB")
-        if entry:
-            return Event(entry, verb)
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # (key, the preposition that introduces the recipient, the object the key includes)
+    readings: list[tuple[str, str | None, Token | None]] = [
+        (f"{lemma} {prep.lower_} {_lemma(pobj)}", None, None)
+        for prep in preps for pobj in prep.children if pobj.dep_ == "pobj"]
+    if particle:
+        readings.extend((f"{lemma} {particle} {_lemma(noun)}", None, noun) for noun in nouns)
+    readings.extend((f"{lemma} {prep.lower_}", prep.lower_, None) for prep in preps)
+    if particle:
+        readings.append((f"{lemma} {particle}", None, None))
+    for key, extra_prep, idiom_object in readings:
+        entry = event_type(key, "VERB")
+        if entry is not None:
+            return Event(entry, verb, extra_prep, idiom_object) if entry.is_event else None
     if lemma in words("light"):
         for noun in nouns:
             entry = noun_event(noun)
-            if entry:
+            if entry and entry.is_event:
                 return Event(entry, noun)
     for noun in nouns:
         entry = event_type(f"{lemma} {_lemma(noun)}", "VERB")
-        if entry:
-            return Event(entry, verb, idiom_object=noun)
+        if entry is not None:
+            return Event(entry, verb, idiom_object=noun) if entry.is_event else None
     entry = event_type(lemma, "VERB")
-    if entry and lemma in words("intransitive") and any(c.dep_ == "dobj" for c in verb.children):
+    if entry is None or not entry.is_event:
+        return None
+    if lemma in words("intransitive") and any(c.dep_ == "dobj" for c in verb.children):
         return None  # "demonstrated a screen", "rallied supporters"
-    return Event(entry, verb) if entry else None
+    return Event(entry, verb)
 
 
 def _verb_phrase(verb: Token) -> str:
@@ -144,18 +165,30 @@ def _recipients(verb: Token, event: Event, actor_: Actor) -> list[tuple[Token, s
         found.extend((p, prep.lower_) for prep in noun.children
                      if prep.dep_ == "prep" and prep.lower_ in noun_preps
                      for p in prep.children if p.dep_ == "pobj")
-        found.extend((c, "object") for c in verb.children if c.dep_ == "dative")
+        found.extend((c, "object") for c in _datives(verb))
     elif event.trigger == verb:
         deps = {"dative"} if _lemma(verb) in words("topic") else _EVENT_OBJECTS
         found.extend((t, "object") for t in _objects(verb, actor_, deps))
     else:
-        found.extend((c, "object") for c in verb.children if c.dep_ == "dative")
+        found.extend((c, "object") for c in _datives(verb))
         found.extend((p, prep.lower_) for prep in event.trigger.children
                      if prep.dep_ == "prep" and prep.lower_ in preps
                      for p in prep.children if p.dep_ == "pobj")
     found.extend((p, prep.lower_) for prep in verb.children
                  if prep.dep_ == "prep" and prep.lower_ in preps
                  for p in prep.children if p.dep_ == "pobj")
+    return found
+
+
+def _datives(verb: Token) -> list[Token]:
+    """The indirect objects of a verb: "gave Tanzania a grant", and the object of a "to"
+    the parser marks as dative ("granted asylum to Panama")."""
+    found: list[Token] = []
+    for child in (c for c in verb.children if c.dep_ == "dative"):
+        if child.pos_ == "ADP":
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        else:
+            found.append(child)
     return found
 
 
@@ -179,6 +212,13 @@ def _inherited_recipients(verb: Token) -> list[Token]:
     found.extend(p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "to"
                  for p in prep.children if p.dep_ == "pobj")
     return found
+
+
+def _complement_subjects(verb: Token) -> list[Token]:
+    """Whom a request is made of when a clause says what is asked: "demanded that the US
+    cancel its plans" (the subject of the clause, not an object of the verb)."""
+    return [subject for clause in verb.children if clause.dep_ == "ccomp"
+            for subject in clause.children if subject.dep_ in SUBJECT_DEPS]
 
 
 def _between(token: Token) -> list[Token]:
@@ -279,28 +319,27 @@ def _demands(verb: Token, subjects: list[Party], sentence: Span, context: Contex
 
 def _read_event(clause: Clause, event: Event, subjects: list[Party], sentence: Span,
                 context: Context, fact: Factuality) -> Iterator[Statement]:
-    """The event's statements with their setting and factuality; a planned meeting is an
-    agreement and, beside it, the meeting itself marked planned."""
+    """The event's statements with their setting and factuality. An announced event is
+    the intent it expresses (:func:`~kg.extract.grammar.intent`: "will meet" is an
+    agreement, "would boycott" a threat) and, beside it, the event itself marked planned."""
     verb = clause.verb
+    code = event.entry.code
     future = planned(verb) or planned(event.trigger)
     found = setting({verb, event.trigger}, context, entry=event.entry, future=future)
-    recode = future and fact is Factuality.ASSERTED and event.entry.code == "CONSULT"
-    if future and fact is Factuality.ASSERTED and not recode:
-        fact = Factuality.PLANNED  # "will impose sanctions": announced, not yet done
+    intended = intent(code) if future and fact is Factuality.ASSERTED else None
+    if future and fact is Factuality.ASSERTED and intended is None:
+        fact = Factuality.PLANNED  # "will demand": announced, not yet done
     for statement in _event_statements(clause, event, subjects, sentence, context,
-                                       "AGREE" if recode else event.entry.code):
-        if recode:  # the setting is the meeting's, not the agreement's
+                                       intended or code):
+        with_setting = replace(statement, when=found.when, place=found.place, mode=found.mode,
+                               context=found.context)
+        if intended and intended != code:  # the setting is the event's, not the intent's
             yield statement
-            yield replace(statement, relation="CONSULT", factuality=Factuality.PLANNED,
-                          when=found.when, place=found.place, mode=found.mode,
-                          context=found.context)
-            continue
-        statement = replace(statement, when=found.when, place=found.place, mode=found.mode,
-                            context=found.context)
-        if fact is not Factuality.ASSERTED:
-            yield replace(statement, factuality=fact, label=_verb_phrase(verb))
-            continue
-        yield statement
+            yield replace(with_setting, relation=code, factuality=Factuality.PLANNED)
+        elif fact is Factuality.ASSERTED:
+            yield with_setting
+        else:
+            yield replace(with_setting, factuality=fact, label=_verb_phrase(verb))
 
 
 def _event_statements(clause: Clause, event: Event, subjects: list[Party], sentence: Span,
@@ -318,6 +357,9 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
         if audience and how == "to":
             found = [p for p in found if p.argument.type in ("Person", "Country")]
         objects.extend(p for p in found if p.argument.name not in subject_names)
+    if not objects and code == "REQUEST":
+        objects = [p for t in _complement_subjects(verb) for p in parties(t, context)
+                   if p.argument.name not in subject_names]
     controlled = _controlled(verb)
     if controlled and not any(parties(t, context) for t in controlled):
         return  # the recipient is a description we cannot name ("urged the embassy to …")
@@ -342,7 +384,8 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
     if code.lower() not in words("place_recipient"):
         objects = [p for p in objects if p.argument.type != "Place"]
     if not objects and (event.entry.code in _NEEDS_PARTNER or event.entry.mode == "joint"
-                        or event.entry.lemma in words("needs_recipient")):
+                        or event.entry.lemma in words("needs_recipient")
+                        or _broad(event.entry)):
         return
     if code == "ASSAULT" and _lemma(verb) in words("verbal") and any(
             p.argument.type == "Person" for p in subjects):
@@ -355,6 +398,14 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
             else:
                 yield _statement(context, sentence, code, subject.argument, obj.argument,
                                  confidence - 0.1 * (not obj.direct))
+
+
+def _broad(entry: EventEntry) -> bool:
+    """Whether the entry is a derived verb sense broad enough to code an event only with a
+    named recipient. CAMEO's verb blocks give every synonym the block's code ("enter",
+    "prepare", "remain"); PETRARCH codes them only between two actors, and so does kg. A
+    pattern with its object or preposition ("open fire", "call for") is specific enough."""
+    return entry.source == "cameo" and " " not in entry.lemma
 
 
 def _membership(clause: Clause, subjects: list[Party], sentence: Span,

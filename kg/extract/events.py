@@ -31,6 +31,7 @@ from kg.extract.grammar import (
     actor,
     conjuncts,
     factuality,
+    intent,
     noun_factuality,
     parties,
     planned,
@@ -146,20 +147,20 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
 
 def _read_with_setting(noun: Token, entry: EventEntry, sentence: Span,
                        context: Context) -> Iterator[Statement]:
-    """The noun's events with its factuality and setting; a planned meeting is an
-    agreement and, beside it, the meeting marked planned."""
+    """The noun's events with its factuality and setting; an announced event is the
+    intent it expresses and, beside it, the event marked planned (as for verbs)."""
     fact = _factuality(noun)
     future = planned(noun)
-    recode = future and fact is Factuality.ASSERTED and entry.code == "CONSULT"
-    if future and fact is Factuality.ASSERTED and not recode:
-        fact = Factuality.PLANNED  # "the planned sanctions": announced, not yet done
+    intended = intent(entry.code) if future and fact is Factuality.ASSERTED else None
+    if future and fact is Factuality.ASSERTED and intended is None:
+        fact = Factuality.PLANNED  # "the planned demands": announced, not yet done
     found = setting({noun}, context, entry=entry, future=future)
-    for statement in _read(noun, entry, sentence, context, "AGREE" if recode else entry.code):
+    for statement in _read(noun, entry, sentence, context, intended or entry.code):
         with_setting = replace(statement, when=found.when, place=found.place, mode=found.mode,
                                context=found.context)
-        if recode:  # the setting is the meeting's, not the agreement's
+        if intended and intended != entry.code:  # the setting is the event's
             yield statement
-            yield replace(with_setting, relation="CONSULT", factuality=Factuality.PLANNED)
+            yield replace(with_setting, relation=entry.code, factuality=Factuality.PLANNED)
         elif fact is Factuality.ASSERTED:
             yield with_setting
         else:

@@ -26,6 +26,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.agents import generic_actor
 from kg.extract.groups import group_for
 from kg.lexicons import rows, speech_verbs
 from kg.nlp import doc_text
@@ -199,6 +200,10 @@ def parties(token: Token, context, *, owners: bool = False) -> list[Party]:
             for member in listed:
                 found.extend(parties(member, context, owners=owners)
                              if member != head else [])
+            continue
+        agent = generic_actor(head, context)
+        if agent is not None:
+            found.append(Party(agent))
             continue
         if owners:
             found.extend(_owners(head, context))
@@ -490,6 +495,22 @@ def planned(token: Token) -> bool:
             return True
         current = head
     return False
+
+
+def intent(code: str) -> str | None:
+    """The event that announcing a ``code`` event is, after CAMEO's "express intent"
+    categories: an intent to cooperate is an agreement (``AGREE``: "will provide aid",
+    "offered to hand over", "the planned talks"); an intent to use force or pressure is a
+    threat (``THREATEN``: "would boycott", "will withdraw its peacekeepers"). ``None`` for
+    an announced verbal act ("will demand"): it stays the act, marked planned.
+
+    >>> intent("AID"), intent("SANCTION"), intent("REQUEST")
+    ('AGREE', 'THREATEN', None)
+    """
+    for kind in ("AGREE", "THREATEN"):
+        if code.lower() in words(f"intent_{kind.lower()}"):
+            return kind
+    return None
 
 
 # -- quotations ----------------------------------------------------------------------------

@@ -1,0 +1,112 @@
+"""Actors without a name: "police", "Israeli soldiers", "Rwandan rebels", "a Jordanian
+official", "demonstrators in Baghdad".
+
+News codes much of its politics to actors it never names. A noun phrase whose head (with
+its compound: "riot police", "security forces") is a generic agent of PETRARCH2's agents
+dictionary (``kg/data/derived/agents.tsv``) stands for an organisation-like actor of that
+sector; so does a country's people named by their demonym ("168 Liberians"). Where the
+phrase says whose it is — a demonym or country ("Iraqi police"), an
+organisation in a compound ("Red Cross officials"), a country after "in", "from" or "of"
+("protesters in Iraq") — the actor is that party's ("Iraqi police" and "police of Iraq"
+are one actor); otherwise it is the bare agent ("rebels"). The name keeps the words as
+written so that the reader recognises them; the sector is read back from the name by
+:func:`kg.lexicons.agent_sector`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.lexicons import agent_nouns, country_in_text, country_words, government_nouns
+from kg.records import Argument
+
+_OWNER_PREPS = frozenset({"in", "from", "of"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+TYPE = "Organisation"
+
+
+def _agent_words(head: Token) -> tuple[int, str] | None:
+    """Where the agent phrase starts and its words ("riot police"), if the head is one.
+
+    A government noun ("the government", "Turkish troops") is not: it stands for its
+    country, which the resolver finds (countries and their governments are one actor)."""
+    table = agent_nouns()
+    lemma = head.lemma_.lower()
+    compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i == head.i - 1]
+    phrases = [(c.i, f"{c.lower_} {lemma}", f"{c.lower_} {head.lower_}") for c in compounds]
+    for start, phrase, written in [*phrases, (head.i, lemma, head.lower_)]:
+        if phrase in government_nouns() or lemma in government_nouns():
+            return None
+        if phrase in table:
+            return start, written
+    return None
+
+
+def generic_actor(head: Token, context) -> Argument | None:
+    """The actor a generic noun phrase headed by ``head`` stands for, if it is one.
+
+    >>> from kg.nlp import load
+    >>> doc = load()("Israeli soldiers beat up Palestinian detainees.")
+    >>> class Nobody:
+    ...     offset = 0
+    ...     def resolve(self, token): return None
+    >>> generic_actor(doc[1], Nobody()).name
+    'Israeli soldiers'
+    """
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("PERSON", "GPE", "ORG"):
+        return None
+    if _people_of(head):  # "168 Liberians": the people of a country, as civilians
+        begin = context.offset + head.idx
+        return Argument(head.text, begin, begin + len(head.text), head.text, TYPE)
+    found = _agent_words(head)
+    if found is None:
+        return None
+    start, words = found
+    owner = _owner(head, start, context)
+    if owner is not None and owner[1]:
+        name = f"{owner[0]} {words}"  # as written: "Israeli soldiers", "Red Cross officials"
+    elif owner is not None:
+        name = f"{words} of {owner[0]}"  # "protesters of Iraq"
+    else:
+        name = words
+    doc = head.doc
+    first = min([start, *(t.i for t in head.lefts if t.dep_ in _MODIFIER_DEPS)])
+    span = doc[first:head.i + 1]
+    begin = context.offset + span.start_char
+    return Argument(span.text, begin, begin + len(span.text), name, TYPE)
+
+
+def _people_of(head: Token) -> bool:
+    """Whether a plural noun names the people of a country by its demonym ("Liberians")."""
+    return head.tag_ in ("NNS", "NNPS") and head.text[:1].isupper() \
+        and head.text.endswith("s") and head.text[:-1].lower() in country_words()
+
+
+def _owner(head: Token, start: int, context) -> tuple[str, bool] | None:
+    """Whose actor it is: (the owner's words, whether they are written before the agent)."""
+    for child in sorted(head.lefts, key=lambda t: -t.i):
+        if child.dep_ not in _MODIFIER_DEPS or child.i >= start:
+            continue
+        country = country_in_text(child.text)
+        if country is not None:
+            return child.text, True
+        found = context.resolve(child)
+        if found is not None and found.type in ("Country", "Organisation"):
+            return doc_span(child).text, True
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _OWNER_PREPS:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = context.resolve(pobj)
+            if found is not None and found.type == "Country":
+                return found.name, False
+            country = country_in_text(pobj.text)
+            if country is not None:
+                return country.name, False
+    return None
+
+
+def doc_span(token: Token):
+    """A modifier with its own compounds ("Red Cross" in "Red Cross officials")."""
+    first = min([token.i, *(c.i for c in token.lefts if c.dep_ == "compound")])
+    return token.doc[first:token.i + 1]

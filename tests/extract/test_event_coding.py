@@ -1,0 +1,106 @@
+"""Event coding from the derived CAMEO lexicon, generic actors and announced intents, on
+real news sentences (each class with the readings that must NOT fire)."""
+
+from __future__ import annotations
+
+from kg.extract.grammar import intent
+from kg.lexicons import agent_nouns, cameo_lexicon, event_type
+from kg.records import Factuality
+
+from .reading import reading
+
+
+def coded(text: str) -> set[tuple]:
+    """(subject, relation, object, factuality) of every event read from ``text``."""
+    return {(s.subject.name, s.relation, s.object.name if s.object else None,
+             s.factuality.value if s.factuality else None)
+            for s in reading(text).statements if s.relation != "OTHER"
+            and s.relation not in ("HOLDS_POSITION", "MEMBER_OF", "SAID")}
+
+
+def relations(text: str) -> set[str]:
+    return {relation for _, relation, _, fact in coded(text) if fact == "asserted"}
+
+
+# -- the derived lexicon ------------------------------------------------------------------
+
+
+def test_the_derived_lexicon_maps_cameo_patterns_to_plover_types() -> None:
+    assert event_type("abduct", "VERB").code == "ASSAULT"
+    assert event_type("put on trial", "VERB").code == "COERCE"  # verb + preposition + object
+    assert event_type("call for", "VERB").code == "REQUEST"  # CAMEO 02 appeals are requests
+    assert all(entry.source == "cameo" for entries in cameo_lexicon().values()
+               for entry in entries)
+
+
+def test_a_sense_the_dictionaries_say_is_no_event_stops_the_verb() -> None:
+    """"warn of consequences" is CAMEO 012 (a statement), not a threat; the override file
+    says "shot hoops" is sport."""
+    assert not event_type("shoot hoop", "VERB").is_event
+    assert "THREATEN" not in relations("Analysts in Nigeria warned of disastrous consequences.")
+
+
+def test_verbs_only_the_dictionary_knows_are_coded() -> None:
+    assert ("Peru", "AID", "Panama", "asserted") in coded(
+        "Peru has granted diplomatic asylum to Panama, the Peruvian embassy said on Tuesday.")
+    assert ("Ghana", "COERCE", "Liberians", "asserted") in coded(
+        "Ghana deported 168 Liberians last week for traveling without documents.")
+
+
+def test_a_broad_dictionary_verb_needs_a_named_recipient() -> None:
+    """CAMEO gives "enter" and "remain" their block's code; without a recipient they are
+    no events ("U.S. troops have remained in Iraq")."""
+    assert relations("The Syrian Army entered Tell Tamer and Ain Issa yesterday.") == set()
+
+
+def test_a_time_phrase_is_no_part_of_the_verb() -> None:
+    """"demanded on Thursday" is a demand, not a "demand on" pattern; the clause says of
+    whom it is made."""
+    assert ("United States", "REQUEST", "North Korea", "asserted") in coded(
+        "The United States on Thursday demanded that North Korea forsake its nuclear program.")
+
+
+def test_a_compound_event_noun_is_read_whole() -> None:
+    found = relations("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest "
+                      "against Sweden's decision.")
+    assert "PROTEST" in found and "ASSAULT" not in found
+
+
+# -- generic actors -----------------------------------------------------------------------
+
+
+def test_generic_actors_with_their_country_act() -> None:
+    assert ("Israeli soldiers", "ASSAULT", "Palestinian detainees", "asserted") in coded(
+        "Israeli soldiers routinely beat up Palestinian detainees, a court martial was told.")
+    assert any(s == "Egyptian police" and r == "ASSAULT" for s, r, _, _ in coded(
+        "Egyptian police opened fire to disperse demonstrators on Monday night."))
+
+
+def test_a_government_noun_stays_its_country() -> None:
+    """Countries and their governments are one actor: "Turkish troops" is Turkey."""
+    assert "troop" not in agent_nouns() or "Turkish troops" not in {
+        s for s, *_ in coded("Turkish troops shelled Kurdish positions near the border.")}
+    assert any(s == "Turkey" for s, *_ in coded(
+        "Turkish troops shelled Kurdish positions near the border."))
+
+
+# -- announced intents --------------------------------------------------------------------
+
+
+def test_an_announced_cooperation_is_an_agreement_and_a_planned_event() -> None:
+    found = coded("Finland will give Tanzania a grant of 580 million shillings over the next "
+                  "three years.")
+    assert ("Finland", "AGREE", "Tanzania", "asserted") in found
+    assert any(r != "AGREE" and fact == Factuality.PLANNED.value for _, r, _, fact in found)
+
+
+def test_an_announced_sanction_is_a_threat() -> None:
+    assert intent("SANCTION") == "THREATEN" and intent("REQUEST") is None
+    found = coded("Radical French farmers will blockade Paris from Monday night.")
+    assert ("French farmers", "THREATEN", "France", "asserted") in found  # a capital
+
+
+def test_a_negated_dictionary_event_is_not_asserted() -> None:
+    """"he never robbed or killed anyone" is no assault."""
+    found = coded("The minister said he never robbed or killed anyone in Kenya.")
+    assert not any(r == "ASSAULT" and fact == "asserted" for _, r, _, fact in found)
