@@ -24,20 +24,24 @@ CONSTRUCT, DESCRIBE           ``text/turtle`` (default), ``application/ld+json``
 All of them are written by pyoxigraph's own serialisers. Statuses (errors are one line of
 ``text/plain``, never a stack trace):
 
-* 400: a malformed query (the parser's message), no ``query``, two ``query`` values, or
-  an invalid graph IRI;
+* 400: a malformed query (the parser's message), no ``query``, two ``query`` values, an
+  invalid graph IRI, or a ``Content-Length`` that is not one decimal number;
 * 403: SPARQL Update, however it is sent (``update=``, ``application/sparql-update``, or an
   update as the ``query``): the endpoint is read-only, and 403 says the request was
   understood and refused (405 would wrongly suggest another method might work);
-  also a federated ``SERVICE`` clause (pyoxigraph would fetch from the named host: the
-  endpoint makes no outside requests), and a ``Host`` that is not a loopback name while
-  the server is bound to loopback (protection against DNS rebinding);
+  also a federated ``SERVICE`` clause, found by parsing (:mod:`kg.graph.sparql`;
+  pyoxigraph would fetch from the named host: the endpoint makes no outside requests),
+  and a ``Host`` that is not a loopback name or address while the server is bound to
+  loopback (protection against DNS rebinding);
 * 404: any path but ``/`` and ``/sparql``; 405: another method on them;
 * 406: no acceptable format for the answer; 411/413/415: a POST without length,
   with a body over 1 MiB, or of another content type;
+* 500: the query needed more than ``worker_memory`` MiB (its worker is replaced);
 * 503: the query ran past ``timeout`` seconds (it was cancelled), or every worker stayed
-  busy that long (with ``Retry-After``); 503 rather than 504, which means a gateway's
-  upstream timed out. The timeout covers the wait for a free worker and the query.
+  busy that long, or it ran on the reserved worker past :data:`RESERVE_TIMEOUT`, or all
+  ``max_connections`` connections are taken (with ``Retry-After``); 503 rather than 504,
+  which means a gateway's upstream timed out. The timeout covers the wait for a free
+  worker and the query.
 
 **The row cap** (``max_rows``; 0 means none) keeps the first rows of a SELECT, or the
 first triples of a CONSTRUCT or DESCRIBE. A cut answer is still a complete, valid
@@ -51,12 +55,24 @@ practice. So queries run in a small pool of worker *processes* (``workers``, def
 to 4 by CPU count), each with the store opened with ``Store.read_only``; a query that
 outlives the timeout has its worker killed (SIGKILL, the only real cancel) and replaced
 in the background while the client gets 503, and the other workers keep answering. A
-worker is a plain script (``python -P kg/endpoint.py``) that imports only pyoxigraph and the
-standard library, so it starts in about 0.1 s instead of the 2 s that importing ``kg``
-(spaCy) would take; the pool speaks length-prefixed frames over the worker's pipes.
+worker is a plain script (``python -P kg/endpoint.py``) that imports only pyoxigraph, the
+standard library and ``kg/graph/sparql.py`` (loaded by path; rdflib when a text needs
+parsing), so it starts in about 0.1 s instead of the 2 s that importing ``kg`` (spaCy)
+would take; the pool speaks length-prefixed frames over the worker's pipes.
 The row cap reads a SELECT's answer as TSV from pyoxigraph's serialiser into a sink that
 stops the (lazy) evaluation after N rows, then, for another format, re-serialises those
 rows with pyoxigraph (TSV is lossless); nothing beyond the cap is computed.
+
+**Resources.** Each worker's address space is capped (``worker_memory``, ``RLIMIT_AS``;
+workers run with two malloc arenas so the cap tracks what queries allocate): a query that
+outgrows it ends its worker (Oxigraph aborts on a failed allocation), the client gets 500
+and the worker is replaced. While every other worker runs a query, the last free one runs
+a query for at most :data:`RESERVE_TIMEOUT` seconds, so runaway queries can hold at most
+``workers - 1`` workers and short queries still get answers; requests waiting for a worker
+get them in arrival order. The SPARQL checks run in the worker, not the server: parsing a
+long text takes seconds of pure Python, which the timeout bounds there and which would
+hold the server's GIL. Connections beyond ``max_connections`` get a 503 at once, so idle
+or slow clients cannot make threads without bound.
 
 The HTTP side is the standard library's ``ThreadingHTTPServer`` (HTTP/1.1 keep-alive):
 each request only shuttles bytes between a socket and a worker pipe, so an async
@@ -71,7 +87,7 @@ is called; a small SELECT takes about 1 ms over a keep-alive connection (2 ms wi
 connection each time), against 0.1 ms for the same query in-process.
 
 **Read-only, and builds.** Workers only ever open the store with ``Store.read_only``
-(``update`` is never called; an update is refused before it reaches a worker). A
+(``update`` is never called; an update is refused before Oxigraph sees it). A
 read-only view is a snapshot, so the server checks the store directory at most once a
 second and workers reopen it when it changed: articles added by ``kg build`` while the
 server runs show up. Oxigraph documents reading during a write as undefined, so a query
@@ -92,11 +108,14 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import importlib.util
+import ipaddress
 import itertools
 import json
 import os
 import queue
 import re
+import resource
 import select
 import signal
 import socket
@@ -120,6 +139,11 @@ import pyoxigraph as ox
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_ROWS = 10_000
+DEFAULT_WORKER_MEMORY = 2048
+"""MiB of address space a query worker may use (a worker holds ~200 MiB before a query)."""
+RESERVE_TIMEOUT = 2.0
+"""Seconds a query may run on the last free worker while all the others run queries."""
+DEFAULT_MAX_CONNECTIONS = 64
 MAX_BODY = 1 << 20
 TRUNCATED_HEADER = "X-KG-Truncated"
 PAGE_FILE = "endpoint_page.html"
@@ -158,52 +182,31 @@ FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
     "rdfxml": (None, "RDF_XML"),
     "n3": (None, "N3"),
 }
-UPDATE_KEYWORDS = frozenset(
-    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
-_PROLOGUE = re.compile(
-    r"""(?:\s+|\#[^\n]*
-        |BASE\s*<[^>]*>
-        |PREFIX\s*[^\s:]*:\s*<[^>]*>)*""", re.IGNORECASE | re.VERBOSE)
 _FRAME = struct.Struct(">IQ")  # header length, body length
+_REFUSERS = 16  # threads answering 503 to connections over the cap, at most
+_REFUSE_SECONDS = 2.0  # how long such a thread waits for the request it refuses
+_OUT_OF_MEMORY = ("the query needed more than the {memory} MiB of memory a query worker may "
+                  "use, and was stopped")
+# Control characters (C0, DEL, C1) as \xNN: a client's bytes must not drive the terminal that
+# shows the log or an error line.
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7f, 0xa0))}
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as ``\\xNN`` escapes.
+
+    >>> printable("GET /\\x1b[2J")
+    'GET /\\\\x1b[2J'
+    """
+    return text.translate(_CONTROL)
 
 
 def _one_line(error: BaseException | str) -> str:
-    text = " ".join(str(error).split())
+    text = printable(" ".join(str(error).split()))
     return text or (type(error).__name__ if isinstance(error, BaseException) else "error")
 
 
 # -- what a request asks for ----------------------------------------------------------------
-
-
-def query_form(sparql: str) -> str:
-    """The first keyword after the prologue, upper-cased: ``SELECT``, ``INSERT``…
-
-    >>> query_form("PREFIX ex: <http://e/#x> # a comment\\nselect * {}")
-    'SELECT'
-    >>> query_form("INSERT DATA { <a> <b> <c> }") in UPDATE_KEYWORDS
-    True
-    """
-    rest = sparql[_PROLOGUE.match(sparql).end():]
-    word = re.match(r"[A-Za-z]+", rest)
-    return word.group(0).upper() if word else ""
-
-
-_LEXICAL_NOISE = re.compile(
-    r"""'{3}.*?'{3}|"{3}.*?"{3}|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"
-        |<[^<>"{}|^`\\\x00-\x20]*>|\#[^\n]*""", re.DOTALL | re.VERBOSE)
-_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:-])", re.IGNORECASE)
-
-
-def uses_service(sparql: str) -> bool:
-    """Whether a query has a ``SERVICE`` clause (a federated query, which would make the
-    server fetch from other hosts); the word in strings, IRIs, names or comments is not one.
-
-    >>> uses_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-    True
-    >>> uses_service('SELECT ?service { ?service ex:service "SERVICE" } # SERVICE')
-    False
-    """
-    return bool(_SERVICE.search(_LEXICAL_NOISE.sub(" ", sparql)))
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
@@ -352,14 +355,26 @@ class _RowCap:
         pass
 
 
+def _load_sparql_checks() -> Any:
+    """:mod:`kg.graph.sparql`, loaded from its file: importing the ``kg`` package would take
+    a worker 2 s (spaCy) instead of 0.1 s."""
+    path = Path(__file__).resolve().parent / "graph" / "sparql.py"
+    spec = importlib.util.spec_from_file_location("kg_graph_sparql", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 class _Worker:
     """The worker's side: one read-only view of the store, one query at a time."""
 
-    def __init__(self, path: str, prefixes: dict[str, str]) -> None:
+    def __init__(self, path: str, prefixes: dict[str, str], memory: int) -> None:
         self.path = path
         self.prefixes = prefixes
+        self.memory = memory  # MiB, for messages
         self.generation = 0
         self.store = self._open()
+        self.sparql = _load_sparql_checks()
 
     def _open(self) -> ox.Store:
         for attempt in range(8):  # a writer's compaction can race the open: retry briefly
@@ -372,6 +387,12 @@ class _Worker:
         raise AssertionError("unreachable")
 
     def answer(self, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+        try:
+            # here rather than in the server: parsing a long query takes seconds of pure
+            # Python, which the timeout bounds in a worker and would hold the server's GIL
+            self.sparql.check_query(job["query"])
+        except self.sparql.RefusedQuery as error:
+            return {"status": 403, "message": _one_line(error)}, b""
         try:
             if job.get("generation", 0) != self.generation:
                 self.store = self._open()
@@ -387,6 +408,8 @@ class _Worker:
             return {"status": 400, "message": _one_line(error)}, b""
         except ValueError as error:
             return {"status": 400, "message": _one_line(error)}, b""
+        except MemoryError:
+            return {"status": 500, "message": _OUT_OF_MEMORY.format(memory=self.memory)}, b""
         except Exception as error:
             return {"status": 500, "message": f"the query failed: {_one_line(error)}"}, b""
 
@@ -456,12 +479,16 @@ def _worker_main() -> None:
         config, _ = _read_frame(0)
     except (EOFError, OSError, ValueError):
         return
+    if config["memory"]:
+        # address space, the limit Linux enforces at allocation: Oxigraph then aborts the
+        # process (or Python raises MemoryError) instead of the machine swapping
+        resource.setrlimit(resource.RLIMIT_AS, (config["memory"], config["memory"]))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     out = os.dup(1)
     os.dup2(2, 1)  # stray prints must not corrupt the frames
     threading.Thread(target=_watch_parent, args=(config["parent"],), daemon=True).start()
     try:
-        worker = _Worker(config["store"], config["prefixes"])
+        worker = _Worker(config["store"], config["prefixes"], config["memory"] >> 20)
     except Exception as error:
         _write_frame(out, {"ready": False, "message": _one_line(error)})
         return
@@ -500,13 +527,19 @@ class Reply:
 class _Process:
     """The server's handle on one worker process."""
 
-    def __init__(self, store: Path, prefixes: dict[str, str], start_timeout: float) -> None:
+    def __init__(self, store: Path, prefixes: dict[str, str], start_timeout: float,
+                 memory: int) -> None:
+        # two malloc arenas instead of one per thread (64 MiB of address space each), so the
+        # memory limit measures what queries use
+        environment = {**os.environ, "MALLOC_ARENA_MAX": "2"}
         self.popen = subprocess.Popen(
             [sys.executable, "-P", str(Path(__file__).resolve()), "--worker"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, close_fds=True)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0, close_fds=True,
+            env=environment)
         try:
             _write_frame(self.popen.stdin.fileno(),
-                         {"store": str(store), "prefixes": prefixes, "parent": os.getpid()})
+                         {"store": str(store), "prefixes": prefixes, "parent": os.getpid(),
+                          "memory": memory})
             ready, _ = _read_frame(self.popen.stdout.fileno(), time.monotonic() + start_timeout)
         except (TimeoutError, EOFError, OSError, ValueError):
             self.kill()
@@ -514,6 +547,13 @@ class _Process:
         if not ready.get("ready"):
             self.kill()
             raise RuntimeError(ready.get("message", "a query worker did not start"))
+
+    def died_of_memory(self) -> bool:
+        """Whether the process ended as a query that outgrew its memory limit ends: aborted
+        by Rust's allocation failure handler, or killed by the kernel's OOM killer."""
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.popen.wait(2)
+        return self.popen.returncode in (-signal.SIGABRT, -signal.SIGKILL)
 
     def kill(self) -> None:
         with contextlib.suppress(OSError):
@@ -528,6 +568,11 @@ class _Process:
 class WorkerPool:
     """Worker processes that run queries with a timeout: a late one is killed and replaced.
 
+    ``memory`` caps each worker's address space (MiB, 0 for none): a query that needs more
+    kills its worker, which is replaced. While every other worker runs a query, the last one
+    runs a query for at most ``reserve_timeout`` seconds, so a few long queries cannot keep
+    short ones waiting. Waiting requests get the workers that come free in arrival order.
+
     Example::
 
         pool = WorkerPool("kg-data", PREFIXES, size=2)
@@ -536,13 +581,17 @@ class WorkerPool:
     """
 
     def __init__(self, store: str | Path, prefixes: dict[str, str], *, size: int = 2,
+                 memory: int = DEFAULT_WORKER_MEMORY, reserve_timeout: float = RESERVE_TIMEOUT,
                  start_timeout: float = 60.0) -> None:
         self.store = Path(store)
         self.prefixes = prefixes
         self.size = size
+        self.memory = memory
+        self.reserve_timeout = reserve_timeout
         self.start_timeout = start_timeout
         self._idle: queue.LifoQueue[_Process] = queue.LifoQueue()
         self._all: set[_Process] = set()
+        self._running = 0  # jobs on workers now
         self._lock = threading.Lock()
         self._closed = False
         self._generation = 0
@@ -552,7 +601,7 @@ class WorkerPool:
 
         def start() -> None:
             try:
-                started.append(_Process(self.store, prefixes, start_timeout))
+                started.append(self._start())
             except BaseException as error:
                 started.append(error)
 
@@ -569,6 +618,9 @@ class WorkerPool:
         if errors:
             self.close()
             raise errors[0]
+
+    def _start(self) -> _Process:
+        return _Process(self.store, self.prefixes, self.start_timeout, self.memory << 20)
 
     def _store_signature(self) -> tuple[tuple[str, int, int], ...]:
         try:
@@ -601,28 +653,53 @@ class WorkerPool:
                                        f"{timeout:g} s; try again", **{"Retry-After": "1"})
             if self._closed:
                 return Reply.text(503, "the server is shutting down")
+            with self._lock:
+                self._running += 1
+                reserved = self.size > 1 and self._running >= self.size
+            late = f"the query ran longer than the {timeout:g} s timeout and was cancelled"
+            if reserved and time.monotonic() + self.reserve_timeout < deadline:
+                late = (f"the other {self.size - 1} query workers are busy with long queries and "
+                        f"the last one only runs queries under {self.reserve_timeout:g} s; "
+                        "try again")
+                ask_deadline = time.monotonic() + self.reserve_timeout
+            else:
+                ask_deadline = deadline
             try:
-                _write_frame(process.popen.stdin.fileno(), job)
-            except OSError:
-                self._replace(process)
-                continue
-            try:
-                header, body = _read_frame(process.popen.stdout.fileno(), deadline)
-            except TimeoutError:
-                self._replace(process)
-                return Reply.text(503, f"the query ran longer than the {timeout:g} s timeout "
-                                       "and was cancelled")
-            except (EOFError, OSError, ValueError):
-                self._replace(process)
-                if self._closed:
-                    return Reply.text(503, "the server is shutting down")
-                return Reply.text(500, "the query worker died (out of memory?); try again")
-            self._idle.put(process)
-            if header["status"] != 200:
-                return Reply.text(header["status"], header["message"])
-            headers = {TRUNCATED_HEADER: str(job["max_rows"])} if header["truncated"] else {}
-            return Reply(200, header["type"], body, headers)
+                reply = self._ask(process, job, ask_deadline, late)
+            finally:
+                with self._lock:
+                    self._running -= 1
+            if reply is not None:
+                return reply
         return Reply.text(500, "no query worker could take the query; try again")
+
+    def _ask(self, process: _Process, job: dict[str, Any], deadline: float,
+             late: str) -> Reply | None:
+        """One job on one worker (killed at ``deadline``, the client told ``late``); ``None``
+        when the worker was dead before it got the job."""
+        try:
+            _write_frame(process.popen.stdin.fileno(), job)
+        except OSError:
+            self._replace(process)
+            return None
+        try:
+            header, body = _read_frame(process.popen.stdout.fileno(), deadline)
+        except TimeoutError:
+            self._replace(process)
+            return Reply.text(503, late, **{"Retry-After": "1"})
+        except (EOFError, OSError, ValueError):
+            if self._closed:
+                return Reply.text(503, "the server is shutting down")
+            out_of_memory = process.died_of_memory()
+            self._replace(process)
+            if out_of_memory:
+                return Reply.text(500, _OUT_OF_MEMORY.format(memory=self.memory))
+            return Reply.text(500, "the query worker died; try again")
+        self._idle.put(process)
+        if header["status"] != 200:
+            return Reply.text(header["status"], header["message"])
+        headers = {TRUNCATED_HEADER: str(job["max_rows"])} if header["truncated"] else {}
+        return Reply(200, header["type"], body, headers)
 
     def pids(self) -> list[int]:
         """The process ids of the live workers.
@@ -654,7 +731,7 @@ class WorkerPool:
                 if self._closed:
                     return
                 try:
-                    successor = _Process(self.store, self.prefixes, self.start_timeout)
+                    successor = self._start()
                 except Exception:
                     time.sleep(0.5 * (attempt + 1))
                     continue
@@ -681,8 +758,19 @@ class WorkerPool:
 
 
 def _loopback(host: str) -> bool:
+    """Whether a host name or address is this machine's loopback, by address, never by
+    prefix (``127.0.0.1.attacker.example`` is a name any DNS server may answer).
+
+    >>> _loopback("127.0.0.1"), _loopback("[::1]"), _loopback("127.0.0.1.attacker.example")
+    (True, True, False)
+    """
     host = host.strip("[]").lower()
-    return host in ("localhost", "::1") or host.startswith("127.")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _host_name(header: str) -> str:
@@ -773,12 +861,16 @@ class _Handler(BaseHTTPRequestHandler):
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
             self.close_connection = True
             return Reply.text(411, "send the body with a Content-Length")
-        try:
-            length = int(self.headers.get("Content-Length") or "")
-        except ValueError:
+        lengths = {value.strip() for value in self.headers.get_all("Content-Length") or []}
+        if not lengths:
             self.close_connection = True
             return Reply.text(411, "a POST needs a Content-Length")
-        if length < 0 or length > MAX_BODY:
+        if len(lengths) > 1 or not re.fullmatch(r"[0-9]{1,20}", next(iter(lengths))):
+            # int() would take "-5", "+5" and "5_0"; two lengths are a smuggling attempt
+            self.close_connection = True
+            return Reply.text(400, "bad Content-Length: one decimal number of bytes expected")
+        length = int(lengths.pop())
+        if length > MAX_BODY:
             self.close_connection = True
             return Reply.text(413, f"the request body is over {MAX_BODY} bytes")
         body = self.rfile.read(length)
@@ -810,12 +902,6 @@ class _Handler(BaseHTTPRequestHandler):
         if len(queries) > 1:
             return Reply.text(400, "more than one query in the request")
         sparql = queries[0]
-        form = query_form(sparql)
-        if form in UPDATE_KEYWORDS:
-            return self._read_only(f"SPARQL Update ({form})")
-        if uses_service(sparql):
-            return Reply.text(403, "SERVICE (federated query) is refused: this endpoint answers "
-                                   "from its own store and makes no outside requests")
         if "format" in parameters:
             results, graph = formats_from_parameter(parameters["format"])
             wanted = "format=" + ",".join(parameters["format"])
@@ -860,28 +946,74 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         if not self.server.quiet:
             sys.stderr.write(f"{self.address_string()} {self.log_date_time_string()} "
-                             f"{format % args}\n")
+                             f"{printable(format % args)}\n")
 
 
 class _HTTPServer(ThreadingHTTPServer):
+    """A thread per connection, at most ``max_connections`` of them: a connection beyond
+    that gets a 503 from a short-lived thread (at most :data:`_REFUSERS` at once, others
+    are closed unanswered), so idle or slow clients cannot make threads without bound."""
+
     daemon_threads = True
     allow_reuse_address = True
 
     def __init__(self, address: tuple[str, int], *, pool: WorkerPool, page: bytes,
-                 page_policy: str, query_timeout: float, max_rows: int, quiet: bool) -> None:
+                 page_policy: str, query_timeout: float, max_rows: int, max_connections: int,
+                 quiet: bool) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.pool, self.page, self.page_policy = pool, page, page_policy
         self.query_timeout, self.max_rows, self.quiet = query_timeout, max_rows, quiet
+        self.max_connections = max_connections
         self.loopback_only = _loopback(address[0])
         self._connections: set[socket.socket] = set()
+        self._refusing = 0
         self._connections_lock = threading.Lock()
         super().__init__(address, _Handler)
 
+    def connection_count(self) -> int:
+        """How many connections have a thread now."""
+        with self._connections_lock:
+            return len(self._connections)
+
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._connections_lock:
-            self._connections.add(request)
-        super().process_request(request, client_address)
+            admitted = len(self._connections) < self.max_connections
+            refused = not admitted and self._refusing < _REFUSERS
+            if admitted:
+                self._connections.add(request)
+            elif refused:
+                self._refusing += 1
+        if admitted:
+            super().process_request(request, client_address)
+        elif refused:
+            threading.Thread(target=self._refuse, args=(request,), daemon=True).start()
+        else:
+            super().shutdown_request(request)
+
+    def _refuse(self, request: socket.socket) -> None:
+        # read the request first: closing a socket with unread bytes sends a reset, which
+        # can destroy the answer before the client reads it
+        try:
+            request.settimeout(_REFUSE_SECONDS)
+            received = b""
+            with contextlib.suppress(OSError):
+                while b"\r\n\r\n" not in received and len(received) < 65536:
+                    chunk = request.recv(65536)
+                    if not chunk:
+                        break
+                    received += chunk
+            message = (f"all {self.max_connections} connections of this server are in use; "
+                       "try again\n").encode()
+            with contextlib.suppress(OSError):
+                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\n"
+                                b"Content-Type: text/plain; charset=utf-8\r\n"
+                                b"Content-Length: %d\r\nRetry-After: 1\r\n"
+                                b"Connection: close\r\n\r\n%s" % (len(message), message))
+            super().shutdown_request(request)
+        finally:
+            with self._connections_lock:
+                self._refusing -= 1
 
     def shutdown_request(self, request: Any) -> None:
         with self._connections_lock:
@@ -931,6 +1063,10 @@ def render_page(config: dict[str, Any]) -> tuple[bytes, str]:
 class SparqlServer:
     """A SPARQL endpoint over a store: workers started and the port bound on creation.
 
+    The limits: ``timeout`` seconds per request, ``max_rows`` per answer, ``workers``
+    processes with ``worker_memory`` MiB of address space each (0: no limit), and
+    ``max_connections`` open connections (more get 503).
+
     Use it as a context manager; :meth:`start` serves in a background thread,
     :meth:`serve_forever` in the calling one. Example::
 
@@ -941,25 +1077,32 @@ class SparqlServer:
 
     def __init__(self, store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 0,
                  timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS, *,
-                 workers: int | None = None, quiet: bool = False) -> None:
+                 workers: int | None = None, worker_memory: int = DEFAULT_WORKER_MEMORY,
+                 max_connections: int = DEFAULT_MAX_CONNECTIONS, quiet: bool = False) -> None:
         from kg.graph.namespaces import PREFIXES
         from kg.graph.store import StoreError
         from kg.query import named_queries
 
-        path = Path(getattr(store_path, "path", store_path))
-        if not (path / "CURRENT").is_file():
-            raise StoreError(f"{path}: no knowledge graph here (run `kg build` first)")
-        if not timeout > 0:
-            raise ValueError(f"timeout must be positive, not {timeout}")
+        if not 0 <= port <= 65535:
+            raise ValueError(f"port must be 0 (any free one) to 65535, not {port}")
+        if not 0 < timeout < float("inf"):
+            raise ValueError(f"timeout must be a positive number of seconds, not {timeout}")
         if max_rows < 0:
             raise ValueError(f"max_rows must be 0 (no cap) or more, not {max_rows}")
         if workers is None:
             workers = min(max(os.cpu_count() or 2, 2), 4)
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
+        if worker_memory < 0:
+            raise ValueError(f"worker memory must be 0 (no limit) or more MiB, not {worker_memory}")
+        if max_connections < 1:
+            raise ValueError(f"max_connections must be at least 1, not {max_connections}")
+        path = Path(getattr(store_path, "path", store_path))
+        if not (path / "CURRENT").is_file():
+            raise StoreError(f"{path}: no knowledge graph here (run `kg build` first)")
         self.store_path, self.timeout, self.max_rows = path, float(timeout), max_rows
         try:
-            self.pool = WorkerPool(path, PREFIXES, size=workers)
+            self.pool = WorkerPool(path, PREFIXES, size=workers, memory=worker_memory)
         except Exception as error:
             raise StoreError(f"{path}: cannot open the store ({_one_line(error)})") from None
         page, policy = render_page({
@@ -967,7 +1110,8 @@ class SparqlServer:
             "timeout": self.timeout, "maxRows": max_rows, "truncatedHeader": TRUNCATED_HEADER})
         try:
             self.http = _HTTPServer((host, port), pool=self.pool, page=page, page_policy=policy,
-                                    query_timeout=self.timeout, max_rows=max_rows, quiet=quiet)
+                                    query_timeout=self.timeout, max_rows=max_rows,
+                                    max_connections=max_connections, quiet=quiet)
         except BaseException:
             self.pool.close()
             raise
@@ -1022,7 +1166,8 @@ class SparqlServer:
 @contextlib.contextmanager
 def serving(store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 0,
             timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS, *,
-            workers: int | None = None, quiet: bool = True) -> Iterator[str]:
+            workers: int | None = None, worker_memory: int = DEFAULT_WORKER_MEMORY,
+            max_connections: int = DEFAULT_MAX_CONNECTIONS, quiet: bool = True) -> Iterator[str]:
     """Serve in the background for the ``with`` block; yields the base URL.
 
     Example::
@@ -1031,21 +1176,24 @@ def serving(store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 
             rows = urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D").read()
     """
     with SparqlServer(store_path, host, port, timeout, max_rows, workers=workers,
+                      worker_memory=worker_memory, max_connections=max_connections,
                       quiet=quiet) as server:
         yield server.start()
 
 
 def serve(store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 0,
           timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS, *,
-          workers: int | None = None, quiet: bool = False) -> None:
+          workers: int | None = None, worker_memory: int = DEFAULT_WORKER_MEMORY,
+          max_connections: int = DEFAULT_MAX_CONNECTIONS, quiet: bool = False) -> None:
     """Serve until Ctrl-C or SIGTERM; prints the URL first (``port=0`` picks a free port).
 
-    Raises :class:`kg.graph.store.StoreError` when the store cannot be opened and
-    ``OSError`` when the address cannot be bound. Example::
+    Raises :class:`kg.graph.store.StoreError` when the store cannot be opened, ``ValueError``
+    for a bad setting and ``OSError`` when the address cannot be bound. Example::
 
         serve("kg-data", port=8000)   # SPARQL at http://127.0.0.1:8000/sparql
     """
     server = SparqlServer(store_path, host, port, timeout, max_rows, workers=workers,
+                          worker_memory=worker_memory, max_connections=max_connections,
                           quiet=quiet)
     previous = None
     if threading.current_thread() is threading.main_thread():
@@ -1056,9 +1204,10 @@ def serve(store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 0,
     try:
         with server:
             cap = f"{server.max_rows} rows" if server.max_rows else "no row cap"
+            memory = f"{server.pool.memory} MiB each" if server.pool.memory else "no memory cap"
             print(f"serving {server.store_path} at {server.url}/ (SPARQL endpoint "
                   f"{server.sparql_url}; timeout {server.timeout:g} s, {cap}, "
-                  f"{server.pool.size} workers); Ctrl-C stops", flush=True)
+                  f"{server.pool.size} workers, {memory}); Ctrl-C stops", flush=True)
             with contextlib.suppress(KeyboardInterrupt):
                 server.serve_forever()
     finally:

@@ -101,6 +101,7 @@ def listener() -> Iterator[tuple[str, list[bytes]]]:
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.getsockname()[1]}/sparql", received
+    server.shutdown(socket.SHUT_RDWR)  # wakes the accept() that close() alone would not
     server.close()
     thread.join(5)
 
