@@ -2,9 +2,13 @@
 
 * "Jeremy Hunt, a member of the Conservative Party" and "Turkey, a NATO member": an
   apposition headed by a member noun, with the organisation after "of" or before it;
+  "Spain is a member of the EU", "Sweden became a NATO member": the same as a predicate;
 * "John Smith of the Labour Party": a person's name followed by "of" an organisation
   (with no title between — a title makes it a post, read by ``positions``);
 * "Labour's Keir Starmer": an organisation owning a person's name, with no title;
+* "Conservative MP Philip Hammond", "Republican Senator Lindsey Graham": a capitalised
+  name before a legislator's title is the party (the article's organisation of that
+  name, "Conservative Party", when it has one);
 * "NATO allies Poland and Lithuania", "fellow NATO member Turkey", "NATO allies such as
   Poland": a member noun of an organisation naming the countries it stands for.
 
@@ -17,14 +21,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract import register
 from kg.extract.base import Context
 from kg.extract.grammar import conjuncts, parties, words
 from kg.lexicons import titles
 from kg.records import Argument, Statement
-from kg.resolve.lexicon import national_titles
+from kg.resolve.lexicon import fold, legislator_titles, national_titles
 
 NAME = "members"
 _MEMBER_TYPES = frozenset({"Person", "Country", "Organisation"})
@@ -56,12 +60,23 @@ def _is_member_noun(token: Token) -> bool:
     return token.lemma_.lower() in words("member")
 
 
+def _starts_title(token: Token) -> bool:
+    """Whether a title begins at ``token`` ("Member of Parliament" is a seat, not a
+    membership of Parliament)."""
+    text = token.doc[token.i:token.i + 4].text.lower()
+    return any(text == t or text.startswith(t + " ") for t in national_titles())
+
+
+@cache
+def _national_words() -> frozenset[str]:
+    return frozenset(w for title in national_titles() for w in title.split())
+
+
 @cache
 def _post_words() -> frozenset[str]:
     """Words of titles that make "Title X of Y" a post of Y rather than a membership: not
     those of national offices ("MP Yvette Cooper of the Labour Party" is a member)."""
-    national = {w for title in national_titles() for w in title.split()}
-    return frozenset(w.lower() for title in titles() for w in title.split()) - national
+    return frozenset(w.lower() for title in titles() for w in title.split()) - _national_words()
 
 
 def _members_named(noun: Token, context: Context) -> list[Argument]:
@@ -87,7 +102,8 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
     """Memberships stated by the noun phrases of a parsed paragraph."""
     seen: set[tuple[str, str]] = set()
     for found in (_appositions(doc, context), _owned_names(doc, context),
-                  _member_nouns(doc, context)):
+                  _member_nouns(doc, context), _predicates(doc, context),
+                  _party_legislators(doc, context)):
         for member, group, token, confidence in found:
             if member.name == group.name or (member.name, group.name) in seen:
                 continue
@@ -137,10 +153,74 @@ def _owned_names(doc: Doc, context: Context) -> Iterator[tuple[Argument, Argumen
 def _member_nouns(doc: Doc, context: Context) -> Iterator[tuple[Argument, Argument, Token, float]]:
     """"NATO allies Poland and Lithuania", "fellow NATO member Turkey"."""
     for token in doc:
-        if not _is_member_noun(token) or token.dep_ == "appos":
+        if not _is_member_noun(token) or token.dep_ == "appos" or _starts_title(token):
             continue
         group = _group_of(token, context)
         if group is None:
             continue
         for member in _members_named(token, context):
             yield member, group, token, 0.75
+
+
+_BECOMING = frozenset({"be", "become", "remain"})
+
+
+def _predicates(doc: Doc, context: Context) -> Iterator[tuple[Argument, Argument, Token, float]]:
+    """"Spain is a member of the EU", "Sweden became a NATO member" (not negated)."""
+    for token in doc:
+        verb = token.head
+        if token.dep_ not in ("attr", "oprd") or not _is_member_noun(token) \
+                or verb.lemma_ not in _BECOMING or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        group = _group_of(token, context)
+        if group is None:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            for party in parties(subject, context):
+                if party.argument.type in _MEMBER_TYPES:
+                    yield party.argument, group, token, 0.8
+
+
+def _party_legislators(doc: Doc, context: Context
+                       ) -> Iterator[tuple[Argument, Argument, Token, float]]:
+    """"Conservative MP Philip Hammond": the capitalised words before a legislator's title."""
+    for ent in doc.ents:
+        root = ent.root
+        person = context.resolve(root)
+        if person is None or person.type != "Person":
+            continue
+        prefix = [t for t in doc[min(t.i for t in root.subtree):ent.start] if not t.is_punct]
+        text = " ".join(t.lower_ for t in prefix)
+        title = next((t for t in legislator_titles() if text == t or text.endswith(" " + t)),
+                     None)
+        if title is None:
+            continue
+        words = prefix[:len(prefix) - len(title.split())]
+        party: list[Token] = []
+        for token in reversed(words[-3:]):  # the capitalised run just before the title
+            if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "ADJ") \
+                    or token.lower_ in _post_words() | _national_words():
+                break
+            party.insert(0, token)
+        if not party or any(_place_or_person(t, context) for t in party):
+            continue  # "US Senator", "Texas Congressman": a place, not a party
+        group = _party(doc[party[0].i:party[-1].i + 1], context)
+        yield person, group, root, 0.7
+
+
+def _place_or_person(token: Token, context: Context) -> bool:
+    found = context.resolve(token) or context.resolve_word(token)
+    return found is not None and found.type != "Organisation"
+
+
+def _party(span: Span, context: Context) -> Argument:
+    """The organisation a party's short name stands for in the article, else the name."""
+    found = context.resolve(span.root)
+    if found is not None and found.type == "Organisation":
+        return found
+    start = context.offset + span.start_char
+    for entity in context.entities.entities():
+        if entity.type == "Organisation" and fold(entity.name).split()[:len(span)] == \
+                fold(span.text).split() and fold(entity.name).split()[-1] == "party":
+            return Argument(span.text, start, start + len(span.text), entity.name, entity.type)
+    return Argument(span.text, start, start + len(span.text), span.text, "Organisation")

@@ -36,12 +36,18 @@ from kg.lexicons import titles
 from kg.records import Argument, Statement
 from kg.resolve import clean_span
 from kg.resolve.home import home_country
-from kg.resolve.lexicon import country_by_code, fold, known_people, national_titles
+from kg.resolve.lexicon import (
+    country_by_code,
+    fold,
+    known_people,
+    legislator_titles,
+    national_titles,
+)
 
 NAME = "positions"
 _OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 _OWNER_PREPOSITIONS = ("of", "for")
-_PAST_MARKERS = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
+_PAST_MARKERS = frozenset({"former", "ex", "then", "onetime", "erstwhile"})
 _PREDICATE_VERBS = frozenset({"be", "serve", "become", "remain", "work"})
 # Words that qualify how a post is held; the role keeps them ("acting President").
 _QUALIFIERS = frozenset({"acting", "interim", "caretaker", "deputy", "vice", "outgoing",
@@ -110,6 +116,8 @@ def _prefixed(name: Span, context: Context, person: Argument) -> Post | None:
         return None
     before = _without_titles([t for t in prefix if t.tag_ != "POS"][:-len(title.split())])
     owner = _owner(before, context, person.name)
+    if owner is not None and owner.type != "Country" and title.lower() in legislator_titles():
+        owner = None  # "Labour MP Diane Abbott": her party; the seat is her country's
     if owner is None:
         owner = _of_owner(prefix[-1], context) if prefix else None
     if owner is None:  # "President Hassan Rouhani of Iran"

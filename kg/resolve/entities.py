@@ -56,6 +56,7 @@ from kg.resolve.spans import (
     in_title,
     split_coordination,
     title_before,
+    with_given_names,
 )
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
@@ -224,7 +225,7 @@ class ArticleEntities:
             for ent in doc.ents:
                 if ent.label_ not in _NER_TYPES or in_title(ent):
                     continue
-                span = clean_span(ent)
+                span = clean_span(with_given_names(ent) if ent.label_ == "PERSON" else ent)
                 if span is None:
                     continue
                 for part in split_coordination(Span(doc, span.start, span.end, label=ent.label_)):

@@ -50,15 +50,32 @@ def title_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {last: tuple(sorted(set(found), key=len, reverse=True)) for last, found in index.items()}
 
 
+def _titles_of_kind(*kinds: str) -> frozenset[str]:
+    return frozenset(row[0].strip().lower() for row in rows("titles.txt")
+                     if len(row) > 1 and row[1].strip() in kinds)
+
+
 @cache
 def national_titles() -> frozenset[str]:
-    """Titles of a country's own offices (``national`` in ``titles.txt``), in lower case.
+    """Titles of a country's own offices and seats (``national`` or ``legislator`` in
+    ``titles.txt``), in lower case.
 
-    >>> "prime minister" in national_titles(), "spokesperson" in national_titles()
+    >>> "prime minister" in national_titles(), "mp" in national_titles()
+    (True, True)
+    >>> "spokesperson" in national_titles()
+    False
+    """
+    return _titles_of_kind("national", "legislator")
+
+
+@cache
+def legislator_titles() -> frozenset[str]:
+    """Titles of seats in a legislature, which a party name may qualify ("Labour MP").
+
+    >>> "senator" in legislator_titles(), "president" in legislator_titles()
     (True, False)
     """
-    return frozenset(row[0].strip().lower() for row in rows("titles.txt")
-                     if len(row) > 1 and row[1].strip() == "national")
+    return _titles_of_kind("legislator")
 
 
 @cache

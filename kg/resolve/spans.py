@@ -11,7 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicons import country_in_text, event_lexicon
-from kg.resolve.lexicon import DETERMINERS, fold, honorifics, org_heads, title_index
+from kg.resolve.lexicon import (
+    DETERMINERS,
+    fold,
+    honorifics,
+    org_heads,
+    title_index,
+    title_words,
+)
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _KEEP_TITLE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -102,6 +109,25 @@ def clean_span(span: Span) -> Span | None:
                            or doc[end - 1].lower_ in _POSSESSIVE):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def with_given_names(span: Span) -> Span:
+    """A person's span with the given names the model left out before it: "Hamza" of
+    "Hamza bin Ladin" (spans "bin Ladin", which would join another bin Ladin).
+
+    Only capitalised proper nouns outside any entity that modify the name, and no
+    title, honorific or country.
+    """
+    doc, start = span.doc, span.start
+    while start > span.sent.start:
+        token = doc[start - 1]
+        if token.ent_iob_ != "O" or token.pos_ != "PROPN" or not token.is_title \
+                or token.dep_ != "compound" or not span.start <= token.head.i < span.end \
+                or token.lower_ in title_words() or token.lower_ in honorifics() \
+                or country_in_text(token.text) is not None:
+            break
+        start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label=span.label_)
 
 
 def name_tokens(span: Span) -> tuple[str, ...]:

@@ -1,0 +1,51 @@
+"""Memberships of parties and organisations (kg.extract.members)."""
+
+from __future__ import annotations
+
+from .reading import found
+
+
+def members(text: str, title: str | None = None) -> set[tuple[str, str]]:
+    return {(member, group) for member, group, _ in found(text, "MEMBER_OF", title)}
+
+
+def test_a_party_name_before_a_legislator_title():
+    text = ("Conservative MP Philip Hammond commented that it was an outrage. Labour MP Diane "
+            "Abbott agreed, as did the Labour Party.")
+    found_members = members(text)
+    assert ("Philip Hammond", "Conservative") in found_members
+    assert ("Diane Abbott", "Labour Party") in found_members
+
+
+def test_a_place_before_a_legislator_title_is_no_party():
+    text = "US Senator Lindsey Graham disagreed, and Texas Congressman Joe Smith agreed."
+    assert members(text) == set()
+
+
+def test_a_seat_in_parliament_is_no_membership_of_parliament():
+    text = ("Member of Parliament (MP) Yvette Cooper of the Labour Party added that the move "
+            "was dangerous.")
+    assert members(text) == {("Yvette Cooper", "Labour Party")}
+
+
+def test_membership_as_a_predicate_and_not_when_negated():
+    text = ("Spain is a member of the European Union. Sweden became a member of NATO in 2024. "
+            "Norway is not a member of the European Union.")
+    found_members = members(text)
+    assert {("Spain", "European Union"), ("Sweden", "NATO")} <= found_members
+    assert ("Norway", "European Union") not in found_members
+
+
+def test_a_list_apposed_to_a_member_noun():
+    assert members("The G7 members France, Germany and Italy met.") == {
+        ("France", "G7"), ("Germany", "G7"), ("Italy", "G7")}
+
+
+def test_a_given_name_the_model_left_out_keeps_two_people_apart():
+    """The model spans "bin Ladin" of "Hamza bin Ladin": without "Hamza" it would join
+    Usama bin Ladin, and the membership would be his."""
+    text = ("Trump’s statement read: \"Hamza bin Ladin, the high-ranking al-Qa’ida member "
+            "and son of Usama bin Ladin, was killed in a counterterrorism operation.\"")
+    found_members = members(text)
+    assert ("Hamza bin Ladin", "al-Qa’ida") in found_members
+    assert ("Usama bin Ladin", "al-Qa’ida") not in found_members
