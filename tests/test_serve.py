@@ -422,9 +422,10 @@ def test_slow_query_times_out_and_the_server_stays_responsive(tight_server: Spar
 
 
 def test_all_workers_busy_is_503(tight_server: SparqlServer) -> None:
-    # The slow jobs go to the pool with a 3 s timeout of their own, so they certainly outlast
-    # the HTTP request's 0.5 s wait for a worker: with the server's own 0.5 s on both, a
-    # replacement worker could come up before the waiting request gave up.
+    # The slow jobs go to the pool with a 3 s timeout of their own (the second, on the last
+    # free worker, is cut at RESERVE_TIMEOUT, 2 s), so they certainly outlast the HTTP
+    # request's 0.5 s wait for a worker: with the server's own 0.5 s on both, a replacement
+    # worker could come up before the waiting request gave up.
     pool = tight_server.pool
     slow_job = {"query": SLOW, "results": "JSON", "max_rows": 5}
     slow = [threading.Thread(target=pool.run, args=(slow_job, 3.0)) for _ in range(2)]

@@ -257,15 +257,13 @@ def write_json(pages: Iterable[Result], out: IO[bytes]) -> None:
 def _answer(store: Store, sparql: str, graphs: list[str] | None = None) -> Result:
     try:
         answer = store.query(sparql, graphs=graphs)
-        if isinstance(answer, ox.QueryBoolean):
-            return Result([], [], boolean=bool(answer))
-        if isinstance(answer, ox.QueryTriples):
-            return Result([], [], triples=list(answer))
-        columns = [v.value for v in answer.variables]
-        rows = [dict(zip(columns, map(_value, row), strict=True)) for row in answer]
     except (SyntaxError, RefusedQuery) as error:
         raise QueryError(first_line(error)) from None
-    except OSError as error:  # Oxigraph's evaluation errors (the store could not be read…)
-        raise QueryError(f"the query failed: {first_line(error)}") from None
+    if isinstance(answer, ox.QueryBoolean):
+        return Result([], [], boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        return Result([], [], triples=list(answer))
+    columns = [v.value for v in answer.variables]
+    rows = [dict(zip(columns, map(_value, row), strict=True)) for row in answer]
     return Result(columns, rows)
 
