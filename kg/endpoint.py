@@ -140,7 +140,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_ROWS = 10_000
 DEFAULT_WORKER_MEMORY = 2048
-"""MiB of address space a query worker may use (a worker holds ~200 MiB before a query)."""
+"""MiB of address space a query worker may use."""
+MIN_WORKER_MEMORY = 512
+"""The least worker memory accepted: a worker holds 200 to 300 MiB before its first query."""
 RESERVE_TIMEOUT = 2.0
 """Seconds a query may run on the last free worker while all the others run queries."""
 DEFAULT_MAX_CONNECTIONS = 64
@@ -486,8 +488,8 @@ def _worker_main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     out = os.dup(1)
     os.dup2(2, 1)  # stray prints must not corrupt the frames
-    threading.Thread(target=_watch_parent, args=(config["parent"],), daemon=True).start()
     try:
+        threading.Thread(target=_watch_parent, args=(config["parent"],), daemon=True).start()
         worker = _Worker(config["store"], config["prefixes"], config["memory"] >> 20)
     except Exception as error:
         _write_frame(out, {"ready": False, "message": _one_line(error)})
@@ -774,10 +776,16 @@ def _loopback(host: str) -> bool:
 
 
 def _host_name(header: str) -> str:
-    """The host of a ``Host`` header, without the port (``[::1]:80`` → ``::1``)."""
+    """The host of a ``Host`` header, without the port (``[::1]:80`` → ``::1``); a header of
+    another shape comes back whole, to be refused.
+
+    >>> _host_name("[::1]:8000"), _host_name("localhost:80"), _host_name("[::1]x.example")
+    ('::1', 'localhost', '[::1]x.example')
+    """
     header = header.strip()
-    if header.startswith("["):
-        return header[1:].split("]")[0]
+    bracketed = re.fullmatch(r"\[([^\]]*)\](?::[0-9]*)?", header)
+    if bracketed:
+        return bracketed.group(1)
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
@@ -1093,8 +1101,9 @@ class SparqlServer:
             workers = min(max(os.cpu_count() or 2, 2), 4)
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
-        if worker_memory < 0:
-            raise ValueError(f"worker memory must be 0 (no limit) or more MiB, not {worker_memory}")
+        if worker_memory and worker_memory < MIN_WORKER_MEMORY:
+            raise ValueError(f"worker memory must be 0 (no limit) or at least "
+                             f"{MIN_WORKER_MEMORY} MiB, not {worker_memory}")
         if max_connections < 1:
             raise ValueError(f"max_connections must be at least 1, not {max_connections}")
         path = Path(getattr(store_path, "path", store_path))

@@ -624,6 +624,7 @@ def test_a_bad_content_length_is_400(endpoint: str, length: bytes) -> None:
 
 @pytest.mark.parametrize(("host", "status"), [
     ("127.0.0.1.attacker.example", 403), ("127.evil.example:80", 403), ("localhost.evil", 403),
+    ("[::1]evil.example", 403),
     ("127.0.0.1:8000", 200), ("127.8.9.10", 200), ("[::1]:8000", 200), ("LOCALHOST", 200),
 ])
 def test_host_check_compares_addresses(endpoint: str, host: str, status: int) -> None:
@@ -640,14 +641,17 @@ def test_control_characters_never_reach_the_log_raw(seed_store: Store, capsys) -
     assert "/\\x1b[2J\\x1b]0;owned\\x07" in log and "\x1b" not in log and "\x07" not in log
 
 
-def test_bad_port_is_one_line_exit_2(seed_store: Store) -> None:
-    with pytest.raises(ValueError, match="port"):
-        SparqlServer(seed_store, port=99999)
-    result = subprocess.run([*KG, "serve", "--store", str(seed_store.path), "--port", "99999"],
+@pytest.mark.parametrize(("option", "value", "says"), [
+    ("--port", "99999", "port"), ("--timeout", "inf", "timeout"),
+    ("--worker-memory", "50", "worker memory"),
+])
+def test_a_bad_setting_is_one_line_exit_2(seed_store: Store, option: str, value: str,
+                                          says: str) -> None:
+    result = subprocess.run([*KG, "serve", "--store", str(seed_store.path), option, value],
                             capture_output=True, text=True, timeout=60,
                             env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"})
     assert result.returncode == 2
-    assert result.stderr.startswith("error: serve: port") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"error: serve: {says}") and result.stderr.count("\n") == 1
 
 
 def test_a_query_over_its_memory_stops_and_its_worker_is_replaced(seed_store: Store) -> None:
