@@ -423,3 +423,25 @@ def test_an_armed_group_of_the_dictionaries_is_no_person() -> None:
     assert types["Boko Haram"] == "Organisation"
 
 
+
+
+def test_a_given_name_of_the_dictionaries_is_person_evidence() -> None:
+    """The model tags "Morgan Ortagus" ORG; "Morgan" starts the names of known people."""
+    found = article("Following the vote, a United States Department of State spokesperson, "
+                    "Morgan Ortagus, indicated the United States was disappointed.")
+    types = {e.name: e.type for e in found.entities.entities()}
+    assert types["Morgan Ortagus"] == "Person"
+
+
+def test_a_capital_is_no_given_name() -> None:
+    found = article("Jamal Khashoggi was a columnist for The Washington Post, and he lived in "
+                    "Virginia.")
+    types = {e.name: e.type for e in found.entities.entities()}
+    assert types.get("Washington Post") == "Organisation"
+
+
+def test_an_acronym_does_not_join_the_object_of_an_of_phrase() -> None:
+    """"UN" is no tail of "Office of the UN" the way "Orbán" is of "Viktor Orbán"."""
+    found = article("Agnès Callamard works for the Office of the UN. The UN said it would "
+                    "investigate the case.")
+    assert found.name("The UN said", "UN") != "Office of the UN"

@@ -107,7 +107,8 @@ def _prefixed(name: Span, context: Context, person: Argument) -> Post | None:
     """A title written before the name, in the same noun phrase."""
     root = name.root
     start = min(t.i for t in root.subtree)
-    prefix = [t for t in name.doc[start:name.start] if not t.is_punct or t.tag_ == "POS"]
+    prefix = [t for t in name.doc[start:name.start] if (not t.is_punct or t.tag_ == "POS")
+              and not _in_brackets(t)]  # "Member of Parliament (MP)": the title once
     text = " ".join(t.text for t in prefix if t.tag_ != "POS" and t.lower_ not in {"'s", "’s"})
     if not text:
         return None
@@ -126,6 +127,12 @@ def _prefixed(name: Span, context: Context, person: Argument) -> Post | None:
                 and title.lower() in national_titles():
             owner = None  # "MP Yvette Cooper of the Labour Party": her party, not her post's
     return Post(title, owner, _past(before), _qualifier(before[-1:]))
+
+
+def _in_brackets(token: Token) -> bool:
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" \
+        and doc[token.i + 1].text == ")"
 
 
 def _qualifier(tokens: list[Token]) -> str | None:

@@ -45,6 +45,7 @@ from kg.resolve.lexicon import (
     gendered,
     honorifics,
     is_government_noun,
+    known_given_names,
     known_organisations,
     known_people,
     org_heads,
@@ -345,8 +346,10 @@ class ArticleEntities:
             return None
         if words in self._forms:
             return self._forms[words]
+        # a name's tail, not the object of its "of" ("UN" is not "Office of the UN")
         found = {id(c): c for rw, c in self._roots_by_last.get(words[-1], ())
-                 if len(rw) > len(words) and rw[-len(words):] == words}
+                 if len(rw) > len(words) and rw[-len(words):] == words
+                 and rw[-len(words) - 1] not in _NAME_STOP}
         if not found and words in self._alternatives:
             return self._alternatives[words]
         if not found and len(words) == 1:
@@ -470,7 +473,8 @@ class ArticleEntities:
                              + cluster.votes["FAC"]})
             votes.update(evidence.get(id(cluster), Counter()))
             cluster.evidence = evidence.get(id(cluster), Counter())["Person"]
-            if len(longest) > 1 and longest[0] in first_names:
+            if len(longest) > 1 and (longest[0] in first_names
+                                     or longest[0] in known_given_names()):
                 votes["Person"] += 2
             if longest[-1] in org_heads():
                 votes["Organisation"] += 5

@@ -9,7 +9,15 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from kg.lexicons import Country, country_names, government_nouns, lookup_country, rows, titles
+from kg.lexicons import (
+    Country,
+    country_names,
+    government_nouns,
+    lookup_country,
+    lookup_seat,
+    rows,
+    titles,
+)
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
@@ -186,3 +194,24 @@ def known_organisations() -> frozenset[str]:
         if len(row) > 2:
             found.update(fold(a) for a in row[2].split("|") if a.strip())
     return frozenset(found)
+
+
+@cache
+def known_given_names() -> frozenset[str]:
+    """Given names (folded) that start at least three full names of
+    :func:`known_people`, less particles, country words and capitals ("al", "united",
+    "washington").
+
+    >>> "john" in known_given_names(), "al" in known_given_names()
+    (True, False)
+    >>> "washington" in known_given_names()
+    False
+    """
+    counts: dict[str, int] = {}
+    for name in known_people():
+        words = name.split()
+        if len(words) > 1:
+            counts[words[0]] = counts.get(words[0], 0) + 1
+    return frozenset(w for w, n in counts.items()
+                     if n >= 3 and len(w) > 3 and w.isalpha() and lookup_country(w) is None
+                     and lookup_seat(w) is None)

@@ -48,7 +48,7 @@ def test_a_party_after_a_titled_name_is_no_owner_of_the_post():
     text = ("Member of Parliament (MP) Yvette Cooper of the Labour Party added that the "
             "move was dangerous.")
     found_posts = posts(text, "Queen agrees to suspend UK parliament")
-    assert ("Yvette Cooper", "United Kingdom", "MP") in found_posts
+    assert ("Yvette Cooper", "United Kingdom", "Member of Parliament") in found_posts
     assert not any(owner == "Labour Party" for _, owner, _ in found_posts)
     assert ("Yvette Cooper", "Labour Party", None) in found(text, "MEMBER_OF")
 
@@ -67,3 +67,15 @@ def test_the_dictionaries_give_a_known_person_the_country_of_a_bare_office():
     found_posts = posts(text, "Kurds announce deal as Turkey invades Syria's northeast")
     assert ("Bashar al-Assad", "Syria", "President") in found_posts
     assert not any(owner == "Turkey" for _, owner, _ in found_posts)
+
+
+def test_a_bracketed_abbreviation_does_not_replace_the_title():
+    text = "Member of Parliament (MP) Yvette Cooper added that the move was dangerous."
+    assert ("Yvette Cooper", "United Kingdom", "Member of Parliament") in posts(
+        text, "Queen agrees to suspend UK parliament")
+
+
+def test_a_ruler_named_as_a_predicate():
+    text = ("Crown Prince Mohammad bin Salman accepted responsibility. According to Reuters, "
+            "Mohammad bin Salman is the de facto Saudi ruler.")
+    assert ("Mohammad bin Salman", "Saudi Arabia", "ruler") in posts(text)
