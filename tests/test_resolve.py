@@ -445,3 +445,15 @@ def test_an_acronym_does_not_join_the_object_of_an_of_phrase() -> None:
     found = article("Agnès Callamard works for the Office of the UN. The UN said it would "
                     "investigate the case.")
     assert found.name("The UN said", "UN") != "Office of the UN"
+
+
+def test_a_named_force_is_no_organ_of_its_country() -> None:
+    """"Syrian Democratic Forces" is an organisation; "Iraqi Security Forces" and "the
+    United States Department of State" are their countries."""
+    found = article("In a statement, the Syrian Democratic Forces said they had reached a "
+                    "deal. The United States Department of State said so, and the Iraqi "
+                    "Security Forces responded.")
+    types = {e.name: e.type for e in found.entities.entities()}
+    assert types["Syrian Democratic Forces"] == "Organisation"
+    assert found.name("Department of State said", "Department") == "United States"
+    assert found.name("Security Forces responded", "Forces") == "Iraq"

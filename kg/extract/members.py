@@ -2,7 +2,8 @@
 
 * "Jeremy Hunt, a member of the Conservative Party" and "Turkey, a NATO member": an
   apposition headed by a member noun, with the organisation after "of" or before it;
-  "Spain is a member of the EU", "Sweden became a NATO member": the same as a predicate;
+  "Spain is a member of the EU", "Sweden became a NATO member": the same as a predicate,
+  and "YPG is the main fighting force of the SDF", "Britain is part of the EU";
 * "John Smith of the Labour Party": a person's name followed by "of" an organisation
   (with no title between — a title makes it a post, read by ``positions``);
 * "Labour's Keir Starmer": an organisation owning a person's name, with no title;
@@ -41,13 +42,21 @@ def _organisation(token: Token, context: Context) -> Argument | None:
     return None
 
 
-def _group_of(noun: Token, context: Context) -> Argument | None:
-    """The organisation a member noun belongs to: "a member of X", "X member", "X's allies"."""
+def _of_group(noun: Token, context: Context) -> Argument | None:
+    """The organisation after "of" ("part of the EU")."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             found = _organisation(pobj, context)
             if found is not None:
                 return found
+    return None
+
+
+def _group_of(noun: Token, context: Context) -> Argument | None:
+    """The organisation a member noun belongs to: "a member of X", "X member", "X's allies"."""
+    found = _of_group(noun, context)
+    if found is not None:
+        return found
     for child in noun.lefts:
         if child.dep_ in ("compound", "nmod", "poss", "amod"):
             found = _organisation(child, context)
@@ -163,16 +172,25 @@ def _member_nouns(doc: Doc, context: Context) -> Iterator[tuple[Argument, Argume
 
 
 _BECOMING = frozenset({"be", "become", "remain"})
+# Nouns that, said of X with "of Y", make X a part of Y ("YPG is the main fighting force
+# of the SDF", "Britain is part of the EU").
+_PART_NOUNS = frozenset({"part", "wing", "branch", "faction", "force", "arm", "component"})
 
 
 def _predicates(doc: Doc, context: Context) -> Iterator[tuple[Argument, Argument, Token, float]]:
-    """"Spain is a member of the EU", "Sweden became a NATO member" (not negated)."""
+    """"Spain is a member of the EU", "Sweden became a NATO member", "X is part of Y"
+    (not negated)."""
     for token in doc:
         verb = token.head
-        if token.dep_ not in ("attr", "oprd") or not _is_member_noun(token) \
-                or verb.lemma_ not in _BECOMING or any(c.dep_ == "neg" for c in verb.children):
+        if token.dep_ not in ("attr", "oprd") or verb.lemma_ not in _BECOMING \
+                or any(c.dep_ == "neg" for c in verb.children):
             continue
-        group = _group_of(token, context)
+        if _is_member_noun(token):
+            group = _group_of(token, context)
+        elif token.lemma_.lower() in _PART_NOUNS:
+            group = _of_group(token, context)
+        else:
+            continue
         if group is None:
             continue
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):

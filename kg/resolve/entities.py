@@ -49,6 +49,7 @@ from kg.resolve.lexicon import (
     known_organisations,
     known_people,
     org_heads,
+    organ_modifiers,
 )
 from kg.resolve.spans import (
     clean_span,
@@ -152,11 +153,26 @@ def _is_government(token: Token) -> bool:
 
 
 def _is_organ(span: Span) -> Country | None:
-    """The country whose government organ ``span`` names ("US Embassy"), if it is one."""
+    """The country whose government organ ``span`` names ("US Embassy"), if it is one.
+
+    A name before the noun that is neither the country nor part of the government noun
+    makes it an organisation of its own: "Syrian Democratic Forces" is no Syrian forces.
+    """
     root = span.root
     if not _is_government(root):
         return None
-    return _country_in(span)
+    country = _country_in(span)
+    if country is None:
+        return None
+    doc = span.doc
+    in_country = {i for size in range(1, _MAX_COUNTRY_WORDS + 1)
+                  for start in range(span.start, root.i - size + 1)
+                  if country_in_text(doc[start:start + size].text) is not None
+                  for i in range(start, start + size)}
+    if any(t.is_title and t.i not in in_country and t.lower_ not in organ_modifiers()
+           for t in doc[span.start:root.i]):
+        return None
+    return country
 
 
 def _alternative_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:

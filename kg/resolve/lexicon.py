@@ -215,3 +215,14 @@ def known_given_names() -> frozenset[str]:
     return frozenset(w for w, n in counts.items()
                      if n >= 3 and len(w) > 3 and w.isalpha() and lookup_country(w) is None
                      and lookup_seat(w) is None)
+
+
+@cache
+def organ_modifiers() -> frozenset[str]:
+    """Words that may stand between a country and a government noun in an organ's name
+    ("Iraqi Security Forces"; ``resolve_organ_modifiers.txt``).
+
+    >>> "security" in organ_modifiers(), "democratic" in organ_modifiers()
+    (True, False)
+    """
+    return frozenset(row[0].strip().lower() for row in rows("resolve_organ_modifiers.txt"))

@@ -49,3 +49,9 @@ def test_a_given_name_the_model_left_out_keeps_two_people_apart():
     found_members = members(text)
     assert ("Hamza bin Ladin", "al-Qa’ida") in found_members
     assert ("Usama bin Ladin", "al-Qa’ida") not in found_members
+
+
+def test_a_part_of_an_organisation():
+    text = ("The Syrian Democratic Forces (SDF) said it would fight. YPG is the main fighting "
+            "force of the SDF, largely Kurdish. Peace is part of the plan.")
+    assert members(text) == {("YPG", "Syrian Democratic Forces")}
