@@ -16,7 +16,9 @@ default) and writes, under ``kg/data/derived/``:
     (``petrarch2/Phoenix.Countries.actors.txt``, MIT), with its ISO alpha-3 code.
 ``agents.tsv``
     PETRARCH2's generic agents (``petrarch2/Phoenix.agents.txt``, MIT): nouns for actors
-    without a name ("police", "rebels", "officials") with their CAMEO agent sector.
+    without a name ("police", "rebels", "officials") with their CAMEO agent sector, and
+    the verb dictionary's military subjects (its ``&MILITARY`` and ``&AIRCRAFT`` synsets:
+    "paratroopers", "helicopters", "drones").
 
 Both outputs keep their sources' licences (the event table is CC BY-SA 4.0 because the
 PLOVER table is) and say so in their headers. The decisions that the dictionaries leave
@@ -25,6 +27,11 @@ open are made here, once, in code that can be read:
 * CAMEO 01 (public statements) codes no event; CAMEO 02 (appeals) is ``REQUEST``, since
   PLOVER 2.0 defines REQUEST as "all requests, demands, and orders"; CAMEO 19 and 20
   (fighting, mass violence) are ``ASSAULT``, as the manual's translation table says.
+* Two codes follow kg's coding guidelines (``../shared/eval/GUIDELINES.md``) rather than
+  the 2021 table: 057 (sign a formal agreement) is ``AGREE``, since the guidelines code an
+  agreement or deal as AGREE where the table and the PLOVER 2.0 manual file signing under
+  SUPPORT; 163 (impose an embargo, boycott or sanctions) is ``SANCTION``, where the table
+  says COERCE though the manual's SANCTION covers sanctions.
 * A pattern whose object is one word beats a pattern whose object phrase only ends in
   that word ("stage attack" is an assault though "stage mock attack" is an exercise);
   among patterns of the same kind, the PLOVER type most of them give wins, and a tie
@@ -44,7 +51,7 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -57,8 +64,13 @@ PARTICLES = frozenset({"up", "down", "out", "off", "away", "back", "over", "asid
                        "in", "on", "around", "through", "together", "apart"})
 # Function words that head no object ("a devil" is "devil").
 ARTICLES = frozenset({"a", "an", "the", "of"})
+# Synsets of the verb dictionary whose members are military actors.
+MILITARY_SYNSETS = ("&MILITARY", "&AIRCRAFT")
 # CAMEO cue categories that PLOVER 2.0 drops or merges, decided as the docstring says.
 CUE_CATEGORY = {"01": None, "02": "REQUEST", "19": "ASSAULT", "20": "ASSAULT"}
+# CAMEO codes whose PLOVER type kg's coding guidelines decide otherwise than the 2021 table
+# (see the docstring): signing an agreement is the agreement; imposing sanctions is SANCTION.
+CODE_TYPES = {"057": "AGREE", "163": "SANCTION"}
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,10 @@ def plover_for(code: str, table: dict[str, Plover]) -> Plover | None:
     code = code.strip()
     if not code.isdigit() or len(code) < 2:
         return None
+    for end in range(len(code), 2, -1):
+        if code[:end] in CODE_TYPES:
+            return replace(plover_for(code[:2], table) or Plover(""), type=CODE_TYPES[code[:end]],
+                           mode="", context="")
     if code[:2] in CUE_CATEGORY:
         kind = CUE_CATEGORY[code[:2]]
         return Plover(kind) if kind else None
@@ -180,7 +196,8 @@ def parse_pattern(right: str) -> Pattern | None:
 def _phrase(words: list[str]) -> str:
     if len(words) == 1 and words[0].startswith("&"):
         return words[0].rstrip("_").upper()
-    return _words(" ".join(w for w in words if w.lower() not in ARTICLES and w.isascii()))
+    words = [w.strip("{}") for w in words]
+    return _words(" ".join(w for w in words if w and w.lower() not in ARTICLES and w.isascii()))
 
 
 @dataclass
@@ -384,6 +401,15 @@ def derive_agents(dictionaries: Path, lemma: Lemmas) -> list[list[str]]:
                 more = _words(form).split()
                 if more:
                     rows.setdefault(" ".join([*more[:-1], lemma(more[-1])]), code)
+    # the verb dictionary's own military subjects ("&AIRCRAFT * ATTACKS"): units and
+    # aircraft act for their armed forces
+    verbs = (dictionaries / "petrarch2" / "CAMEO.2.0.txt").read_text(encoding="latin-1")
+    synsets = read_synsets(verbs.splitlines())
+    for name in MILITARY_SYNSETS:
+        for phrase in synsets.get(name, []):
+            words = phrase.split()
+            if words and all(w.replace("-", "").isalpha() for w in words):
+                rows.setdefault(" ".join([*words[:-1], lemma(words[-1])]), "MIL")
     return [[key, code] for key, code in sorted(rows.items())]
 
 

@@ -135,12 +135,24 @@ def verb_event(verb: Token) -> Event | None:
         entry = event_type(f"{lemma} {_lemma(noun)}", "VERB")
         if entry is not None:
             return Event(entry, verb, idiom_object=noun) if entry.is_event else None
+    if lemma in words("directive") and _told_to_act(verb):
+        return Event(DIRECTIVE, verb)  # "encouraged the CIA to release", "told them to leave"
     entry = event_type(lemma, "VERB")
     if entry is None or not entry.is_event:
         return None
     if lemma in words("intransitive") and any(c.dep_ == "dobj" for c in verb.children):
         return None  # "demonstrated a screen", "rallied supporters"
     return Event(entry, verb)
+
+
+DIRECTIVE = EventEntry("directive", "REQUEST", "VERB", None)
+
+
+def _told_to_act(verb: Token) -> bool:
+    """Whether a verb tells someone to act: an object and a "to" infinitive after it."""
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children)
 
 
 def _verb_phrase(verb: Token) -> str:
@@ -167,8 +179,15 @@ def _recipients(verb: Token, event: Event, actor_: Actor) -> list[tuple[Token, s
                      for p in prep.children if p.dep_ == "pobj")
         found.extend((c, "object") for c in _datives(verb))
     elif event.trigger == verb:
-        deps = {"dative"} if _lemma(verb) in words("topic") else _EVENT_OBJECTS
-        found.extend((t, "object") for t in _objects(verb, actor_, deps))
+        deps = set() if _lemma(verb) in words("topic") else _EVENT_OBJECTS - {"dative"}
+        objects = _objects(verb, actor_, deps)
+        found.extend((t, "object") for t in [*objects, *_datives(verb)])
+        # the object's own recipient: "demanded an explanation from Russia", "imposed
+        # tariffs on China" (not "of": "demanded the release of prisoners")
+        found.extend((p, prep.lower_) for obj in objects if obj.dep_ == "dobj"
+                     for prep in obj.children if prep.dep_ == "prep"
+                     and prep.lower_ in preps and prep.lower_ != "of"
+                     for p in prep.children if p.dep_ == "pobj")
     else:
         found.extend((c, "object") for c in _datives(verb))
         found.extend((p, prep.lower_) for prep in event.trigger.children

@@ -166,6 +166,35 @@ def _listed(head: Token) -> list[Token]:
     return found
 
 
+_REPORTED_PRONOUNS = frozenset({"it", "they"})
+
+
+def _reporter(pronoun: Token) -> Token | None:
+    """Who "it" or "they" is when it is the subject of a reported clause: the one who
+    reports ("Syria says it will withdraw", "the rebels said they would boycott")."""
+    if pronoun.lower_ not in _REPORTED_PRONOUNS or pronoun.dep_ not in (
+            SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+        return None
+    clause = pronoun.head
+    for _ in range(3):
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in speech_verbs():
+            return next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS
+                         and c.pos_ != "PRON"), None)
+        if clause.dep_ not in ("conj", "xcomp") or clause.head == clause:
+            return None
+        clause = clause.head
+    return None
+
+
+def _counted(head: Token) -> Token | None:
+    """What a number or quantity counts: "thousands of protesters", "a group of Moroccan
+    diplomats", "two of its nationals"."""
+    if head.pos_ != "NUM" and head.lemma_.lower() not in words("quantity"):
+        return None
+    return next((p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj"), None)
+
+
 def parties(token: Token, context, *, owners: bool = False) -> list[Party]:
     """The entities a noun phrase headed by ``token`` names, each once.
 
@@ -176,6 +205,10 @@ def parties(token: Token, context, *, owners: bool = False) -> list[Party]:
     found: list[Party] = []
     for head in conjuncts(token):
         argument = context.resolve(head)
+        stands_for = _reporter(head) or _counted(head) if not _usable(argument) else None
+        if stands_for is not None:  # "it" in a report, "thousands of protesters"
+            found.extend(parties(stands_for, context, owners=owners))
+            continue
         if not _usable(argument):
             group = group_for(head, context)
             if group:
@@ -319,6 +352,14 @@ def actor(verb: Token, depth: int = 0) -> Actor:
         agents = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
                   for p in c.children if p.dep_ == "pobj"]
         agents += [c for c in head.children if c.dep_ == "poss"]
+        if not agents and head.dep_ == "pobj":
+            # the parser hangs the participle on the nearest noun: "posted a message on
+            # Twitter blaming Iran" is the poster's blame, not Twitter's
+            current = head
+            while current.head != current and current.pos_ not in ("VERB", "AUX"):
+                current = current.head
+            found = actor(current, depth + 1) if current.pos_ in ("VERB", "AUX") else None
+            return Actor(found.tokens if found else (), "inherited" if found else "none")
         return Actor(tuple(agents) or (head,), "inherited")
     return Actor((), "none")
 
@@ -442,7 +483,8 @@ def _first_reason(token: Token) -> Factuality:
                 # "calls asking X to …" restates the call; "a claim (made) that …" is content
                 or (dep == "acl" and current.tag_ != "VBG")
                 or (dep == "advcl" and head.pos_ == "NOUN")
-                or (dep == "prep" and head.pos_ == "ADJ")):
+                # "suspected of blowing up", "accused X of launching": the charge
+                or (dep == "prep" and head.pos_ in ("ADJ", "VERB"))):
             return _nonfactive(head)
         if dep in ("pobj", "pcomp") and head.lower_ in ("without", "instead"):
             return Factuality.NEGATED

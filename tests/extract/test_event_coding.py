@@ -104,3 +104,44 @@ def test_a_negated_dictionary_event_is_not_asserted() -> None:
     """"he never robbed or killed anyone" is no assault."""
     found = coded("The minister said he never robbed or killed anyone in Kenya.")
     assert not any(r == "ASSAULT" and fact == "asserted" for _, r, _, fact in found)
+
+
+# -- who acts and on whom -----------------------------------------------------------------
+
+
+def test_it_or_they_in_a_report_is_the_reporter() -> None:
+    assert ("Syria", "AGREE", "Lebanon", "asserted") in coded(
+        "Syria says it is willing to withdraw its troops from neighboring Lebanon.")
+    assert ("Switzerland", "SANCTION", "Russia", "asserted") in coded(
+        "Switzerland said today it had expelled two Russian diplomats based in Geneva.")
+
+
+def test_a_quantity_stands_for_what_it_counts() -> None:
+    assert any(s.startswith("protesters") and r == "PROTEST" for s, r, _, _ in coded(
+        "Thousands of protesters in Hong Kong marched on Sunday."))
+
+
+def test_telling_someone_to_act_is_a_request_of_them() -> None:
+    found = coded("Callamard encouraged the CIA to release the files from their investigation.")
+    assert ("Callamard", "REQUEST", "CIA", "asserted") in found
+    assert not any(r == "RETREAT" and fact == "asserted" for _, r, _, fact in found)
+
+
+def test_a_request_is_made_of_whom_the_object_says() -> None:
+    assert ("Angela Merkel", "REQUEST", "Russia", "asserted") in coded(
+        "Angela Merkel, the Chancellor of Germany, demanded an explanation from Russia.")
+    assert ("Donald Trump", "REQUEST", "John Bolton", "asserted") in coded(
+        "Donald Trump announced he had asked for John Bolton's resignation Monday night.")
+
+
+def test_a_participle_hung_on_a_medium_is_the_posters_act() -> None:
+    found = coded("US Secretary of State Mike Pompeo posted a message on Twitter blaming Iran "
+                  "for the attacks.")
+    assert ("Mike Pompeo", "ACCUSE", "Iran", "asserted") in found
+    assert not any(s == "Twitter" for s, *_ in found)
+
+
+def test_what_someone_is_suspected_of_is_not_asserted() -> None:
+    found = coded("Libya has offered to hand over two of its nationals suspected by the West "
+                  "of blowing up a Pan Am plane in 1988.")
+    assert not any(r == "ASSAULT" and fact == "asserted" for _, r, _, fact in found)

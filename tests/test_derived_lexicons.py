@@ -1,0 +1,45 @@
+"""The derived lexicons are exactly what ``scripts/derive_lexicons.py`` makes from the
+public dictionaries: rerunning it changes nothing, and its decisions hold."""
+
+from __future__ import annotations
+
+import doctest
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SHARED
+
+SCRIPT = ROOT / "scripts" / "derive_lexicons.py"
+
+
+@pytest.fixture(scope="module")
+def derive():
+    spec = importlib.util.spec_from_file_location("derive_lexicons", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_scripts_examples_hold(derive) -> None:
+    failures, tried = doctest.testmod(derive)
+    assert tried > 0 and failures == 0
+
+
+@pytest.mark.skipif(not (SHARED / "dictionaries").is_dir(), reason="needs ../shared")
+def test_the_committed_tables_are_what_the_script_derives(derive, tmp_path: Path) -> None:
+    derive.OUT = tmp_path
+    assert derive.main(["--shared", str(SHARED)]) == 0
+    committed = ROOT / "kg" / "data" / "derived"
+    for made in sorted(tmp_path.glob("*.tsv")):
+        assert made.read_text(encoding="utf-8") == (committed / made.name).read_text(
+            encoding="utf-8"), f"{made.name} differs: run scripts/derive_lexicons.py"
+
+
+def test_a_cameo_code_maps_to_its_plover_type(derive) -> None:
+    table = {"17": derive.Plover("COERCE"), "163": derive.Plover("COERCE", "restrict")}
+    assert derive.plover_for("163", table).type == "SANCTION"  # kg's guidelines decide
+    assert derive.plover_for("0231", table).type == "REQUEST"  # CAMEO 02 appeals
+    assert derive.plover_for("012", table) is None  # CAMEO 01 statements: no event
