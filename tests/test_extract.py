@@ -24,7 +24,7 @@ CLOSED = {
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
     "HOLDS_POSITION", "MEMBER_OF", "SAID",
 }
-COUNTED = {Factuality.ASSERTED, Factuality.PLANNED}
+COUNTED = {Factuality.ASSERTED}
 
 
 def statements(text: str, date: str | None = None) -> list[Statement]:
@@ -42,7 +42,7 @@ def statements(text: str, date: str | None = None) -> list[Statement]:
 
 def read(text: str) -> set[tuple]:
     """Closed-vocabulary statements as (subject, relation, object, role or quote): what the
-    scored export counts (asserted and planned, not negated or merely possible events)."""
+    scored export counts (asserted events, not negated, possible or planned ones)."""
     return {
         (s.subject.name, s.relation, s.object.name if s.object else None, s.role or s.quote)
         for s in statements(text) if s.relation in CLOSED and s.factuality in COUNTED

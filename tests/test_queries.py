@@ -61,7 +61,7 @@ WHERE {
   BIND(STRAFTER(STR(?fact), "/factuality/") AS ?factuality)
   BIND(STRAFTER(STR(?modeConcept), "/mode/") AS ?mode)
   BIND(STRAFTER(STR(?contextConcept), "/context/") AS ?context)
-  BIND(IF(BOUND(?fact) && ?fact != fact:asserted && ?fact != fact:planned, "OTHER", STR(?code))
+  BIND(IF(BOUND(?fact) && ?fact != fact:asserted, "OTHER", STR(?code))
        AS ?relation)
   BIND(IF(BOUND(?fact), STR(?code), ?unbound) AS ?event)
   BIND(STRAFTER(STR(?subjectClass), "#") AS ?subjectType)

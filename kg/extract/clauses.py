@@ -340,14 +340,13 @@ def _read_event(clause: Clause, event: Event, subjects: list[Party], sentence: S
                 context: Context, fact: Factuality) -> Iterator[Statement]:
     """The event's statements with their setting and factuality. An announced event is
     the intent it expresses (:func:`~kg.extract.grammar.intent`: "will meet" is an
-    agreement, "would boycott" a threat) and, beside it, the event itself marked planned."""
+    agreement, "would boycott" a threat) and, beside it, the event itself marked planned;
+    an announced verbal act is the act ("will demand")."""
     verb = clause.verb
     code = event.entry.code
     future = planned(verb) or planned(event.trigger)
     found = setting({verb, event.trigger}, context, entry=event.entry, future=future)
     intended = intent(code) if future and fact is Factuality.ASSERTED else None
-    if future and fact is Factuality.ASSERTED and intended is None:
-        fact = Factuality.PLANNED  # "will demand": announced, not yet done
     for statement in _event_statements(clause, event, subjects, sentence, context,
                                        intended or code):
         with_setting = replace(statement, when=found.when, place=found.place, mode=found.mode,

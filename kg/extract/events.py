@@ -82,6 +82,14 @@ def _modifier_parties(noun: Token, context: Context) -> list[Argument]:
     return list(seen.values())
 
 
+def _impact_objects(noun: Token) -> list[Token]:
+    """What an event noun that is the subject of a verb of impact hits: "Turkish airstrikes
+    hit Ain Issa", "a US drone strike killed the commander"."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in words("impact"):
+        return []
+    return [c for c in noun.head.children if c.dep_ == "dobj"]
+
+
 def _prep_objects(noun: Token, preps: set[str]) -> list[Token]:
     return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps
             for p in prep.children if p.dep_ == "pobj"]
@@ -152,8 +160,6 @@ def _read_with_setting(noun: Token, entry: EventEntry, sentence: Span,
     fact = _factuality(noun)
     future = planned(noun)
     intended = intent(entry.code) if future and fact is Factuality.ASSERTED else None
-    if future and fact is Factuality.ASSERTED and intended is None:
-        fact = Factuality.PLANNED  # "the planned demands": announced, not yet done
     found = setting({noun}, context, entry=entry, future=future)
     for statement in _read(noun, entry, sentence, context, intended or entry.code):
         with_setting = replace(statement, when=found.when, place=found.place, mode=found.mode,
@@ -176,7 +182,11 @@ def _noun_phrase(noun: Token) -> str:
 def _read(noun: Token, entry: EventEntry, sentence: Span,
           context: Context, code: str) -> Iterator[Statement]:
     preps = set(recipient_preps(entry.code))
+    if any(c.dep_ == "poss" for c in noun.children):
+        preps.add("of")  # with its actor before it, "of" names the recipient: "Russia's
+        # invasion of Ukraine", "the US's killing of Soleimani"
     recipients = [p for t in _prep_objects(noun, preps) for p in parties(t, context, owners=True)]
+    recipients += [p for t in _impact_objects(noun) for p in parties(t, context, owners=True)]
     # "the agreement between A and B", "memoranda of understanding between A and B"
     holders = [noun, *(t for t in _prep_objects(noun, {"of"}) if not parties(t, context))]
     between = [p.argument for h in holders for t in _prep_objects(h, {"between"})

@@ -539,20 +539,20 @@ def planned(token: Token) -> bool:
     return False
 
 
-def intent(code: str) -> str | None:
+def intent(code: str) -> str:
     """The event that announcing a ``code`` event is, after CAMEO's "express intent"
     categories: an intent to cooperate is an agreement (``AGREE``: "will provide aid",
     "offered to hand over", "the planned talks"); an intent to use force or pressure is a
-    threat (``THREATEN``: "would boycott", "will withdraw its peacekeepers"). ``None`` for
-    an announced verbal act ("will demand"): it stays the act, marked planned.
+    threat (``THREATEN``: "would boycott", "will withdraw its peacekeepers"). A verbal act
+    announced is the act itself ("is expected to press the US" is a request).
 
     >>> intent("AID"), intent("SANCTION"), intent("REQUEST")
-    ('AGREE', 'THREATEN', None)
+    ('AGREE', 'THREATEN', 'REQUEST')
     """
     for kind in ("AGREE", "THREATEN"):
         if code.lower() in words(f"intent_{kind.lower()}"):
             return kind
-    return None
+    return code
 
 
 # -- quotations ----------------------------------------------------------------------------

@@ -95,7 +95,7 @@ def test_an_announced_cooperation_is_an_agreement_and_a_planned_event() -> None:
 
 
 def test_an_announced_sanction_is_a_threat() -> None:
-    assert intent("SANCTION") == "THREATEN" and intent("REQUEST") is None
+    assert intent("SANCTION") == "THREATEN" and intent("REQUEST") == "REQUEST"
     found = coded("Radical French farmers will blockade Paris from Monday night.")
     assert ("French farmers", "THREATEN", "France", "asserted") in found  # a capital
 
@@ -145,3 +145,9 @@ def test_what_someone_is_suspected_of_is_not_asserted() -> None:
     found = coded("Libya has offered to hand over two of its nationals suspected by the West "
                   "of blowing up a Pan Am plane in 1988.")
     assert not any(r == "ASSAULT" and fact == "asserted" for _, r, _, fact in found)
+
+
+def test_an_announced_verbal_act_is_the_act() -> None:
+    """"is expected to press the US" is a request; the export counts it."""
+    assert ("Volodymyr Zelensky", "REQUEST", "United States", "asserted") in coded(
+        "Volodymyr Zelensky is expected to press the US to provide Tomahawk missiles.")
