@@ -93,6 +93,10 @@ def noun_event(noun: Token) -> EventEntry | None:
         entry = event_type(f"{_lemma(compound)} {_lemma(noun)}", "NOUN")
         if entry:
             return entry
+        if _lemma(noun) in words("frame"):  # "a mediation effort", "a bombing campaign"
+            entry = event_type(_lemma(compound), "NOUN")
+            if entry:
+                return entry
     for prep in (c for c in noun.children if c.dep_ == "prep"):
         entry = event_type(f"{_lemma(noun)} {prep.lower_}", "NOUN")
         if entry:
@@ -347,6 +351,8 @@ def _read_event(clause: Clause, event: Event, subjects: list[Party], sentence: S
     future = planned(verb) or planned(event.trigger)
     found = setting({verb, event.trigger}, context, entry=event.entry, future=future)
     intended = intent(code) if future and fact is Factuality.ASSERTED else None
+    if intended and _unless(verb):
+        intended = "THREATEN"  # "will withdraw its force unless …": a threat
     for statement in _event_statements(clause, event, subjects, sentence, context,
                                        intended or code):
         with_setting = replace(statement, when=found.when, place=found.place, mode=found.mode,
@@ -358,6 +364,12 @@ def _read_event(clause: Clause, event: Event, subjects: list[Party], sentence: S
             yield with_setting
         else:
             yield replace(with_setting, factuality=fact, label=_verb_phrase(verb))
+
+
+def _unless(verb: Token) -> bool:
+    """Whether an announced act is made to depend on the other side's ("unless …")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                         for m in c.children) for c in verb.children)
 
 
 def _event_statements(clause: Clause, event: Event, subjects: list[Party], sentence: Span,

@@ -129,6 +129,8 @@ def _factuality(noun: Token) -> Factuality:
     verb, via = _governing_verb(noun)
     if verb is None or via in ("nsubj", "nsubjpass"):
         return Factuality.ASSERTED
+    if verb.lemma_.lower() in words("repudiating"):
+        return Factuality.NEGATED  # "reneged on his commitment", "violated the ceasefire"
     return factuality(verb)
 
 

@@ -484,7 +484,7 @@ def _first_reason(token: Token) -> Factuality:
                 or (dep == "acl" and current.tag_ != "VBG")
                 or (dep == "advcl" and head.pos_ == "NOUN")
                 # "suspected of blowing up", "accused X of launching": the charge
-                or (dep == "prep" and head.pos_ in ("ADJ", "VERB"))):
+                or (dep == "prep" and head.pos_ in ("ADJ", "VERB", "NOUN"))):
             return _nonfactive(head)
         if dep in ("pobj", "pcomp") and head.lower_ in ("without", "instead"):
             return Factuality.NEGATED

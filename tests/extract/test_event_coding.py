@@ -151,3 +151,32 @@ def test_an_announced_verbal_act_is_the_act() -> None:
     """"is expected to press the US" is a request; the export counts it."""
     assert ("Volodymyr Zelensky", "REQUEST", "United States", "asserted") in coded(
         "Volodymyr Zelensky is expected to press the US to provide Tomahawk missiles.")
+
+
+def test_an_announced_act_on_a_condition_is_a_threat() -> None:
+    found = coded("Nigeria today announced that it will withdraw its peacekeeping force from "
+                  "Chad unless President Goukouni Oueddei arranged a ceasefire.")
+    assert ("Nigeria", "THREATEN", "Chad", "asserted") in found
+    assert ("Nigeria", "AGREE", "Chad", "asserted") not in found
+
+
+def test_a_repudiated_commitment_is_no_agreement() -> None:
+    found = coded("President Levy Mwanawasa has reneged on his commitment to the Zambian "
+                  "people for holding elections under a new constitution.")
+    assert any(r == "REJECT" and fact == "asserted" for _, r, _, fact in found)
+    assert not any(r == "AGREE" and fact == "asserted" for _, r, _, fact in found)
+
+
+def test_a_frame_noun_takes_its_compounds_event() -> None:
+    found = relations("Qatar's emir, Sheikh Hamad bin Khalifa al-Thani, launched a mediation "
+                      "effort on Saturday between the Emirates and Saudi Arabia.")
+    assert "CONSULT" in found and "COOPERATE" not in found
+
+
+def test_nominal_events_with_their_actor_and_recipient() -> None:
+    assert ("United States", "ASSAULT", "Qasem Soleimani", "asserted") in coded(
+        "The United States' killing of Qasem Soleimani in an airstrike angered Iraq.")
+    assert ("Germany", "SANCTION", "Mahan Air", "asserted") in coded(
+        "Germany's ban on Mahan Air took effect on Monday.")
+    assert ("Turkey", "ASSAULT", "Ain Issa", "asserted") in coded(
+        "Turkish airstrikes hit Ain Issa.")
