@@ -457,3 +457,23 @@ def test_a_named_force_is_no_organ_of_its_country() -> None:
     assert types["Syrian Democratic Forces"] == "Organisation"
     assert found.name("Department of State said", "Department") == "United States"
     assert found.name("Security Forces responded", "Forces") == "Iraq"
+
+
+def test_a_name_whose_first_word_the_article_writes_in_lower_case_is_no_person() -> None:
+    """The model tags these PERSON; "female" and "crew" are common words of the article.
+    A given name stays one though the word is common too ("marked", "the bill")."""
+    things = article("Female Genital Mutilation is banned. The female victims are many. The "
+                     "capsule Crew Dragon docked on Sunday; the crew was fine.")
+    types = {e.name: e.type for e in things.entities.entities()}
+    assert types["Female Genital Mutilation"] != "Person"
+    assert types["Crew Dragon"] != "Person"
+    people = article("Mark Carney marked the day. Bill Clinton signed the bill.")
+    types = {e.name: e.type for e in people.entities.entities()}
+    assert types["Mark Carney"] == types["Bill Clinton"] == "Person"
+
+
+def test_styles_and_honorifics_are_no_name_parts() -> None:
+    found = article("Dr the Rt. Hon. Keith Mitchell, Prime Minister of Grenada, spoke on "
+                    "Monday. He left.")
+    names = {e.name for e in found.entities.entities()}
+    assert "Keith Mitchell" in names and not any("Hon" in n for n in names)

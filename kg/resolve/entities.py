@@ -217,6 +217,7 @@ class ArticleEntities:
         self._alternatives: dict[tuple[str, ...], Cluster | None] = {}
         self._acronyms: dict[str, Cluster | None] = {}
         self._ambiguous: dict[tuple[str, ...], tuple[Cluster, ...]] = {}
+        self._common: frozenset[str] = frozenset()  # words the article writes in lower case
         self._people: set[int] = set()  # clusters with a full name the model tags PERSON
         self._direct_cache: dict[tuple[int, int], tuple[Cluster, int, int] | None] = {}
         self._refs: dict[tuple[int, int], tuple[Cluster, int, int]] = {}
@@ -257,6 +258,7 @@ class ArticleEntities:
                 known.add(words[-1:])
         frozen_known, frozen_common = frozenset(known), frozenset(common - {w[0] for w in known
                                                                            if len(w) == 1})
+        self._common = frozen_common
         mentions = []
         for offset, doc, span, label in spans:
             mention = self._read(offset, doc, span, label, frozen_known, frozen_common)
@@ -442,9 +444,12 @@ class ArticleEntities:
 
     def _vote(self) -> None:
         """Each named entity's class, from all of its mentions."""
-        first_names = {c.forms[0][0] for c in self._clusters
-                       if c.type == _UNDECIDED and c.votes["PERSON"] and c.forms
-                       and len(c.forms[0]) > 1}
+        # first words of the full names the model tags PERSON, each with the clusters
+        # it starts: a name's own first word is no evidence for it
+        first_names: dict[str, set[int]] = defaultdict(set)
+        for c in self._clusters:
+            if c.type == _UNDECIDED and c.votes["PERSON"] and c.forms and len(c.forms[0]) > 1:
+                first_names[c.forms[0][0]].add(id(c))
         person_mentions = {id(m) for index in self._index.values() for m in index.values()
                            if m.label == "PERSON"}
         evidence: dict[int, Counter[str]] = defaultdict(Counter)
@@ -489,9 +494,16 @@ class ArticleEntities:
                              + cluster.votes["FAC"]})
             votes.update(evidence.get(id(cluster), Counter()))
             cluster.evidence = evidence.get(id(cluster), Counter())["Person"]
-            if len(longest) > 1 and (longest[0] in first_names
-                                     or longest[0] in known_given_names()):
+            given = longest[0] in known_given_names() \
+                or bool(first_names.get(longest[0], set()) - {id(cluster)})
+            # "Crew Dragon", "Female Genital Mutilation": a first word the article also
+            # writes in lower case is no given name; the model's PERSON is no evidence
+            # then, only titles, honorifics and the like are
+            doubtful = len(longest) > 1 and not given and longest[0] in self._common
+            if len(longest) > 1 and given:
                 votes["Person"] += 2
+            elif doubtful:
+                votes["Person"] -= cluster.votes["PERSON"]
             if longest[-1] in org_heads():
                 votes["Organisation"] += 5
             # the public actor dictionaries: a known organisation or armed group, a known
@@ -506,7 +518,7 @@ class ArticleEntities:
             leaders = [kind for kind, n in votes.items() if n == best]
             if len(leaders) == 1:
                 cluster.type = leaders[0]
-            elif "Person" in leaders and len(longest) > 1 and all(
+            elif "Person" in leaders and len(longest) > 1 and not doubtful and all(
                     w.isalpha() for w in longest) and longest[-1] not in org_heads():
                 cluster.type = "Person"
             elif "Organisation" in leaders:

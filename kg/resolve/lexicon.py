@@ -204,17 +204,20 @@ def known_given_names() -> frozenset[str]:
 
     >>> "john" in known_given_names(), "al" in known_given_names()
     (True, False)
-    >>> "washington" in known_given_names()
-    False
+    >>> "washington" in known_given_names(), "united" in known_given_names()
+    (False, False)
     """
     counts: dict[str, int] = {}
     for name in known_people():
         words = name.split()
         if len(words) > 1:
             counts[words[0]] = counts.get(words[0], 0) + 1
+    # a word that starts names of countries or organisations is no sure given name
+    starts = {name.split()[0] for name in known_organisations()} | {
+        fold(name).split()[0] for name in country_names().names if name.strip()}
     return frozenset(w for w, n in counts.items()
-                     if n >= 3 and len(w) > 3 and w.isalpha() and lookup_country(w) is None
-                     and lookup_seat(w) is None)
+                     if n >= 3 and len(w) > 3 and w.isalpha() and w not in starts
+                     and lookup_country(w) is None and lookup_seat(w) is None)
 
 
 @cache

@@ -15,6 +15,7 @@ from kg.resolve.lexicon import (
     DETERMINERS,
     fold,
     honorifics,
+    known_given_names,
     org_heads,
     title_index,
     title_words,
@@ -69,6 +70,11 @@ def _is_title_start(doc: Doc, start: int, end: int) -> int:
     return best
 
 
+def _is_acronym(text: str) -> bool:
+    """Three or more capitals ("NPR", "BBC"); two ("JD") may be a person's initials."""
+    return len(text) >= 3 and text.isalpha() and text.isupper()
+
+
 def clean_span(span: Span) -> Span | None:
     """Trim determiners, titles, honorifics, possessives and punctuation from an entity
     span, and a gerund or preposition glued before a name at the start of a sentence.
@@ -89,6 +95,10 @@ def clean_span(span: Span) -> Span | None:
     strip_titles = span.label_ not in _KEEP_TITLE_LABELS and doc[end - 1].lower_ not in org_heads()
     while start < end:
         token = doc[start]
+        if end - start > 2 and _is_acronym(token.text) \
+                and (span.label_ == "PERSON" or fold(doc[start + 1].text) in known_given_names()):
+            start += 1  # "told NPR Hamza bin Laden": the outlet glued to the name
+            continue
         if token.lower_ in DETERMINERS or token.is_punct or token.lower_ in honorifics() \
                 or (token.tag_ in _NEVER_NAME_START and end - start > 1):
             start += 1

@@ -79,3 +79,10 @@ def test_a_ruler_named_as_a_predicate():
     text = ("Crown Prince Mohammad bin Salman accepted responsibility. According to Reuters, "
             "Mohammad bin Salman is the de facto Saudi ruler.")
     assert ("Mohammad bin Salman", "Saudi Arabia", "ruler") in posts(text)
+
+
+def test_a_styled_name_is_one_sentence_and_its_post_is_read():
+    """"Rt. Hon." ends no sentence, and the style is no part of the name."""
+    text = ("Dr the Rt. Hon. Keith Mitchell, Prime Minister of Grenada, spoke on Monday. "
+            "He left.")
+    assert ("Keith Mitchell", "Grenada", "Prime Minister") in posts(text)

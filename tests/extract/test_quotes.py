@@ -27,3 +27,9 @@ def test_a_pronoun_inside_a_quotation_teaches_no_gender():
     assert any(speaker == "Hatice Cengiz" and quote.startswith("By confessing")
                for speaker, quote in said(text))
 
+
+
+def test_a_quoted_question_keeps_its_attribution_in_the_sentence():
+    text = ("Prime Minister Boris Johnson was questioned at a hospital. \"Why should I resign "
+            "over this?\" he asked the reporters.")
+    assert ("Boris Johnson", "Why should I resign over this?") in said(text)
