@@ -1,6 +1,6 @@
 """kg.graph.sparql: updates and federated queries refused, whatever way they are written, and
-nothing else; then the same through a real store and ``kg query``, with a listener standing
-in for the host a SERVICE clause names."""
+nothing else; then the same through ``kg.query`` and ``kg query`` on a real store, with a
+listener standing in for the host a SERVICE clause names."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+import kg
 from kg.graph.sparql import RefusedQuery, check_query, query_form
 from kg.graph.store import Store
+from kg.query import QueryError
 
 FEDERATED = [
     "SELECT * { ?s a dip:Article .SERVICE <http://10.0.0.1/sparql> { ?s ?p ?o } }",
@@ -106,13 +108,13 @@ def listener() -> Iterator[tuple[str, list[bytes]]]:
     thread.join(5)
 
 
-def test_the_store_refuses_service_and_fetches_nothing(
+def test_kg_query_api_refuses_service_and_fetches_nothing(
         tmp_path: Path, listener: tuple[str, list[bytes]]) -> None:
     url, received = listener
-    store = Store(tmp_path / "store")
-    with pytest.raises(RefusedQuery):
-        list(store.query(f"SELECT * {{ ?s ?p ?o .SERVICE <{url}> {{ ?s ?p ?o }} }}"))
-    assert list(store.query(f'SELECT ?service {{ BIND("{url}" AS ?service) }}'))
+    store = tmp_path / "store"
+    with pytest.raises(QueryError, match="SERVICE"):
+        kg.query(f"SELECT * {{ ?s ?p ?o .SERVICE <{url}> {{ ?s ?p ?o }} }}", store=store)
+    assert kg.query(f'SELECT ?service {{ BIND("{url}" AS ?service) }}', store=store).rows
     assert received == []
 
 

@@ -72,7 +72,7 @@ import httpx
 import pyoxigraph as ox
 
 from kg.graph.namespaces import ONTOLOGY_GRAPH, PREFIXES
-from kg.graph.sparql import check_query, query_form
+from kg.graph.sparql import UPDATE_KEYWORDS, query_form
 from kg.graph.store import GRAPHS, Answer, Store, StoreError, first_line
 from kg.version import __version__
 
@@ -207,8 +207,9 @@ class RemoteStore(Store):
     # -- reading ---------------------------------------------------------------------------
 
     def query(self, sparql: str, *, graphs: Sequence[str] | None = None) -> Answer:
-        check_query(sparql)
         form = query_form(sparql)
+        if form in UPDATE_KEYWORDS:
+            raise SyntaxError("an update is not a query")
         graph_form = form in ("CONSTRUCT", "DESCRIBE")
         fields: dict[str, str | list[str]] = {"query": _PROLOGUE_TEXT + sparql}
         if graphs is not None:  # the SPARQL protocol's dataset: these graphs and the ontology

@@ -1,7 +1,7 @@
 """What a SPARQL text asks for, checked before kg runs a text it was given.
 
-kg runs SPARQL written by others (``kg query``, ``kg serve``, the store API). Two kinds are
-refused with :class:`RefusedQuery`: updates (those paths only read the graph), and
+kg runs SPARQL written by others (``kg query`` and :func:`kg.query`, ``kg serve``). Two
+kinds are refused with :class:`RefusedQuery`: updates (those paths only read the graph), and
 federated queries. Oxigraph evaluates ``SERVICE <url> { … }`` by fetching ``url``, so a
 query could make kg reach any host the machine can, internal ones included (SSRF).
 

@@ -34,7 +34,6 @@ import pyoxigraph as ox
 from kg.graph import iri
 from kg.graph.namespaces import BASE, DIP, ONTOLOGY_GRAPH, PREFIXES
 from kg.graph.ontology import ontology_path
-from kg.graph.sparql import check_query
 
 DEFAULT_STORE = "kg-data"
 GRAPHS = BASE + "graph/"
@@ -116,8 +115,9 @@ class Store:
         ``graphs`` narrows the query to some articles: their graphs are its named graphs,
         and with the ontology its default graph (a page of a per-article query, see
         :func:`kg.query.query_pages`). Raises ``SyntaxError`` for a query the store cannot
-        parse, and :class:`kg.graph.sparql.RefusedQuery` for an update or a federated query
-        (``SERVICE``, which would make the store fetch from other hosts).
+        parse. The text is run as it is: check a text from elsewhere with
+        :func:`kg.graph.sparql.check_query` first (``SERVICE`` would make the store fetch from
+        other hosts).
         """
         raise NotImplementedError
 
@@ -258,7 +258,6 @@ class EmbeddedStore(Store):
             raise StoreError(f"{self.path}: cannot open the store ({first_line(error)})") from None
 
     def query(self, sparql: str, *, graphs: Sequence[str] | None = None) -> Answer:
-        check_query(sparql)
         if graphs is None:
             return self._db.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
         named = [ox.NamedNode(graph) for graph in graphs]

@@ -30,7 +30,7 @@ from typing import IO, TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.graph.namespaces import PREFIXES, XSD
-from kg.graph.sparql import RefusedQuery
+from kg.graph.sparql import RefusedQuery, check_query
 from kg.graph.store import Store, first_line
 
 if TYPE_CHECKING:
@@ -136,17 +136,34 @@ def query_options(text: str) -> dict[str, str]:
 
 
 def resolve_query(text_or_name: str) -> str:
-    """A SPARQL text from a named query, a ``.rq`` file, or the text itself."""
+    """A SPARQL text from a named query, a ``.rq`` file, or the text itself; an update or a
+    federated query (``SERVICE``, which would make kg fetch from other hosts) is refused.
+
+    This is where ``kg query`` and :func:`kg.query` take text from outside; kg's own queries
+    go to the store unchecked (an IRI in them may spell "service", which costs a parse).
+
+    >>> resolve_query("DROP ALL")
+    Traceback (most recent call last):
+    ...
+    kg.query.QueryError: updates are not allowed (DROP): kg queries the graph read-only
+    """
     named = named_queries()
     if text_or_name in named:
         return named[text_or_name]
     if text_or_name.endswith(".rq") or text_or_name.endswith(".sparql"):
         path = Path(text_or_name)
         try:
-            return path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise QueryError(f"{path}: cannot read the query ({error})") from None
-    return text_or_name
+        where = f"{path}: "
+    else:
+        text, where = text_or_name, ""
+    try:
+        check_query(text)
+    except RefusedQuery as error:
+        raise QueryError(f"{where}{error}") from None
+    return text
 
 
 # Numbers come back as Python numbers; the datatype is looked up, not its IRI compared.
@@ -257,7 +274,7 @@ def write_json(pages: Iterable[Result], out: IO[bytes]) -> None:
 def _answer(store: Store, sparql: str, graphs: list[str] | None = None) -> Result:
     try:
         answer = store.query(sparql, graphs=graphs)
-    except (SyntaxError, RefusedQuery) as error:
+    except SyntaxError as error:
         raise QueryError(first_line(error)) from None
     if isinstance(answer, ox.QueryBoolean):
         return Result([], [], boolean=bool(answer))
