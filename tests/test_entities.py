@@ -20,7 +20,7 @@ from kg.graph.store import Store
 from kg.ingest.segment import segment
 from kg.query import run_query
 from kg.query.entity import entity_profile, entity_table, find_entities
-from kg.resolve.corpus import Node, Target, plan
+from kg.resolve.corpus import Node, Target, expansions, plan
 from kg.resolve.lexicon import fold
 
 # -- planning ------------------------------------------------------------------------------------
@@ -45,6 +45,29 @@ def test_a_surname_joins_the_one_person_holding_the_same_office() -> None:
     # no office, or an office neither Johnson holds: the two Johnsons stay apart
     assert "d" not in moves and "e" not in moves
     assert "a" not in moves and "b" not in moves
+
+
+def test_a_surname_joins_the_one_person_with_a_post_of_the_same_country() -> None:
+    nodes = [_person("a", "Alexander Lukashenko", 5), _person("b", "Lukashenko", 2),
+             _person("c", "Lukashenko", 2)]
+    roles = {("a", nodes[0].iri): {"president", "country:belarus"},
+             ("b", nodes[1].iri): {"country:belarus"}, ("c", nodes[2].iri): {"country:chad"}}
+    moves = _moves(nodes, roles)
+    assert moves["b"] == Target("Alexander Lukashenko", "Person")
+    assert "c" not in moves  # another country's Lukashenko stays apart
+
+
+def _organisation(graph: str, label: str, mentions: int = 1) -> Node:
+    return Node(graph, iri.entity(label, "Organisation"), label, "Organisation", mentions)
+
+
+def test_an_acronym_joins_the_expansion_an_article_states() -> None:
+    nodes = [_organisation("a", "European Union", 4), _organisation("b", "EU", 3),
+             _organisation("c", "SDF", 2)]
+    acronyms = expansions([("European Union", "EU"), ("Syrian Democratic Forces", "SDF"),
+                           ("Sudan Defence Force", "SDF")])
+    moves = {n.graph: t for n, t in plan(nodes, {}, acronyms).items()}
+    assert moves == {"b": Target("European Union", "Organisation")}  # SDF: two expansions
 
 
 def test_a_surname_two_office_holders_share_stays_alone() -> None:

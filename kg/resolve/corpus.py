@@ -11,9 +11,13 @@ one node. What one article cannot see is settled here, after a build, over the s
   Trump"), and a full name with a place glued before it the name itself ("Vermont
   Bernie Sanders"); the most mentioned form is the label, the others stay aliases;
 * a surname alone joins a full name only where the context agrees: the one person
-  with that surname who holds the same office somewhere in the corpus, read from
-  ``dip:role`` and from titled surface forms ("President Trump"). "Johnson" the Prime
-  Minister and "Johnson" the coach stay apart, and so does a surname with no office.
+  with that surname who holds the same office, or a post of the same country, somewhere
+  in the corpus, read from ``dip:role``, the posts' countries and titled surface forms
+  ("President Trump"). "Johnson" the Prime Minister and "Johnson" the coach stay apart,
+  and so does a surname with no office;
+* an acronym joins its expansion: "EU" in one article is the "European Union" that
+  another article says it abbreviates (its alias "EU"), when exactly one name is so
+  abbreviated anywhere and its initials agree.
 
 A node is renamed inside its article's graph only, by one SPARQL update, so an article
 that is rebuilt later gets its own reading back, and the next pass settles it again.
@@ -53,6 +57,19 @@ GROUP BY ?g ?e ?label ?class
 _ROLES = """
 SELECT DISTINCT ?g ?e ?role WHERE {
   GRAPH ?g { ?st a dip:PositionHolding ; dip:subject ?e ; dip:role ?role . ?e a dip:Person }
+}
+"""
+
+_COUNTRIES = """
+SELECT DISTINCT ?g ?e ?country WHERE {
+  GRAPH ?g { ?st a dip:PositionHolding ; dip:subject ?e ; dip:object ?c .
+             ?c a dip:Country ; rdfs:label ?country }
+}
+"""
+
+_ORGANISATION_ALIASES = """
+SELECT DISTINCT ?label ?alias WHERE {
+  GRAPH ?g { ?e a dip:Organisation ; rdfs:label ?label ; skos:altLabel ?alias }
 }
 """
 
@@ -165,9 +182,48 @@ def title_of(alias: str, name: str) -> str | None:
     return " ".join(words) if words and all(w in title_words() for w in words) else None
 
 
-def plan(nodes: list[Node], roles: dict[tuple[str, str], set[str]]) -> dict[Node, Target]:
+def is_acronym(label: str) -> bool:
+    """Two to six capitals, with or without full stops ("EU", "U.N.", "NATO").
+
+    >>> is_acronym("EU"), is_acronym("U.N."), is_acronym("Eu")
+    (True, True, False)
+    """
+    letters = label.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def initials(label: str) -> str:
+    """The capital initials of a name's words, without "of", "the", "and" …
+
+    >>> initials("North Atlantic Treaty Organization")
+    'NATO'
+    """
+    stop = {"of", "the", "and", "for", "on", "in", "de", "la", "&"}
+    return "".join(w[0].upper() for w in label.replace("-", " ").split()
+                   if w.lower() not in stop and w[:1].isalpha())
+
+
+def expansions(aliases: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Acronym → the one name stated with it as an alias whose initials it is.
+
+    >>> expansions([("European Union", "EU"), ("Europe United", "EU"), ("NATO", "NATO")])
+    {}
+    >>> expansions([("European Union", "EU"), ("United Nations", "UN")])["EU"]
+    'European Union'
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    for label, alias in aliases:
+        acronym = alias.replace(".", "")
+        if is_acronym(alias) and not is_acronym(label) and initials(label) == acronym:
+            found[acronym].add(label)
+    return {a: next(iter(labels)) for a, labels in found.items() if len(labels) == 1}
+
+
+def plan(nodes: list[Node], roles: dict[tuple[str, str], set[str]],
+         acronyms: dict[str, str] | None = None) -> dict[Node, Target]:
     """Which nodes to rename, and to what. ``roles`` maps (graph, node IRI) to the
-    offices (folded) the article says the person holds."""
+    offices (folded) the article says the person holds and the countries of their posts
+    (``country:`` + folded name); ``acronyms`` maps an acronym to its one expansion."""
     by_key: dict[str, list[Node]] = defaultdict(list)
     for node in nodes:
         by_key[iri.slug(node.label) or node.label].append(node)
@@ -179,6 +235,7 @@ def plan(nodes: list[Node], roles: dict[tuple[str, str], set[str]]) -> dict[Node
             target[node] = Target(label, kind)
     _join_full_names(nodes, target)
     _join_surnames(nodes, target, roles)
+    _join_acronyms(nodes, target, acronyms or {})
     return {node: t for node, t in target.items()
             if (t.label, t.type) != (node.label, node.type)}
 
@@ -237,6 +294,17 @@ def _join_surnames(nodes: list[Node], target: dict[Node, Target],
             target[node] = Target(agree[0], "Person")
 
 
+def _join_acronyms(nodes: list[Node], target: dict[Node, Target],
+                   acronyms: dict[str, str]) -> None:
+    """"EU" becomes the "European Union" some article says it abbreviates."""
+    for node in nodes:
+        label = target[node].label
+        if target[node].type == "Organisation" and is_acronym(label):
+            expansion = acronyms.get(label.replace(".", ""))
+            if expansion is not None:
+                target[node] = Target(expansion, "Organisation")
+
+
 def _rename(node: Node, to: Target, mentions: int) -> str:
     """The SPARQL update that moves ``node`` to ``to`` inside its article's graph; the
     old label stays as an alternative label, and ``mentions`` is the count of the node
@@ -279,11 +347,16 @@ def unify(store: Store) -> int:
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in store.query(_ROLES):
         roles[(str(r["g"].value), str(r["e"].value))].add(fold(str(r["role"].value)))
+    for r in store.query(_COUNTRIES):
+        roles[(str(r["g"].value), str(r["e"].value))].add(
+            "country:" + fold(str(r["country"].value)))
     for r in store.query(_TITLED):
         office = title_of(str(r["alias"].value), str(r["label"].value))
         if office:
             roles[(str(r["g"].value), str(r["e"].value))].add(office)
-    moves = plan(nodes, roles)
+    acronyms = expansions((str(r["label"].value), str(r["alias"].value))
+                          for r in store.query(_ORGANISATION_ALIASES))
+    moves = plan(nodes, roles, acronyms)
     totals: Counter[tuple[str, str]] = Counter()  # what each node of each graph ends up with
     for node in nodes:
         totals[(node.graph, moves[node].iri if node in moves else node.iri)] += node.mentions
