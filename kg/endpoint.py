@@ -658,14 +658,17 @@ class WorkerPool:
             with self._lock:
                 self._running += 1
                 reserved = self.size > 1 and self._running >= self.size
-            late = f"the query ran longer than the {timeout:g} s timeout and was cancelled"
-            if reserved and time.monotonic() + self.reserve_timeout < deadline:
-                late = (f"the other {self.size - 1} query workers are busy with long queries and "
-                        f"the last one only runs queries under {self.reserve_timeout:g} s; "
-                        "try again")
-                ask_deadline = time.monotonic() + self.reserve_timeout
+            now = time.monotonic()
+            if reserved and now + self.reserve_timeout < deadline:
+                ask_deadline = now + self.reserve_timeout
+                late = Reply.text(503, f"the other {self.size - 1} query workers are busy with "
+                                       f"long queries and the last one only runs queries under "
+                                       f"{self.reserve_timeout:g} s; try again",
+                                  **{"Retry-After": "1"})
             else:
                 ask_deadline = deadline
+                late = Reply.text(503, f"the query ran longer than the {timeout:g} s timeout "
+                                       "and was cancelled")
             try:
                 reply = self._ask(process, job, ask_deadline, late)
             finally:
@@ -676,9 +679,9 @@ class WorkerPool:
         return Reply.text(500, "no query worker could take the query; try again")
 
     def _ask(self, process: _Process, job: dict[str, Any], deadline: float,
-             late: str) -> Reply | None:
-        """One job on one worker (killed at ``deadline``, the client told ``late``); ``None``
-        when the worker was dead before it got the job."""
+             late: Reply) -> Reply | None:
+        """One job on one worker, killed at ``deadline`` (the answer is then ``late``);
+        ``None`` when the worker was dead before it got the job."""
         try:
             _write_frame(process.popen.stdin.fileno(), job)
         except OSError:
@@ -688,7 +691,7 @@ class WorkerPool:
             header, body = _read_frame(process.popen.stdout.fileno(), deadline)
         except TimeoutError:
             self._replace(process)
-            return Reply.text(503, late, **{"Retry-After": "1"})
+            return late
         except (EOFError, OSError, ValueError):
             if self._closed:
                 return Reply.text(503, "the server is shutting down")

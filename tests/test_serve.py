@@ -687,7 +687,8 @@ def test_long_queries_leave_the_last_worker_to_short_ones(seed_store: Store) -> 
             thread.join(30)
     assert short.status == 200 and json.loads(short.body)["boolean"] is True
     assert sorted(answer.status for answer in slow) == [503, 503]
-    assert any("queries under" in answer.text for answer in slow)
+    assert any("queries under" in answer.text and answer.headers["retry-after"] == "1"
+               for answer in slow)
 
 
 def test_connections_over_the_cap_get_503(seed_store: Store) -> None:
