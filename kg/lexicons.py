@@ -188,6 +188,25 @@ def country_words() -> dict[str, str]:
     return {row[0].strip(): row[1].strip() for row in rows("derived/country_words.tsv")}
 
 
+def country_of_word(word: str) -> Country | None:
+    """The country one capitalised word names or is the demonym of ("Romanian"), from the
+    country names, else the derived one-word names of the actors dictionary.
+
+    >>> country_of_word("Romanian").name, country_of_word("romanian")
+    ('Romania', None)
+    """
+    found = country_in_text(word)
+    if found is not None or not word[:1].isupper():
+        return found
+    code = country_words().get(word.lower())
+    return _by_code().get(code) if code else None
+
+
+@cache
+def _by_code() -> dict[str, Country]:
+    return {country.code: country for country in country_names().names.values()}
+
+
 @dataclass(frozen=True, slots=True)
 class Country:
     """A country as the resolver knows it."""

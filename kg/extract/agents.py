@@ -17,7 +17,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.lexicons import agent_nouns, country_in_text, country_words, government_nouns
+from kg.lexicons import (
+    agent_nouns,
+    country_in_text,
+    country_of_word,
+    country_words,
+    government_nouns,
+)
 from kg.records import Argument
 
 _OWNER_PREPS = frozenset({"in", "from", "of"})
@@ -87,7 +93,7 @@ def _owner(head: Token, start: int, context) -> tuple[str, bool] | None:
     for child in sorted(head.lefts, key=lambda t: -t.i):
         if child.dep_ not in _MODIFIER_DEPS or child.i >= start:
             continue
-        country = country_in_text(child.text)
+        country = country_of_word(child.text)
         if country is not None:
             return child.text, True
         found = context.resolve(child)
@@ -110,3 +116,34 @@ def doc_span(token: Token):
     """A modifier with its own compounds ("Red Cross" in "Red Cross officials")."""
     first = min([token.i, *(c.i for c in token.lefts if c.dep_ == "compound")])
     return token.doc[first:token.i + 1]
+
+
+def represented(head: Token, context) -> list[Argument]:
+    """The parties a body of people stands for when its modifiers name them: "Hungarian
+    and Romanian officials" (Hungary, Romania), "Red Cross officials", "the al-Qaeda
+    terror network". Only government nouns and the heads of organisations
+    (``org_head`` in ``extract_words.tsv``) stand for their modifiers' parties."""
+    lemma = head.lemma_.lower()
+    if lemma not in government_nouns() and lemma not in _org_heads():
+        return []
+    found: dict[str, Argument] = {}
+    for child in head.lefts:
+        if child.dep_ not in _MODIFIER_DEPS:
+            continue
+        for member in (child, *child.conjuncts):
+            argument = context.resolve(member)
+            if argument is None or argument.type not in ("Country", "Organisation"):
+                country = country_of_word(member.text)
+                if country is None:
+                    continue
+                begin = context.offset + member.idx
+                argument = Argument(member.text, begin, begin + len(member.text),
+                                    country.name, "Country")
+            found.setdefault(argument.name, argument)
+    return list(found.values())
+
+
+def _org_heads() -> frozenset[str]:
+    from kg.extract.grammar import words
+
+    return words("org_head")

@@ -126,10 +126,15 @@ def verb_event(verb: Token) -> Event | None:
     readings.extend((f"{lemma} {prep.lower_}", prep.lower_, None) for prep in preps)
     if particle:
         readings.append((f"{lemma} {particle}", None, None))
+    alone = event_type(lemma, "VERB")
     for key, extra_prep, idiom_object in readings:
         entry = event_type(key, "VERB")
-        if entry is not None:
-            return Event(entry, verb, extra_prep, idiom_object) if entry.is_event else None
+        if entry is None or (extra_prep and entry.source == "cameo" and alone is not None
+                             and alone.source != "cameo"):
+            # a dictionary pattern that only adds a preposition does not outweigh kg's own
+            # sense of the verb ("negotiate with" is a negotiation)
+            continue
+        return Event(entry, verb, extra_prep, idiom_object) if entry.is_event else None
     if lemma in words("light"):
         for noun in nouns:
             entry = noun_event(noun)
@@ -141,7 +146,7 @@ def verb_event(verb: Token) -> Event | None:
             return Event(entry, verb, idiom_object=noun) if entry.is_event else None
     if lemma in words("directive") and _told_to_act(verb):
         return Event(DIRECTIVE, verb)  # "encouraged the CIA to release", "told them to leave"
-    entry = event_type(lemma, "VERB")
+    entry = alone
     if entry is None or not entry.is_event:
         return None
     if lemma in words("intransitive") and any(c.dep_ == "dobj" for c in verb.children):

@@ -26,7 +26,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.agents import generic_actor
+from kg.extract.agents import generic_actor, represented
 from kg.extract.groups import group_for
 from kg.lexicons import rows, speech_verbs
 from kg.nlp import doc_text
@@ -216,6 +216,8 @@ def parties(token: Token, context, *, owners: bool = False) -> list[Party]:
                 continue
         if _usable(argument):
             found.append(Party(argument))
+            if argument.type == "Country":  # "Hungarian and Romanian officials": both
+                found.extend(Party(a) for a in represented(head, context))
             for appos in (c for c in head.children if c.dep_ == "appos"):
                 named = _resolved(conjuncts(appos), context)
                 other = [a for a in named if argument.type == "Person"
@@ -237,6 +239,10 @@ def parties(token: Token, context, *, owners: bool = False) -> list[Party]:
         agent = generic_actor(head, context)
         if agent is not None:
             found.append(Party(agent))
+            continue
+        body = represented(head, context)
+        if body:  # "Hungarian and Romanian officials", "the al-Qaeda terror network"
+            found.extend(Party(a) for a in body)
             continue
         if owners:
             found.extend(_owners(head, context))

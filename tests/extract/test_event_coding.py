@@ -180,3 +180,17 @@ def test_nominal_events_with_their_actor_and_recipient() -> None:
         "Germany's ban on Mahan Air took effect on Monday.")
     assert ("Turkey", "ASSAULT", "Ain Issa", "asserted") in coded(
         "Turkish airstrikes hit Ain Issa.")
+
+
+def test_a_body_of_people_stands_for_the_parties_its_modifiers_name() -> None:
+    found = coded("Hungarian and Romanian officials criticized Russia.")
+    assert {("Hungary", "ACCUSE", "Russia", "asserted"),
+            ("Romania", "ACCUSE", "Russia", "asserted")} <= found
+    assert ("al-Qaeda", "THREATEN", "United States", "asserted") in coded(
+        "The al-Qaeda terror network threatened the United States.")
+
+
+def test_kgs_sense_of_a_verb_beats_a_dictionary_pattern_of_a_preposition() -> None:
+    found = coded("Putin offered to negotiate with the president of Armenia.")
+    assert any(r == "CONSULT" for _, r, _, _ in found)
+    assert not any(r == "SUPPORT" for _, r, _, _ in found)
