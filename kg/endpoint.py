@@ -1217,7 +1217,7 @@ def serve(store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 0,
         with server:
             cap = f"{server.max_rows} rows" if server.max_rows else "no row cap"
             memory = f"{server.pool.memory} MiB each" if server.pool.memory else "no memory cap"
-            print(f"serving {server.store_path} at {server.url}/ (SPARQL endpoint "
+            print(f"serving {printable(str(server.store_path))} at {server.url}/ (SPARQL endpoint "
                   f"{server.sparql_url}; timeout {server.timeout:g} s, {cap}, "
                   f"{server.pool.size} workers, {memory}); Ctrl-C stops", flush=True)
             with contextlib.suppress(KeyboardInterrupt):

@@ -709,3 +709,21 @@ def test_connections_over_the_cap_get_503(seed_store: Store) -> None:
         while server.http.connection_count() and time.monotonic() < deadline:
             time.sleep(0.01)
         assert fetch(server.sparql_url, params={"query": "ASK {}"}).status == 200
+
+
+def test_kg_serve_prints_a_hostile_store_name_escaped(tmp_path: Path) -> None:
+    store = tmp_path / "st\x1b[2Jore"
+    Store(store).ensure_ontology()
+    process = subprocess.Popen([*KG, "serve", "--store", str(store), "--quiet"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        ready, _, _ = select.select([process.stdout], [], [], 60)
+        assert ready, "kg serve printed nothing within 60 s"
+        line = process.stdout.readline()
+        assert "st\\x1b[2Jore" in line and "\x1b" not in line
+        process.send_signal(signal.SIGINT)
+        assert process.wait(15) == 0
+    finally:
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait(5)
