@@ -16,11 +16,21 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.ingest import html, records, text
-from kg.ingest.base import Reader, ReadError, os_error
+from kg.ingest.base import (
+    MAX_INPUT_BYTES,
+    MAX_INPUT_ENV,
+    MAX_INPUT_MB,
+    Reader,
+    ReadError,
+    not_regular,
+    os_error,
+)
+from kg.ingest.chunk import bound
 from kg.ingest.meta import parse_date
 from kg.records import Document
 
@@ -51,7 +61,8 @@ def _expected() -> str:
 
 
 def _walk(folder: Path, seen: set[str]) -> Iterator[Path | ReadError]:
-    """Readable files under ``folder``, recursively, in name order; hidden ones skipped."""
+    """Regular files of known types under ``folder``, recursively, in name order; hidden
+    ones skipped, and an error for any other kind of file (a pipe, a device) of such a name."""
     try:
         with os.scandir(folder) as entries:
             names = sorted(entry.name for entry in entries)
@@ -62,13 +73,23 @@ def _walk(folder: Path, seen: set[str]) -> Iterator[Path | ReadError]:
         if name.startswith("."):
             continue
         path = folder / name
-        if path.is_dir():
+        try:
+            mode = path.stat().st_mode
+        except OSError as e:
+            if reader_for(path) is not None:
+                yield ReadError(str(path), os_error(e))
+            continue
+        if stat.S_ISDIR(mode):
             real = os.path.realpath(path)
             if real not in seen:  # a symlink loop is walked once
                 seen.add(real)
                 yield from _walk(path, seen)
-        elif reader_for(path) is not None:
+        elif reader_for(path) is None:
+            continue
+        elif stat.S_ISREG(mode):
             yield path
+        else:  # a named pipe in a folder has no writer: opening it would wait forever
+            yield ReadError(str(path), not_regular(mode))
 
 
 def _files(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
@@ -88,9 +109,9 @@ def _files(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
             yield path
 
 
-def _guarded(reader: Reader, path: Path) -> Iterator[Document | ReadError]:
+def _guarded(reader: Reader, path: Path, max_bytes: int) -> Iterator[Document | ReadError]:
     """Run a reader; an unexpected exception ends that file with one ``ReadError``."""
-    items = reader(path)
+    items = reader(path, max_bytes=max_bytes)
     while True:
         try:
             item = next(items)
@@ -103,12 +124,16 @@ def _guarded(reader: Reader, path: Path) -> Iterator[Document | ReadError]:
 
 
 def read(
-    paths: Iterable[str | Path] | str | Path, *, date: str | None = None
+    paths: Iterable[str | Path] | str | Path, *, date: str | None = None,
+    max_mb: float | None = None,
 ) -> Iterator[Document | ReadError]:
     """Stream documents from files and folders (folders recursively, sorted, deterministic).
 
-    ``date`` (YYYY-MM-DD) is used for documents that carry no date of their own. Bad
-    input never raises: each problem is yielded as one ``ReadError`` and reading goes
+    ``date`` (YYYY-MM-DD) is used for documents that carry no date of their own. Only
+    regular files are read (and pipes named in ``paths``), none larger than ``max_mb``
+    megabytes (in JSONL and CSV, no line longer): by default ``KG_MAX_INPUT_MB``, else
+    :data:`~kg.ingest.base.MAX_INPUT_MB`. Paragraphs are bounded (:mod:`kg.ingest.chunk`).
+    Bad input never raises: each problem is yielded as one ``ReadError`` and reading goes
     on. Only a malformed ``date`` argument raises ``ValueError``, at once.
 
     >>> docs = list(read(["/nonexistent/a.txt"]))
@@ -118,17 +143,39 @@ def read(
     default = parse_date(date) if date is not None else None
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return _read(paths, default)
+    return _read(paths, default, max_mb)
 
 
-def _read(paths: Iterable[str | Path], default: str | None) -> Iterator[Document | ReadError]:
+def _limit(max_mb: float | None) -> tuple[int, ReadError | None]:
+    """The input limit in bytes, and the error of a bad ``KG_MAX_INPUT_MB`` (then ignored)."""
+    if max_mb is not None:
+        return int(max_mb * 2**20), None
+    setting = os.environ.get(MAX_INPUT_ENV, "").strip()
+    if not setting:
+        return MAX_INPUT_BYTES, None
+    try:
+        value = float(setting)
+    except ValueError:
+        value = 0
+    if not 0 < value < float("inf"):
+        problem = f"not a positive number of MB ({setting[:20]!r}); {MAX_INPUT_MB} MB is used"
+        return MAX_INPUT_BYTES, ReadError(MAX_INPUT_ENV, problem)
+    return int(value * 2**20), None
+
+
+def _read(paths: Iterable[str | Path], default: str | None,
+          max_mb: float | None) -> Iterator[Document | ReadError]:
+    max_bytes, bad_setting = _limit(max_mb)
+    if bad_setting is not None:
+        yield bad_setting
     for path in _files(paths):
         if isinstance(path, ReadError):
             yield path
             continue
         reader = reader_for(path)
         assert reader is not None
-        for item in _guarded(reader, path):
-            if isinstance(item, Document) and item.date is None and default is not None:
-                item = dataclasses.replace(item, date=default)
+        for item in _guarded(reader, path, max_bytes):
+            if isinstance(item, Document):
+                item = dataclasses.replace(item, blocks=bound(item.text, item.blocks),
+                                           date=item.date or default)
             yield item

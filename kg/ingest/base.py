@@ -1,14 +1,31 @@
-"""Pieces shared by every reader: the error record and careful decoding of files."""
+"""Pieces shared by every reader: the error record, careful opening and decoding of files."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import io
+import logging
+import os
+import re
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, Protocol
+
+import charset_normalizer
 
 from kg.records import Document
 
 BOM = b"\xef\xbb\xbf"
+
+MAX_INPUT_MB = 64
+"""The default input limit, in MB: for a whole file, and for one line of a record file."""
+MAX_INPUT_BYTES = MAX_INPUT_MB << 20
+
+MAX_INPUT_ENV = "KG_MAX_INPUT_MB"
+"""The environment variable that overrides :data:`MAX_INPUT_MB`."""
+
+log = logging.getLogger("kg.ingest")
 
 
 @dataclass(frozen=True)
@@ -30,8 +47,14 @@ class BadInput(ValueError):
     """A problem with the input, described in one short line; becomes a ``ReadError``."""
 
 
-Reader = Callable[[Path], Iterator[Document | ReadError]]
-"""A format reader: takes one file, yields its documents and errors, never raises."""
+class Reader(Protocol):
+    """A format reader: takes one file, yields its documents and errors, never raises.
+
+    ``max_bytes`` bounds what is read into memory at once: the whole file, or one line.
+    """
+
+    def __call__(self, path: Path, *, max_bytes: int = ...) -> Iterator[Document | ReadError]:
+        ...
 
 
 def one_line(message: str, limit: int = 160) -> str:
@@ -54,6 +77,97 @@ def os_error(error: OSError) -> str:
         return "no such file or directory"
     reason = error.strerror or str(error) or type(error).__name__
     return one_line(f"cannot read ({reason[:1].lower()}{reason[1:]})")
+
+
+def not_regular(mode: int) -> str:
+    """Why a file of this ``st_mode`` is not read: a one-line reason.
+
+    >>> not_regular(stat.S_IFCHR)
+    'not a regular file (a device)'
+    """
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "a folder" if stat.S_ISDIR(mode) else "a special file"
+    return f"not a regular file ({kind})"
+
+
+def open_input(path: Path) -> io.BufferedReader:
+    """Open a regular file (through symlinks) or a named pipe for binary reading.
+
+    A device (``/dev/zero``) never ends, so anything else raises ``BadInput``, as does
+    an error from the system. A pipe is only read when named directly (the folder walk
+    skips them): it is a stream the user started, ``kg build <(zcat feed.jsonl.gz)``.
+
+    >>> open_input(Path("/dev/null"))
+    Traceback (most recent call last):
+    kg.ingest.base.BadInput: not a regular file (a device)
+    """
+    try:
+        mode = os.stat(path).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise BadInput(not_regular(mode))
+        return open(path, "rb")
+    except OSError as e:
+        raise BadInput(os_error(e)) from None
+
+
+def too_large(what: str, max_bytes: int) -> str:
+    """The one-line reason for input over the limit.
+
+    >>> too_large("file", 64 * 2**20)
+    'file larger than the input limit of 64 MB (set KG_MAX_INPUT_MB to raise it)'
+    """
+    return f"{what} larger than the input limit of {max_bytes / 2**20:.3g} MB " \
+           f"(set {MAX_INPUT_ENV} to raise it)"
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a file (see :func:`open_input`) no larger than ``max_bytes``; else ``BadInput``.
+
+    >>> read_limited(Path("/nonexistent/a.txt"), 10)
+    Traceback (most recent call last):
+    kg.ingest.base.BadInput: no such file or directory
+    """
+    with open_input(path) as handle:
+        try:
+            if os.fstat(handle.fileno()).st_size > max_bytes:
+                raise BadInput(too_large("file", max_bytes))
+            data = handle.read(max_bytes + 1)  # a pipe has no size; a file may grow
+        except OSError as e:
+            raise BadInput(os_error(e)) from None
+    if len(data) > max_bytes:
+        raise BadInput(too_large("file", max_bytes))
+    return data
+
+
+def read_line(handle: BinaryIO, max_bytes: int) -> bytes:
+    r"""The next line of ``handle`` (``b""`` at the end), if no longer than ``max_bytes``.
+
+    A longer line is read to its end, never held whole, and raises ``BadInput``; the
+    next call reads the line after it. ``OSError`` passes through.
+
+    >>> import io
+    >>> handle = io.BytesIO(b"short\n" + b"x" * 50 + b"\nnext\n")
+    >>> read_line(handle, 20)
+    b'short\n'
+    >>> read_line(handle, 20)
+    Traceback (most recent call last):
+    kg.ingest.base.BadInput: line larger than the input limit ...
+    >>> read_line(handle, 20)
+    b'next\n'
+    """
+    line = handle.readline(max_bytes + 1)
+    if len(line) <= max_bytes or line.endswith(b"\n"):
+        return line
+    while True:
+        rest = handle.readline(1 << 20)
+        if not rest or rest.endswith(b"\n"):
+            raise BadInput(too_large("line", max_bytes))
 
 
 def normalise_newlines(text: str) -> str:
@@ -91,14 +205,49 @@ def utf8_problem(data: bytes, error: UnicodeDecodeError, base: int = 0, where: s
     return f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {base + error.start}{where})"
 
 
-def decode(data: bytes, *, fallback: str | None = None) -> str:
+def guess_encoding(data: bytes) -> str | None:
+    """The encoding of text that is not UTF-8, by charset-normalizer; ``None`` if none fits.
+
+    Windows-1252 (the Western code page of old English news archives, a superset of
+    Latin-1's letters) wins whenever it reads the text as cleanly as any other: on short
+    texts the detector's language guess is no better than chance, and would read a
+    Latin-1 "Genève" as Central European "Genčve".
+
+    >>> guess_encoding("Le ministre a rencontré son homologue à Genève.".encode("latin-1"))
+    'cp1252'
+    >>> guess_encoding("Министр встретился с коллегой в Женеве.".encode("cp1251"))
+    'cp1251'
+    """
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return None
+    cleanest = min(m.chaos for m in matches)
+    if any("cp1252" in m.could_be_from_charset for m in matches if m.chaos <= cleanest):
+        return "cp1252"
+    return min(matches, key=lambda m: (m.chaos, -m.coherence)).encoding
+
+
+def encoding_name(codec: str) -> str:
+    """How people call a Python codec name.
+
+    >>> encoding_name("cp1252"), encoding_name("iso8859_15")
+    ('Windows-1252', 'ISO-8859-15')
+    """
+    windows = re.fullmatch(r"cp(125\d)", codec)
+    if windows:
+        return f"Windows-{windows.group(1)}"
+    return codec.upper().replace("_", "-").replace("ISO8859", "ISO-8859")
+
+
+def decode(data: bytes, source: str, *, fallback: str | None = None) -> str:
     """Decode a whole file as UTF-8 (a BOM is tolerated) with normalised newlines.
 
-    ``fallback`` names a charset to try when the data is not UTF-8 (an HTML page's
-    declared charset). Raises ``BadInput`` with a one-line reason for empty, binary or
-    undecodable data.
+    Text that is not UTF-8 is decoded with ``fallback`` if given (an HTML page's
+    declared charset), else with the encoding :func:`guess_encoding` finds, and one
+    warning naming ``source`` says which. Raises ``BadInput`` with a one-line reason
+    for empty, binary or undecodable data.
 
-    >>> decode(b"\\xef\\xbb\\xbfHello\\r\\nworld")
+    >>> decode(b"\\xef\\xbb\\xbfHello\\r\\nworld", "a.txt")
     'Hello\\nworld'
     """
     if not data.strip():
@@ -111,29 +260,27 @@ def decode(data: bytes, *, fallback: str | None = None) -> str:
         text = data[skip:].decode("utf-8")
     except UnicodeDecodeError as e:
         problem = utf8_problem(data[skip:], e, base=skip)
-        if not fallback:
-            raise BadInput(problem) from None
+        codec = fallback or guess_encoding(data)
+        if codec is None:
+            raise BadInput(f"{problem}, and no other encoding fits") from None
         try:
-            text = data.decode(fallback)
+            text = data.decode(codec)
         except (LookupError, UnicodeDecodeError):
-            raise BadInput(f"{problem}, nor valid {fallback}") from None
+            raise BadInput(f"{problem}, nor valid {codec}") from None
+        log.warning("%s: not UTF-8, read as %s", source, encoding_name(codec))
     text = normalise_newlines(text)
     if not text.strip():
         raise BadInput("empty file")
     return text
 
 
-def read_text_file(path: Path) -> str | ReadError:
-    """The decoded text of a small file, or a ``ReadError`` naming it.
+def read_text_file(path: Path, max_bytes: int) -> str | ReadError:
+    """The decoded text of a file, or a ``ReadError`` naming it.
 
-    >>> read_text_file(Path("/nonexistent/a.txt"))
+    >>> read_text_file(Path("/nonexistent/a.txt"), 2**20)
     ReadError(source='/nonexistent/a.txt', message='no such file or directory')
     """
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        return ReadError(str(path), os_error(e))
-    try:
-        return decode(data)
+        return decode(read_limited(path, max_bytes), str(path))
     except BadInput as e:
         return ReadError(str(path), str(e))

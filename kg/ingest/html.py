@@ -18,7 +18,7 @@ import trafilatura
 from lxml import etree
 
 from kg.ingest import meta
-from kg.ingest.base import BadInput, ReadError, decode, os_error
+from kg.ingest.base import MAX_INPUT_BYTES, BadInput, ReadError, decode, read_limited
 from kg.ingest.segment import assemble
 from kg.records import BlockKind, Document
 
@@ -30,18 +30,19 @@ _CONTAINERS = {"body", "main", "div", "section", "list", "table", "quote"}
 _BLOCKS = {"p", "head", "list", "item", "table", "row", "quote", "code", "div"}
 
 
-def decode_html(data: bytes) -> str:
-    """Decode HTML bytes: UTF-8 (BOM tolerated), else the charset the page declares.
+def decode_html(data: bytes, source: str) -> str:
+    """Decode HTML bytes: UTF-8 (BOM tolerated), else the charset the page declares, else
+    the one :func:`kg.ingest.base.guess_encoding` finds.
 
     Raises ``BadInput`` with a one-line reason.
 
-    >>> decode_html(b'<meta charset="iso-8859-1"><p>Orb\\xe1n</p>')
+    >>> decode_html(b'<meta charset="iso-8859-1"><p>Orb\\xe1n</p>', "a.html")
     '<meta charset="iso-8859-1"><p>Orbán</p>'
     """
     declared = _CHARSET.search(data[:4096])
     charset = declared.group(1).decode("ascii").lower() if declared else ""
     utf8 = charset.replace("-", "").replace("_", "") in ("", "utf8", "utf")
-    return decode(data, fallback=None if utf8 else charset)
+    return decode(data, source, fallback=None if utf8 else charset)
 
 
 def _inline_text(el: etree._Element) -> str:
@@ -76,7 +77,8 @@ def _parts(el: etree._Element) -> Iterator[tuple[str, BlockKind | None]]:
             yield child.tail or "", None
 
 
-def read_html(path: Path) -> Iterator[Document | ReadError]:
+def read_html(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
+              ) -> Iterator[Document | ReadError]:
     """Read one HTML article.
 
     >>> import tempfile
@@ -89,17 +91,12 @@ def read_html(path: Path) -> Iterator[Document | ReadError]:
     ('Talks resume', ['Talks resume', 'The foreign mi', 'They will meet'])
     """
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        yield ReadError(str(path), os_error(e))
-        return
-    try:
-        html = decode_html(data)
+        html = decode_html(read_limited(path, max_bytes), str(path))
     except BadInput as e:
         yield ReadError(str(path), str(e))
         return
     try:
-        side = meta.read_sidecar(path)
+        side = meta.read_sidecar(path, max_bytes)
     except BadInput as e:
         yield ReadError(str(meta.sidecar_path(path)), str(e))
         return

@@ -7,6 +7,7 @@ Metadata keys are ``title``, ``date``, ``url``, ``source`` and ``id``; other key
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from kg.ingest.base import BadInput, decode, os_error
+from kg.ingest.base import BadInput, decode, one_line, read_limited
 
 KEYS = ("id", "title", "date", "url", "source")
 SIDECAR_SUFFIX = ".meta.yaml"
@@ -89,14 +90,31 @@ def clean(meta: Mapping[Any, Any]) -> dict[str, str]:
     return out
 
 
+class _DatesAsText(yaml.SafeLoader):
+    """Safe YAML that leaves plain dates as text, for :func:`parse_date` to judge.
+
+    PyYAML's own date conversion raises a bare ``ValueError`` for ``2024-02-30``.
+    """
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if not tag.endswith(":timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _load_yaml(text: str) -> dict[str, str]:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_DatesAsText)  # a SafeLoader: builds plain data only
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or "syntax error"
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise BadInput(f"bad YAML{where} ({problem})") from None
+    except (ValueError, OverflowError) as e:  # an explicit !!timestamp, a 5,000-digit number
+        raise BadInput(one_line(f"bad YAML value ({e})")) from None
+    except RecursionError:
+        raise BadInput("bad YAML (nested too deeply)") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -132,23 +150,19 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.stem + SIDECAR_SUFFIX)
 
 
-def read_sidecar(path: Path) -> dict[str, str] | None:
+def read_sidecar(path: Path, max_bytes: int) -> dict[str, str] | None:
     """The cleaned metadata of ``path``'s sidecar, or ``None`` if there is none.
 
     Raises ``BadInput`` (naming no file; the caller does) if the sidecar is unusable.
 
-    >>> read_sidecar(Path("/nonexistent/a.txt")) is None
+    >>> read_sidecar(Path("/nonexistent/a.txt"), 2**20) is None
     True
     """
     side = sidecar_path(path)
-    try:
-        data = side.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(side):
         return None
-    except OSError as e:
-        raise BadInput(os_error(e)) from None
     try:
-        text = decode(data)
+        text = decode(read_limited(side, max_bytes), str(side))
     except BadInput as e:
         if str(e) == "empty file":
             return {}

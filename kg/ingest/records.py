@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import deque
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,13 @@ from typing import Any
 from kg.ingest import meta
 from kg.ingest.base import (
     BOM,
+    MAX_INPUT_BYTES,
     BadInput,
     ReadError,
     normalise_newlines,
+    open_input,
     os_error,
+    read_line,
     sniff_binary,
     utf8_problem,
 )
@@ -63,9 +67,9 @@ def to_document(record: Mapping[str, Any], path: Path, line: int) -> Document:
 def _open(path: Path) -> io.BufferedReader | ReadError:
     """Open ``path`` for binary reading, checking that it is not binary; or a ReadError."""
     try:
-        handle = path.open("rb")
-    except OSError as e:
-        return ReadError(str(path), os_error(e))
+        handle = open_input(path)
+    except BadInput as e:
+        return ReadError(str(path), str(e))
     try:
         head = handle.peek(_SNIFF)[:_SNIFF]
     except OSError as e:
@@ -78,7 +82,8 @@ def _open(path: Path) -> io.BufferedReader | ReadError:
     return handle
 
 
-def read_jsonl(path: Path) -> Iterator[Document | ReadError]:
+def read_jsonl(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
+               ) -> Iterator[Document | ReadError]:
     """Stream the documents of a JSON Lines file; blank lines are skipped.
 
     >>> import tempfile
@@ -96,10 +101,15 @@ def read_jsonl(path: Path) -> Iterator[Document | ReadError]:
         number = 0
         while True:
             try:
-                raw = handle.readline()
+                raw = read_line(handle, max_bytes)
             except OSError as e:
                 yield ReadError(f"{path}:{number + 1}", os_error(e))
                 return
+            except BadInput as e:
+                number += 1
+                seen = True
+                yield ReadError(f"{path}:{number}", str(e))
+                continue
             if not raw:
                 break
             number += 1
@@ -139,32 +149,69 @@ def _json_type(value: object) -> str:
 
 
 class _Lines:
-    """Decoded lines of a binary file for ``csv.reader``, remembering undecodable ones."""
+    """Decoded lines of a binary file for ``csv.reader``, remembering undecodable ones.
 
-    def __init__(self, handle: io.BufferedReader) -> None:
+    It also keeps the lines of the record being read, so that a record broken by a
+    quote left open can be dropped alone: its lines after the first are read again.
+    """
+
+    def __init__(self, handle: io.BufferedReader, max_bytes: int) -> None:
         self.handle = handle
-        self.number = 0
+        self.max_bytes = max_bytes
+        self.number = 0  # of the last line handed out
         self.bad: list[str] = []  # problems since the caller last looked
+        self.record: list[tuple[int, str]] = []  # (number, line) since the record began
+        self.again: deque[tuple[int, str]] = deque()  # lines to hand out once more
 
     def __iter__(self) -> _Lines:
         return self
 
+    def next_number(self) -> int:
+        """The number of the line that will be handed out next."""
+        return self.again[0][0] if self.again else self.number + 1
+
+    def begin_record(self) -> None:
+        self.record = []
+
+    def read_again(self) -> None:
+        """Hand out the current record's lines after its first once more."""
+        self.again.extendleft(reversed(self.record[1:]))
+
     def __next__(self) -> str:
-        raw = self.handle.readline()
+        if self.again:
+            self.number, line = self.again.popleft()
+        else:
+            line = self._read()
+        self.record.append((self.number, line))
+        return line
+
+    def _read(self) -> str:
+        number = self.number + 1
+        try:
+            raw = read_line(self.handle, self.max_bytes)
+        except BadInput as e:
+            self.number = number
+            self.bad.append(f"{e} (line {number})")
+            return "\n"
         if not raw:
             raise StopIteration
-        self.number += 1
-        if self.number == 1 and raw.startswith(BOM):
+        self.number = number
+        if number == 1 and raw.startswith(BOM):
             raw = raw[len(BOM) :]
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as e:
-            self.bad.append(utf8_problem(raw, e, where=f" in line {self.number}"))
+            self.bad.append(utf8_problem(raw, e, where=f" in line {number}"))
             return raw.decode("utf-8", errors="replace")
 
 
-def read_csv(path: Path) -> Iterator[Document | ReadError]:
+def read_csv(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
+             ) -> Iterator[Document | ReadError]:
     """Stream the documents of a CSV file with a header row (quoted multi-line fields work).
+
+    A quote left open would swallow the records after it, so quoting is strict: a
+    record whose quotes do not close where a field ends is one error, and reading goes
+    on from the record's second line.
 
     >>> import tempfile
     >>> path = Path(tempfile.mkdtemp()) / "n.csv"
@@ -180,27 +227,25 @@ def read_csv(path: Path) -> Iterator[Document | ReadError]:
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
         csv.field_size_limit(CSV_FIELD_LIMIT)
     with handle:
-        lines = _Lines(handle)
-        rows = csv.reader(lines)
+        lines = _Lines(handle, max_bytes)
+        rows = csv.reader(lines, strict=True)
         header: list[str] | None = None
-        start = 1
         seen = False
         while True:
-            start = lines.number + 1
+            start = lines.next_number()
+            lines.begin_record()
             try:
                 row = next(rows)
             except StopIteration:
                 break
             except csv.Error as e:
                 lines.bad.clear()
-                yield ReadError(f"{path}:{start}", f"bad CSV ({e})")
+                lines.read_again()
+                yield ReadError(f"{path}:{start}", f"bad CSV ({e}; a quote left open?)")
                 continue
             except OSError as e:
                 yield ReadError(f"{path}:{start}", os_error(e))
                 return
-            if not any(cell.strip() for cell in row):
-                lines.bad.clear()
-                continue
             where = f"{path}:{start}"
             if lines.bad:
                 problem = lines.bad[0]
@@ -208,6 +253,8 @@ def read_csv(path: Path) -> Iterator[Document | ReadError]:
                 yield ReadError(where, problem)
                 if header is None:
                     return
+                continue
+            if not any(cell.strip() for cell in row):
                 continue
             if header is None:
                 header = [cell.strip().lower() for cell in row]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kg.ingest import meta
-from kg.ingest.base import BadInput, ReadError, read_text_file
+from kg.ingest.base import MAX_INPUT_BYTES, BadInput, ReadError, read_text_file
 from kg.ingest.segment import is_boilerplate, segment
 from kg.records import Document
 
@@ -50,8 +50,8 @@ def headline(body: str, markdown: bool = False) -> str | None:
     return " ".join(words)
 
 
-def _read(path: Path, markdown: bool) -> Iterator[Document | ReadError]:
-    text = read_text_file(path)
+def _read(path: Path, markdown: bool, max_bytes: int) -> Iterator[Document | ReadError]:
+    text = read_text_file(path, max_bytes)
     if isinstance(text, ReadError):
         yield text
         return
@@ -61,7 +61,7 @@ def _read(path: Path, markdown: bool) -> Iterator[Document | ReadError]:
         yield ReadError(str(path), str(e))
         return
     try:
-        side = meta.read_sidecar(path)
+        side = meta.read_sidecar(path, max_bytes)
     except BadInput as e:
         yield ReadError(str(meta.sidecar_path(path)), str(e))
         return
@@ -85,7 +85,8 @@ def _read(path: Path, markdown: bool) -> Iterator[Document | ReadError]:
     )
 
 
-def read_txt(path: Path) -> Iterator[Document | ReadError]:
+def read_txt(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
+             ) -> Iterator[Document | ReadError]:
     """Read one plain-text article.
 
     >>> import tempfile
@@ -95,10 +96,11 @@ def read_txt(path: Path) -> Iterator[Document | ReadError]:
     >>> doc.id, doc.title, len(doc.blocks)
     ('a', 'Talks resume', 2)
     """
-    return _read(path, markdown=False)
+    return _read(path, False, max_bytes)
 
 
-def read_md(path: Path) -> Iterator[Document | ReadError]:
+def read_md(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
+            ) -> Iterator[Document | ReadError]:
     """Read one Markdown article; ``#`` markers are left out of heading blocks.
 
     >>> import tempfile
@@ -108,4 +110,4 @@ def read_md(path: Path) -> Iterator[Document | ReadError]:
     >>> doc.title, doc.date, doc.text[doc.blocks[0].start:doc.blocks[0].end]
     ('Talks resume', '2024-03-05', 'Talks resume')
     """
-    return _read(path, markdown=True)
+    return _read(path, True, max_bytes)

@@ -1,0 +1,223 @@
+"""Hostile and careless input to ``kg.ingest``: huge paragraphs, pipes and devices, input
+over the size limit, impossible dates, broken CSV quoting, old 8-bit encodings.
+
+Real files in ``tmp_path``, the real readers, the real spaCy pipeline; no mocks.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import ReadError, read
+from kg.ingest.chunk import MAX_CHUNK
+from kg.pipeline import Failure, read_articles
+from kg.records import BlockKind, Document
+
+ROOT = Path(__file__).resolve().parent.parent
+KG = Path(sys.executable).with_name("kg")
+
+FILLER = "The weather in the capital was mild and the streets were quiet. "
+MEETING = "Vladimir Putin met Viktor Orbán in Budapest on Monday."
+AFTER = "Orbán spoke to reporters in Genève afterwards, officials said."
+RUSSIAN = "Министр иностранных дел встретился с коллегой в Женеве."
+
+
+def split(items: list[Document | ReadError]) -> tuple[list[Document], list[ReadError]]:
+    docs = [x for x in items if isinstance(x, Document)]
+    return docs, [x for x in items if isinstance(x, ReadError)]
+
+
+def pieces(doc: Document) -> list[str]:
+    return [doc.text[b.start : b.end] for b in doc.blocks]
+
+
+def gaps(doc: Document) -> list[str]:
+    """The text before, between and after the blocks."""
+    bounds = [0, *(x for b in doc.blocks for x in (b.start, b.end)), len(doc.text)]
+    return [doc.text[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+
+
+# --- over-long paragraphs -----------------------------------------------------------------
+
+
+def test_a_paragraph_over_spacy_max_length_becomes_bounded_blocks(tmp_path: Path) -> None:
+    sentences = FILLER * 20_000  # 1.3 million characters, no line break
+    (tmp_path / "long.txt").write_text(sentences)
+    # 200,000 single-newline lines that the segmenter joins into one paragraph
+    (tmp_path / "lines.txt").write_text("the envoys met again\n" * 200_000)
+    (tmp_path / "word.txt").write_text("The code was " + "x" * 12_000 + ".")  # no space to cut at
+    docs, errors = split(list(read([tmp_path])))
+    assert errors == []
+    for doc in docs:
+        assert all(b.kind is BlockKind.PARAGRAPH for b in doc.blocks)
+        assert max(b.end - b.start for b in doc.blocks) <= MAX_CHUNK
+        assert all(t == t.strip() for t in pieces(doc))
+        assert all(not gap.strip() for gap in gaps(doc))  # the blocks cover all the text
+    lines, long, word = docs
+    assert all(t.endswith("quiet.") for t in pieces(long))  # cut at sentence ends
+    assert min(len(t) for t in pieces(long)[:-1]) > MAX_CHUNK - len(FILLER)  # the last one
+    assert all(t.endswith("again") for t in pieces(lines))  # else at line breaks
+    assert [len(t) for t in pieces(word)] == [MAX_CHUNK, MAX_CHUNK, 2014]  # else hard
+
+
+def test_offsets_from_a_chunked_paragraph_point_at_the_text(tmp_path: Path) -> None:
+    """Statements read from the third piece of a paragraph carry offsets into the article."""
+    body = FILLER * 100 + MEETING + " " + FILLER * 60 + MEETING + " " + FILLER * 10
+    (tmp_path / "a.txt").write_text("Talks in Budapest\n\n" + body.strip() + "\n")
+    doc = next(iter(read([tmp_path / "a.txt"])))
+    assert isinstance(doc, Document)
+    assert len(doc.paragraphs()) == 3
+    (reading,) = read_articles([doc])
+    assert not isinstance(reading, Failure)
+    met = [s for s in reading.statements if s.evidence.sentence == MEETING]
+    starts = {s.evidence.start for s in met}
+    assert starts == {doc.text.index(MEETING), doc.text.rindex(MEETING)}
+    assert max(starts) > doc.paragraphs()[2].start  # from the third piece
+    for statement in reading.statements:
+        evidence = statement.evidence
+        assert doc.text[evidence.start : evidence.end] == evidence.sentence
+        for argument in (statement.subject, statement.object, statement.place):
+            if argument is not None:
+                assert doc.text[argument.start : argument.end] == argument.text
+
+
+# --- pipes, devices and the size limit ---------------------------------------------------
+
+
+def test_devices_and_pipes_in_a_folder_are_one_error_each(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The envoys met in Oslo.")
+    (tmp_path / "b.txt").symlink_to("/dev/null")
+    (tmp_path / "c.meta.yaml").symlink_to("/dev/null")  # c's sidecar
+    (tmp_path / "c.txt").write_text("The envoys met in Rome.")
+    fifo = tmp_path / "d.jsonl"
+    os.mkfifo(fifo)
+    (tmp_path / "e.txt").write_text("The envoys met in Bern.")
+    # A writer waiting on the pipe: before the fix the reader opened it, read nothing and
+    # went on; a reader that waited for a writer would hang here forever.
+    writer = threading.Thread(target=lambda: os.close(os.open(fifo, os.O_WRONLY)), daemon=True)
+    writer.start()
+    try:
+        docs, errors = split(list(read([tmp_path])))
+    finally:
+        release = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader lets the writer go
+        writer.join()
+        os.close(release)
+    assert [d.id for d in docs] == ["a", "e"]
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 'b.txt'}: not a regular file (a device)",
+        f"{tmp_path / 'c.meta.yaml'}: not a regular file (a device)",
+        f"{fifo}: not a regular file (a named pipe)",
+    ]
+    assert [str(e) for e in read([tmp_path / "b.txt"])] == [
+        f"{tmp_path / 'b.txt'}: not a regular file (a device)"
+    ]
+
+
+def test_input_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text("The envoys met. " * 100_000)  # 1.6 MB
+    (tmp_path / "b.txt").write_text("The envoys met in Rome.")
+    lines = [{"id": "r1", "text": "They met."}, {"id": "r2", "text": "They met. " * 200_000},
+             {"id": "r3", "text": "They met again."}]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
+    (tmp_path / "d.csv").write_text(f'id,text\nx1,They met.\nx2,"{"They met. " * 200_000}"\n'
+                                    "x3,They met again.\n")
+    monkeypatch.setenv("KG_MAX_INPUT_MB", "1.5")
+    docs, errors = split(list(read([tmp_path])))
+    assert [d.id for d in docs] == ["b", "r1", "r3", "x1", "x3"]
+    limit = "larger than the input limit of 1.5 MB (set KG_MAX_INPUT_MB to raise it)"
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 'a.txt'}: file {limit}",
+        f"{tmp_path / 'c.jsonl'}:2: line {limit}",
+        f"{tmp_path / 'd.csv'}:3: line {limit} (line 3)",
+    ]
+    assert len(split(list(read([tmp_path], max_mb=2)))[0]) == 8  # the argument wins
+    monkeypatch.setenv("KG_MAX_INPUT_MB", "lots")
+    docs, errors = split(list(read([tmp_path])))
+    assert len(docs) == 8
+    assert [str(e) for e in errors] == [
+        "KG_MAX_INPUT_MB: not a positive number of MB ('lots'); 64 MB is used"
+    ]
+
+
+# --- metadata and CSV ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message"),
+    [
+        ("date: 2024-02-30", "bad date '2024-02-30' (expected YYYY-MM-DD)"),
+        ("date: 2024-13-01 10:00:00", "bad date '2024-13-01 10:00:00' (expected YYYY-MM-DD)"),
+        ("date: !!timestamp 2024-02-30", "bad YAML value (day is out of range for month)"),
+        ("id: " + "7" * 5000, "bad YAML value (Exceeds the limit (4300 digits) for integer"),
+        ("title: " + "[" * 5000, "bad YAML (nested too deeply)"),
+    ],
+)
+def test_impossible_metadata_names_the_file_that_holds_it(tmp_path: Path, yaml: str,
+                                                           message: str) -> None:
+    (tmp_path / "a.txt").write_text(f"---\n{yaml}\n---\nThe envoys met.\n")
+    (tmp_path / "b.txt").write_text("The envoys met.\n")
+    (tmp_path / "b.meta.yaml").write_text(yaml + "\n")
+    (tmp_path / "c.txt").write_text("---\ndate: 2024-02-29\n---\nThe envoys met.\n")
+    docs, errors = split(list(read([tmp_path])))
+    assert [(d.id, d.date) for d in docs] == [("c", "2024-02-29")]
+    assert [e.source for e in errors] == [str(tmp_path / "a.txt"), str(tmp_path / "b.meta.yaml")]
+    assert errors[0].message.startswith(f"front matter: {message}")
+    assert errors[1].message.startswith(message)
+
+
+def test_a_quote_left_open_in_csv_costs_its_record_only(tmp_path: Path) -> None:
+    path = tmp_path / "n.csv"
+    path.write_text(
+        "id,title,text\n"
+        'x1,Talks,"They met in Oslo.\n'  # the quote is never closed
+        'x2,More talks,"They met in Rome, again."\n'
+        "x3,Last talks,They met in Bern.\n"
+        'x4,Fine,"Two\n\nparagraphs."\n'
+        'x5,Open,"The quote runs to the end.\n'
+        "x6,After,They met in Kyiv.\n"
+    )
+    docs, errors = split(list(read([path])))
+    assert [d.id for d in docs] == ["x2", "x3", "x4", "x6"]
+    assert [d.text for d in docs][3] == "They met in Kyiv."
+    assert [str(e) for e in errors] == [
+        f"{path}:2: bad CSV (',' expected after '\"'; a quote left open?)",
+        f"{path}:8: bad CSV (unexpected end of data; a quote left open?)",
+    ]
+
+
+# --- encodings ------------------------------------------------------------------------------
+
+
+def test_latin1_and_windows_1252_are_read_and_said(tmp_path: Path,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
+    text = "“We will meet,” said Orbán in Genève. It cost 5 € — and more."
+    (tmp_path / "a.txt").write_bytes(text.encode("cp1252"))
+    (tmp_path / "b.md").write_bytes("Le ministre a rencontré son homologue.".encode("latin-1"))
+    (tmp_path / "b.meta.yaml").write_bytes("title: Réunion à Genève\n".encode("latin-1"))
+    (tmp_path / "c.html").write_bytes(
+        f"<html><body><article><p>{text}</p><p>{AFTER}</p></article></body></html>".encode(
+            "cp1252"))
+    (tmp_path / "d.txt").write_text("Plain UTF-8: Orbán.")
+    (tmp_path / "e.txt").write_bytes(RUSSIAN.encode("cp1251"))
+    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+        docs, errors = split(list(read([tmp_path])))
+    assert errors == []
+    assert [d.text.strip() for d in docs] == [
+        text, "Le ministre a rencontré son homologue.", f"{text}\n\n{AFTER}",
+        "Plain UTF-8: Orbán.", RUSSIAN,
+    ]
+    assert docs[1].title == "Réunion à Genève"
+    assert caplog.messages == [
+        f"{tmp_path / 'a.txt'}: not UTF-8, read as Windows-1252",
+        f"{tmp_path / 'b.md'}: not UTF-8, read as Windows-1252",
+        f"{tmp_path / 'b.meta.yaml'}: not UTF-8, read as Windows-1252",
+        f"{tmp_path / 'c.html'}: not UTF-8, read as Windows-1252",
+        f"{tmp_path / 'e.txt'}: not UTF-8, read as Windows-1251",
+    ]
