@@ -477,3 +477,12 @@ def test_styles_and_honorifics_are_no_name_parts() -> None:
                     "Monday. He left.")
     names = {e.name for e in found.entities.entities()}
     assert "Keith Mitchell" in names and not any("Hon" in n for n in names)
+
+
+def test_a_name_with_a_lower_case_word_or_a_slash_is_no_person() -> None:
+    found = article("Sony said Blu-ray discs would sell. Rocky De La Fuente/Richardson won "
+                    "votes, and Hamza bin Laden was killed.")
+    types = {e.name: e.type for e in found.entities.entities()}
+    assert types.get("Blu-ray discs", "none") != "Person"
+    assert all(t != "Person" for n, t in types.items() if "/" in n)
+    assert types["Hamza bin Laden"] == "Person"

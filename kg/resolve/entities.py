@@ -30,6 +30,7 @@ resolve to nothing.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -48,6 +49,7 @@ from kg.resolve.lexicon import (
     known_given_names,
     known_organisations,
     known_people,
+    name_particles,
     org_heads,
     organ_modifiers,
 )
@@ -543,8 +545,8 @@ class ArticleEntities:
         for cluster in self._clusters:
             if cluster.type != "Person" or not cluster.forms:
                 continue
-            if any(c.isdigit() for c in cluster.name):  # "COVID-19": no person's name
-                cluster.type = cluster.otherwise
+            if any(c.isdigit() for c in cluster.name) or not _could_be_a_name(cluster.name):
+                cluster.type = cluster.otherwise  # "COVID-19", "Blu-ray discs"
             if len(cluster.name.split()) > 1:  # the longest form the text names it by
                 continue
             lower = not any(c.isupper() for c in cluster.name)
@@ -677,6 +679,28 @@ class ArticleEntities:
         if found is None:
             found = self.direct(token, offset)
         return found[0] if found is not None else None
+
+
+_NAME_MARKS = frozenset('/"“”()[]@#')
+
+
+def _could_be_a_name(name: str) -> bool:
+    """Whether a person could be called ``name``: every word capitalised but the
+    particles ("bin", "van der", "de la"), and no slash, quote mark or bracket.
+
+    >>> _could_be_a_name("Hamza bin Laden"), _could_be_a_name("Bashar al-Assad")
+    (True, True)
+    >>> _could_be_a_name("Blu-ray discs")
+    False
+    >>> _could_be_a_name("De La Fuente/Richardson")
+    False
+    """
+    if any(c in _NAME_MARKS for c in name):
+        return False
+    words = name.split()
+    return all(w[:1].isupper() or not w[:1].isalpha()
+               or re.split(r"[\s']", fold(w))[0] in name_particles()  # "al-Assad", "d'Estaing"
+               for w in words) and not re.split(r"[-'’]", words[-1])[-1][:1].islower()
 
 
 def _is_location(span: Span) -> bool:

@@ -229,3 +229,13 @@ def organ_modifiers() -> frozenset[str]:
     (True, False)
     """
     return frozenset(row[0].strip().lower() for row in rows("resolve_organ_modifiers.txt"))
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside people's names ("bin", "van", "de"; ``resolve_particles.txt``).
+
+    >>> "bin" in name_particles()
+    True
+    """
+    return frozenset(row[0].strip().lower() for row in rows("resolve_particles.txt"))
