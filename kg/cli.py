@@ -107,7 +107,9 @@ def _open(store: str | Path, *, read_only: bool = True) -> kg.Store:
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders of articles.")],
+    # not readable=True (typer's default): an unreadable file is one error line, not exit 2
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders of articles.",
+                                                readable=False)],
     store: StoreOption = DEFAULT_STORE,
     date: Annotated[str | None, typer.Option(
         help="Date (YYYY-MM-DD) for articles that carry none.")] = None,

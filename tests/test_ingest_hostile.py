@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -221,3 +223,29 @@ def test_latin1_and_windows_1252_are_read_and_said(tmp_path: Path,
         f"{tmp_path / 'c.html'}: not UTF-8, read as Windows-1252",
         f"{tmp_path / 'e.txt'}: not UTF-8, read as Windows-1251",
     ]
+
+
+# --- a file named on the command line --------------------------------------------------------
+
+
+def _without_privilege() -> list[str] | None:
+    """A command prefix that takes away the power to read any file (root's), or ``None``."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--bounding-set", "-dac_override,-dac_read_search"] if setpriv else None
+
+
+def test_an_unreadable_file_named_directly_is_one_error(tmp_path: Path) -> None:
+    prefix = _without_privilege()
+    if prefix is None:
+        pytest.skip("root, and no setpriv to drop the power to read any file")
+    secret, good = tmp_path / "secret.txt", tmp_path / "good.txt"
+    secret.write_text("The envoys met in Oslo.")
+    secret.chmod(0)
+    good.write_text("The envoys met in Rome.")
+    built = subprocess.run([*prefix, KG, "build", "--quiet", "--store", tmp_path / "store",
+                            secret, good], capture_output=True, text=True)
+    assert built.returncode == 1, built.stderr
+    assert f"{secret}: cannot read (permission denied)" in built.stderr
+    assert built.stdout.startswith("1 articles built, 0 unchanged, ")
