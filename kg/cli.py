@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import re
 import sys
 import tempfile
@@ -84,6 +85,20 @@ def report_error(message: str) -> None:
     """Print one error line on stderr, whatever the message holds."""
     err.print(Text.assemble(("error:", "red"), " ", plain(message)), highlight=False,
               soft_wrap=True)
+
+
+class _OneLineLog(logging.Handler):
+    """Warnings logged on the way (a file read as Windows-1252) as one plain line each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        say(err, f"{record.levelname.lower()}: {record.getMessage()}")
+
+
+def _log_to_console() -> None:
+    """Send warnings and errors from any logger through :func:`say`, once per process."""
+    root = logging.getLogger()
+    if not any(isinstance(handler, _OneLineLog) for handler in root.handlers):
+        root.addHandler(_OneLineLog(logging.WARNING))
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -554,6 +569,7 @@ def main(
     version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
 ) -> None:
     """Build a knowledge graph of diplomacy news: articles in, RDF graph out."""
+    _log_to_console()
     if version:
         out.print(f"kg {kg.__version__}")
         raise typer.Exit()
