@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_ID, SEEDS
+from servers import ServerMissing, start_oxigraph, start_virtuoso
 
 import kg
 from kg.export import write_statements
@@ -241,3 +242,21 @@ def test_a_batch_owes_the_entity_pass_until_it_is_done(tmp_path: Path) -> None:
     assert store.entity_pass_pending()
     report = kg.build([folder], store=store)
     assert report.written == [] and not store.entity_pass_pending()
+
+
+@pytest.mark.parametrize("kind", ["oxigraph", "virtuoso"])
+def test_a_server_store_records_the_entity_pass_owed(kind: str, tmp_path: Path) -> None:
+    """The record rides in the batch's own SPARQL update, and the pass clears it."""
+    try:
+        server = start_oxigraph(tmp_path) if kind == "oxigraph" else start_virtuoso(tmp_path)
+    except ServerMissing as missing:
+        pytest.skip(str(missing))
+    try:
+        store = Store(server.url)
+        assert not store.entity_pass_pending()
+        store.replace_articles([("a", [])])
+        assert store.entity_pass_pending()
+        store.entity_pass_done()
+        assert not store.entity_pass_pending()
+    finally:
+        server.stop()
