@@ -249,3 +249,12 @@ def test_an_unreadable_file_named_directly_is_one_error(tmp_path: Path) -> None:
     assert built.returncode == 1, built.stderr
     assert f"{secret}: cannot read (permission denied)" in built.stderr
     assert built.stdout.startswith("1 articles built, 0 unchanged, ")
+
+
+def test_a_number_too_long_for_python_costs_its_jsonl_line_only(tmp_path: Path) -> None:
+    path = tmp_path / "n.jsonl"
+    path.write_text('{"id": 1%s, "text": "They met."}\n' % ("0" * 5000)
+                    + json.dumps({"id": "b", "text": "They met again."}) + "\n")
+    docs, errors = split(list(read([path])))
+    assert [d.id for d in docs] == ["b"]
+    assert [str(e) for e in errors] == [f"{path}:1: not JSON (a number with too many digits)"]

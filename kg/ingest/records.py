@@ -129,6 +129,9 @@ def read_jsonl(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
             except json.JSONDecodeError as e:
                 yield ReadError(where, f"not JSON ({e.msg} at column {e.colno})")
                 continue
+            except ValueError:  # Python refuses to convert integers of over 4,300 digits
+                yield ReadError(where, "not JSON (a number with too many digits)")
+                continue
             except RecursionError:
                 yield ReadError(where, "not JSON (nested too deeply)")
                 continue
