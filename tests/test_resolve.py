@@ -486,3 +486,24 @@ def test_a_name_with_a_lower_case_word_or_a_slash_is_no_person() -> None:
     assert types.get("Blu-ray discs", "none") != "Person"
     assert all(t != "Person" for n, t in types.items() if "/" in n)
     assert types["Hamza bin Laden"] == "Person"
+
+
+# -- names that must not merge -------------------------------------------------------------
+
+
+def test_a_styled_given_name_is_its_own_person() -> None:
+    """"Prince Charles" is no alias of the politician Charles Kennedy; "King Michael" of
+    Romania none of Michael Jackson."""
+    found = article("Liberal Democrat Charles Kennedy spoke. Prince Charles visited the "
+                    "hospital on Monday. Charles Kennedy said the visit was welcome.\n\n"
+                    "Ex-King Michael of Romania met Michael Jackson. King Michael said he "
+                    "was happy.")
+    aliases = {e.name: set(e.aliases) for e in found.entities.entities()}
+    assert "Prince Charles" in aliases and "Prince Charles" not in aliases["Charles Kennedy"]
+    assert "King Michael" in aliases and "King Michael" not in aliases["Michael Jackson"]
+
+
+def test_a_surname_after_an_honorific_joins_no_first_name() -> None:
+    """"Mr Howard" is a Howard by surname, not Howard Flight."""
+    found = article("Howard Flight was sacked on Friday. Mr Howard said the party was united.")
+    assert found.name("Mr Howard said", "Howard") != "Howard Flight"

@@ -126,7 +126,9 @@ def _prefixed(name: Span, context: Context, person: Argument) -> Post | None:
         if owner is not None and owner.type != "Country" \
                 and title.lower() in national_titles():
             owner = None  # "MP Yvette Cooper of the Labour Party": her party, not her post's
-    return Post(title, owner, _past(before), _qualifier(before[-1:]))
+    glued = list(name.doc[max(start - 2, 0):start])  # "Ex-King Michael": "Ex" parsed apart
+    past = _past(before) or (len(glued) == 2 and glued[1].text == "-" and _past(glued[:1]))
+    return Post(title, owner, past, _qualifier(before[-1:]))
 
 
 def _in_brackets(token: Token) -> bool:

@@ -52,6 +52,7 @@ from kg.resolve.lexicon import (
     name_particles,
     org_heads,
     organ_modifiers,
+    styles,
 )
 from kg.resolve.spans import (
     clean_span,
@@ -117,6 +118,7 @@ class Mention:
     code: str | None = None
     cluster: Cluster | None = None
     candidates: tuple[Cluster, ...] = ()  # the entities an ambiguous name may stand for
+    titled: bool = False  # after a title or honorific: "Mr Howard" names a surname
 
     @property
     def span(self) -> Span:
@@ -291,8 +293,15 @@ class ArticleEntities:
                            tuple(fold(span.text).split()), organ.code)
         if _NER_TYPES[label] is None or not any(c.isupper() for c in span.text):
             return None
-        return Mention(offset, doc, span.start, span.end, label, "name",
-                       tuple(fold(span.text).split()))
+        start, sentence = span.start, span.sent
+        before = doc[start - 1] if start > sentence.start else None
+        if len(span) == 1 and before is not None and before.lower_ in styles():
+            start -= 1  # "Prince Charles", "King Michael": the style names them
+        titled = before is not None and (before.lower_.rstrip(".") in honorifics()
+                                         or title_before(doc, span.start, sentence.start)
+                                         is not None)
+        return Mention(offset, doc, start, span.end, label, "name",
+                       tuple(fold(doc[start:span.end].text).split()), titled=titled)
 
     # -- building: entities ----------------------------------------------------------------
 
@@ -349,7 +358,8 @@ class ArticleEntities:
             if organ is not None:
                 cluster: Cluster | None = self._country(organ.code or "")
             else:
-                cluster = self._lookup_form(words, group[0].text)
+                cluster = self._lookup_form(words, group[0].text,
+                                            surname=any(m.titled for m in group))
                 if cluster is None and words not in self._forms:
                     cluster = Cluster(group[0].text, _UNDECIDED)
                     self._clusters.append(cluster)
@@ -359,9 +369,11 @@ class ArticleEntities:
             for mention in group:
                 self._add(mention, cluster, alias=cluster is not None and cluster.type != "Country")
 
-    def _lookup_form(self, words: tuple[str, ...], text: str) -> Cluster | None:
+    def _lookup_form(self, words: tuple[str, ...], text: str,
+                     surname: bool = False) -> Cluster | None:
         """The cluster a form joins; ``None`` for a new one (or, once registered, an
-        ambiguous one)."""
+        ambiguous one). A ``surname`` (a form written after a title or honorific, "Mr
+        Howard") never joins a full name by its first word."""
         if not words:  # a span of marks alone ("´}") folds to no words
             return None
         if words in self._forms:
@@ -372,7 +384,7 @@ class ArticleEntities:
                  and rw[-len(words) - 1] not in _NAME_STOP}
         if not found and words in self._alternatives:
             return self._alternatives[words]
-        if not found and len(words) == 1:
+        if not found and len(words) == 1 and not surname:
             # a first name alone ("his wife, Jonna") for the one person so named
             found = {id(c): c for rw, c in self._roots_by_first.get(words[0], ())
                      if id(c) in self._people}

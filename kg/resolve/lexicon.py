@@ -239,3 +239,13 @@ def name_particles() -> frozenset[str]:
     True
     """
     return frozenset(row[0].strip().lower() for row in rows("resolve_particles.txt"))
+
+
+@cache
+def styles() -> frozenset[str]:
+    """Royal, noble and religious styles ("prince", "pope"; ``resolve_styles.txt``).
+
+    >>> "pope" in styles(), "president" in styles()
+    (True, False)
+    """
+    return frozenset(row[0].strip().lower() for row in rows("resolve_styles.txt"))

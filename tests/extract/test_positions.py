@@ -86,3 +86,8 @@ def test_a_styled_name_is_one_sentence_and_its_post_is_read():
     text = ("Dr the Rt. Hon. Keith Mitchell, Prime Minister of Grenada, spoke on Monday. "
             "He left.")
     assert ("Keith Mitchell", "Grenada", "Prime Minister") in posts(text)
+
+
+def test_an_ex_title_is_a_former_post():
+    text = "Ex-King Michael of Romania met Michael Jackson on Friday."
+    assert ("King Michael", "Romania", "former King") in posts(text)
