@@ -207,6 +207,43 @@ def _by_code() -> dict[str, Country]:
     return {country.code: country for country in country_names().names.values()}
 
 
+@cache
+def _agent_index() -> dict[str, str]:
+    """Agent phrases in the singular and in the plurals news writes them in → sector."""
+    sectors = {row[0].strip(): row[1].strip() for row in rows("agent_sectors.tsv")}
+    index: dict[str, str] = {}
+    for phrase, code in agent_nouns().items():
+        sector = sectors.get(code[:3])
+        if sector is None:
+            continue
+        head = phrase.rsplit(" ", 1)[-1]
+        stem = phrase[: len(phrase) - len(head)]
+        plurals = [head + "s", head + "es", head[:-1] + "ies" if head.endswith("y") else "",
+                   head[:-3] + "men" if head.endswith("man") else ""]
+        for form in (head, *filter(None, plurals)):
+            index.setdefault(stem + form, sector)
+    return index
+
+
+def agent_sector(name: str) -> str | None:
+    """The sector (a concept of the ontology's sector scheme, by notation) of an actor
+    whose name ends in a generic agent: "Israeli soldiers", "riot police", "Red Cross
+    officials".
+
+    >>> agent_sector("Israeli soldiers"), agent_sector("Egyptian riot police")
+    ('MIL', 'COP')
+    >>> agent_sector("Burundian militiamen"), agent_sector("Viktor Orbán")
+    ('UAF', None)
+    """
+    index = _agent_index()
+    for phrase in (name, name.split(" of ")[0]):  # "protesters of Iraq"
+        words = phrase.lower().split()
+        for size in (2, 1):
+            if len(words) >= size and " ".join(words[-size:]) in index:
+                return index[" ".join(words[-size:])]
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Country:
     """A country as the resolver knows it."""

@@ -41,7 +41,7 @@ def _agent_words(head: Token) -> tuple[int, str] | None:
     compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i == head.i - 1]
     phrases = [(c.i, f"{c.lower_} {lemma}", f"{c.lower_} {head.lower_}") for c in compounds]
     for start, phrase, written in [*phrases, (head.i, lemma, head.lower_)]:
-        if phrase in government_nouns() or lemma in government_nouns():
+        if {phrase, lemma, head.lower_} & government_nouns():
             return None
         if phrase in table:
             return start, written
@@ -76,7 +76,8 @@ def generic_actor(head: Token, context) -> Argument | None:
     else:
         name = words
     doc = head.doc
-    first = min([start, *(t.i for t in head.lefts if t.dep_ in _MODIFIER_DEPS)])
+    first = min([start, *(t.i for t in head.lefts if t.dep_ in _MODIFIER_DEPS),
+                 *(t.i for t in doc[start].lefts if t.dep_ in _MODIFIER_DEPS)])
     span = doc[first:head.i + 1]
     begin = context.offset + span.start_char
     return Argument(span.text, begin, begin + len(span.text), name, TYPE)
@@ -90,7 +91,10 @@ def _people_of(head: Token) -> bool:
 
 def _owner(head: Token, start: int, context) -> tuple[str, bool] | None:
     """Whose actor it is: (the owner's words, whether they are written before the agent)."""
-    for child in sorted(head.lefts, key=lambda t: -t.i):
+    # the modifiers of the agent's head, and of its compound ("Egyptian" in "Egyptian riot
+    # police" hangs on "riot")
+    modifiers = [*head.lefts, *(head.doc[start].lefts if start != head.i else ())]
+    for child in sorted(modifiers, key=lambda t: -t.i):
         if child.dep_ not in _MODIFIER_DEPS or child.i >= start:
             continue
         country = country_of_word(child.text)
@@ -123,8 +127,8 @@ def represented(head: Token, context) -> list[Argument]:
     and Romanian officials" (Hungary, Romania), "Red Cross officials", "the al-Qaeda
     terror network". Only government nouns and the heads of organisations
     (``org_head`` in ``extract_words.tsv``) stand for their modifiers' parties."""
-    lemma = head.lemma_.lower()
-    if lemma not in government_nouns() and lemma not in _org_heads():
+    words = {head.lemma_.lower(), head.lower_}
+    if not words & (government_nouns() | _org_heads()):
         return []
     found: dict[str, Argument] = {}
     for child in head.lefts:
@@ -140,6 +144,14 @@ def represented(head: Token, context) -> list[Argument]:
                 argument = Argument(member.text, begin, begin + len(member.text),
                                     country.name, "Country")
             found.setdefault(argument.name, argument)
+    if not found:  # "security forces in Guinea"
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for member in (pobj, *pobj.conjuncts):  # "the navies of China, India"
+                        argument = context.resolve(member)
+                        if argument is not None and argument.type == "Country":
+                            found.setdefault(argument.name, argument)
     return list(found.values())
 
 

@@ -187,6 +187,7 @@ def _recipients(verb: Token, event: Event, actor_: Actor) -> list[tuple[Token, s
                      if prep.dep_ == "prep" and prep.lower_ in noun_preps
                      for p in prep.children if p.dep_ == "pobj")
         found.extend((c, "object") for c in _datives(verb))
+        found.append((noun, "object"))  # a pattern's object may be a party: "arrested protesters"
     elif event.trigger == verb:
         deps = set() if _lemma(verb) in words("topic") else _EVENT_OBJECTS - {"dative"}
         objects = _objects(verb, actor_, deps)

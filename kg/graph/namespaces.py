@@ -24,6 +24,10 @@ MODE = Namespace(BASE + "mode/")
 CONTEXT = Namespace(BASE + "context/")
 """PLOVER event contexts as SKOS concepts: ``CONTEXT.military``…"""
 
+SECTOR = Namespace(BASE + "sector/")
+"""Actor sectors as SKOS concepts, after CAMEO's agent types and PLOVER's ``sector``:
+``SECTOR.MIL``, ``SECTOR.COP``…"""
+
 POST = Namespace(BASE + "post/")
 """Posts (``org:Post``): a title in a country or organisation."""
 
@@ -38,6 +42,7 @@ PREFIXES: dict[str, str] = {
     "fact": str(FACT),
     "mode": str(MODE),
     "ctx": str(CONTEXT),
+    "sector": str(SECTOR),
     "kgr": BASE,
     "rdf": str(RDF),
     "rdfs": str(RDFS),
@@ -72,6 +77,7 @@ __all__ = [
     "RDFS",
     "REL",
     "SCHEMA",
+    "SECTOR",
     "SEM",
     "SKOS",
     "XSD",

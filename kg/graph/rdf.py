@@ -30,10 +30,12 @@ from kg.graph.namespaces import (
     RDF,
     RDFS,
     SCHEMA,
+    SECTOR,
     SKOS,
     XSD,
 )
 from kg.graph.ontology import relations
+from kg.lexicons import agent_sector
 from kg.records import Argument, Document, Entity, Reading, Statement
 
 
@@ -89,6 +91,7 @@ _org = _Nodes(ORG)
 _fact = _Nodes(FACT)
 _mode = _Nodes(MODE)
 _context = _Nodes(CONTEXT)
+_sector = _Nodes(SECTOR)
 _xsd = _Nodes(XSD)
 _rdf = _Nodes(RDF)
 
@@ -206,6 +209,9 @@ def _entity_triples(entity: Entity) -> list[tuple]:
                    for alias in entity.aliases if alias != entity.name)
     if entity.code:
         triples.append((node, _dip.countryCode, Literal(entity.code)))
+    sector = agent_sector(entity.name) if entity.type == "Organisation" else None
+    if sector:  # "Israeli soldiers", "riot police": an actor known by its role
+        triples.append((node, _dip.sector, _sector[sector]))
     return triples
 
 

@@ -194,3 +194,18 @@ def test_kgs_sense_of_a_verb_beats_a_dictionary_pattern_of_a_preposition() -> No
     found = coded("Putin offered to negotiate with the president of Armenia.")
     assert any(r == "CONSULT" for _, r, _, _ in found)
     assert not any(r == "SUPPORT" for _, r, _, _ in found)
+
+
+def test_a_government_body_stands_for_its_country() -> None:
+    assert ("Ghana", "COERCE", "Liberians", "asserted") in coded(
+        "Ghanaian authorities have deported 168 Liberians for traveling without documents.")
+    assert ("Guinea", "ASSAULT", "Liberian refugees", "asserted") in coded(
+        "Security forces in Guinea have tortured scores of Liberian refugees.")
+    found = coded("Iran has increased cooperation with the navies of China, India and Oman.")
+    assert {("Iran", "COOPERATE", country, "asserted") for country in ("China", "India", "Oman")
+            } <= found
+
+
+def test_a_dictionary_pattern_object_can_be_the_recipient() -> None:
+    assert ("Egyptian riot police", "COERCE", "demonstrators", "asserted") in coded(
+        "Egyptian riot police arrested twelve demonstrators in Cairo.")
