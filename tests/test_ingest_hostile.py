@@ -258,3 +258,19 @@ def test_a_number_too_long_for_python_costs_its_jsonl_line_only(tmp_path: Path) 
     docs, errors = split(list(read([path])))
     assert [d.id for d in docs] == ["b"]
     assert [str(e) for e in errors] == [f"{path}:1: not JSON (a number with too many digits)"]
+
+
+def test_names_and_text_that_cannot_be_encoded_are_made_storable(tmp_path: Path) -> None:
+    """A file name that is not UTF-8, a JSON escape of half an emoji: each lone surrogate
+    becomes U+FFFD, one for one, so that the offsets still hold."""
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text("The envoys met in Oslo.")
+    (tmp_path / "n.jsonl").write_text('{"id": "r\\ud83d", "title": "Talks \\ud83d",'
+                                      ' "text": "They met \\ud83d in Rome."}\n')
+    docs, errors = split(list(read([tmp_path])))
+    assert errors == []
+    assert [(d.id, d.title, d.text) for d in docs] == [
+        ("caf\ufffd", None, "The envoys met in Oslo."),
+        ("r\ufffd", "Talks \ufffd", "They met \ufffd in Rome."),
+    ]
+    assert docs[0].origin == str(tmp_path / "caf\ufffd.txt")
+    assert all(len(d.fingerprint()) == 64 for d in docs)  # it encodes the text as UTF-8

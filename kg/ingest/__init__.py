@@ -29,6 +29,7 @@ from kg.ingest.base import (
     ReadError,
     not_regular,
     os_error,
+    without_surrogates,
 )
 from kg.ingest.chunk import bound
 from kg.ingest.meta import parse_date
@@ -176,6 +177,15 @@ def _read(paths: Iterable[str | Path], default: str | None,
         assert reader is not None
         for item in _guarded(reader, path, max_bytes):
             if isinstance(item, Document):
-                item = dataclasses.replace(item, blocks=bound(item.text, item.blocks),
-                                           date=item.date or default)
+                item = _finished(item, default)
             yield item
+
+
+def _finished(document: Document, date: str | None) -> Document:
+    """What every reader's document gets: bounded paragraphs, the default date, and text
+    that can be encoded (see :func:`~kg.ingest.base.without_surrogates`)."""
+    texts = {field.name: without_surrogates(value)
+             for field in dataclasses.fields(document)
+             if isinstance(value := getattr(document, field.name), str)}
+    return dataclasses.replace(document, **texts, date=texts.get("date") or date,
+                               blocks=bound(document.text, document.blocks))

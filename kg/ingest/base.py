@@ -67,6 +67,21 @@ def one_line(message: str, limit: int = 160) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    r"""``text`` with each lone surrogate replaced by U+FFFD, one for one, so offsets hold.
+
+    Lone surrogates come from file names that are not UTF-8 and from JSON escapes of
+    half an emoji; no encoder takes them, so the store would refuse the text.
+
+    >>> without_surrogates("caf\udce9 \ud83d!") == "caf\ufffd \ufffd!"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def os_error(error: OSError) -> str:
     """A short description of an ``OSError``.
 
