@@ -184,8 +184,11 @@ def _read(paths: Iterable[str | Path], default: str | None,
 def _finished(document: Document, date: str | None) -> Document:
     """What every reader's document gets: bounded paragraphs, the default date, and text
     that can be encoded (see :func:`~kg.ingest.base.without_surrogates`)."""
-    texts = {field.name: without_surrogates(value)
-             for field in dataclasses.fields(document)
-             if isinstance(value := getattr(document, field.name), str)}
-    return dataclasses.replace(document, **texts, date=texts.get("date") or date,
-                               blocks=bound(document.text, document.blocks))
+    fields: dict[str, object] = {
+        field.name: without_surrogates(value)
+        for field in dataclasses.fields(document)
+        if isinstance(value := getattr(document, field.name), str)
+    }
+    fields["date"] = fields.get("date") or date
+    fields["blocks"] = bound(document.text, document.blocks)
+    return dataclasses.replace(document, **fields)
