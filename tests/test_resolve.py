@@ -507,3 +507,11 @@ def test_a_surname_after_an_honorific_joins_no_first_name() -> None:
     """"Mr Howard" is a Howard by surname, not Howard Flight."""
     found = article("Howard Flight was sacked on Friday. Mr Howard said the party was united.")
     assert found.name("Mr Howard said", "Howard") != "Howard Flight"
+
+
+def test_titles_and_organisations_glued_before_a_name_are_cut_off() -> None:
+    found = article("MEP Nigel Farage said Britain must leave. Gen Musharraf seized power in "
+                    "1999. Tanaiste Leo Varadkar met the press. A spokesman for the Ministry "
+                    "of Finance Brian Manning said no.")
+    names = {e.name for e in found.entities.entities() if e.type == "Person"}
+    assert {"Nigel Farage", "Musharraf", "Leo Varadkar", "Brian Manning"} <= names

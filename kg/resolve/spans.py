@@ -70,6 +70,18 @@ def _is_title_start(doc: Doc, start: int, end: int) -> int:
     return best
 
 
+def _after_glued_organisation(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name starts after an organisation glued before it: "Ministry of
+    Finance Brian Manning" → "Brian Manning" (a known given name after an organisation's
+    head word, with a surname after it)."""
+    for k in range(start + 2, end - 1):
+        if fold(doc[k].text) in known_given_names() \
+                and any(t.lower_ in org_heads() for t in doc[start:k]) \
+                and doc[k + 1].is_title:
+            return k
+    return start
+
+
 def _is_acronym(text: str) -> bool:
     """Three or more capitals ("NPR", "BBC"); two ("JD") may be a person's initials."""
     return len(text) >= 3 and text.isalpha() and text.isupper()
@@ -115,6 +127,7 @@ def clean_span(span: Span) -> Span | None:
                 start += skip
                 continue
         break
+    start = _after_glued_organisation(doc, start, end)
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in _POSSESSIVE):
         end -= 1
