@@ -106,9 +106,17 @@ def _past(tokens: list[Token]) -> bool:
 def _prefixed(name: Span, context: Context, person: Argument) -> Post | None:
     """A title written before the name, in the same noun phrase."""
     root = name.root
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.i < root.head.i:
+        # "US Ambassador to Germany Richard Grenell", parsed as an ambassador to Grenell
+        post = _post_of(root.head.head, context, person)
+        if post is not None:
+            return post
     start = min(t.i for t in root.subtree)
     prefix = [t for t in name.doc[start:name.start] if (not t.is_punct or t.tag_ == "POS")
               and not _in_brackets(t)]  # "Member of Parliament (MP)": the title once
+    posted = [i for i, t in enumerate(prefix) if t.lower_ == "to" and i > 0]
+    if posted and _title_at_end(" ".join(t.text for t in prefix[:posted[-1]])):
+        prefix = prefix[:posted[-1]]  # "US Ambassador to Germany Richard Grenell"
     text = " ".join(t.text for t in prefix if t.tag_ != "POS" and t.lower_ not in {"'s", "’s"})
     if not text:
         return None

@@ -91,3 +91,8 @@ def test_a_styled_name_is_one_sentence_and_its_post_is_read():
 def test_an_ex_title_is_a_former_post():
     text = "Ex-King Michael of Romania met Michael Jackson on Friday."
     assert ("King Michael", "Romania", "former King") in posts(text)
+
+
+def test_an_ambassador_to_a_country_before_the_name():
+    text = "U.S. Ambassador to Germany Richard Grenell criticised the plan."
+    assert ("Richard Grenell", "United States", "Ambassador") in posts(text)
