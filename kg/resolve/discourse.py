@@ -477,7 +477,12 @@ class Discourse:
             return None
         title = self._description_title(sentence, token)
         if title is not None:
-            return self._holder(title, owner)
+            # "the Tory leader": a modifier that names no country qualifies the title
+            # itself (a party's leader), so the generic reading (a head of state) waits
+            qualified = owner is None and any(
+                c.dep_ in ("amod", "compound") and c.i < token.i and c.text[:1].isupper()
+                for c in children)
+            return self._holder(title, owner, exact_first=qualified)
         if not definite or owner is not None or token.lemma_.lower() not in org_heads():
             return None
         if any(c.dep_ in ("amod", "compound") for c in children):
@@ -501,7 +506,13 @@ class Discourse:
                     return title
         return None
 
-    def _holder(self, title: tuple[str, ...], owner: str | None) -> Cluster | None:
+    def _holder(self, title: tuple[str, ...], owner: str | None,
+                exact_first: bool = False) -> Cluster | None:
+        if exact_first:
+            exact = {id(c): c for words, code, c in self.holders
+                     if words[-len(title):] == title and (owner is None or code == owner)}
+            if len(exact) == 1:
+                return next(iter(exact.values()))
         generic = leader_words().get(title)
         found = {}
         for words, code, cluster in self.holders:

@@ -33,3 +33,15 @@ def test_a_quoted_question_keeps_its_attribution_in_the_sentence():
     text = ("Prime Minister Boris Johnson was questioned at a hospital. \"Why should I resign "
             "over this?\" he asked the reporters.")
     assert ("Boris Johnson", "Why should I resign over this?") in said(text)
+
+
+def test_a_party_qualified_description_is_the_party_leader_not_the_head_of_government():
+    text = ("Prime Minister Tony Blair visited Leeds on Monday. \"We will not give in to "
+            "these people, whatever they do,\" the prime minister said.\n\nConservative "
+            "leader Michael Howard attacked the plan. \"This is a disgrace and the public "
+            "deserve better,\" the Tory leader said.")
+    found_quotes = said(text)
+    assert ("Tony Blair", "We will not give in to these people, whatever they do") \
+        in found_quotes
+    assert ("Michael Howard", "This is a disgrace and the public deserve better") \
+        in found_quotes
