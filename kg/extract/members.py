@@ -9,7 +9,8 @@
 * "Labour's Keir Starmer": an organisation owning a person's name, with no title;
 * "Conservative MP Philip Hammond", "Republican Senator Lindsey Graham": a capitalised
   name before a legislator's title is the party (the article's organisation of that
-  name, "Conservative Party", when it has one);
+  name, "Conservative Party", when it has one); so is a party's code in brackets after
+  the name ("Lindsey Graham (R-SC)", "John Smith (Lab)");
 * "NATO allies Poland and Lithuania", "fellow NATO member Turkey", "NATO allies such as
   Poland": a member noun of an organisation naming the countries it stands for.
 
@@ -29,7 +30,7 @@ from kg.extract.base import Context
 from kg.extract.grammar import conjuncts, parties, words
 from kg.lexicons import titles
 from kg.records import Argument, Statement
-from kg.resolve.lexicon import fold, legislator_titles, national_titles
+from kg.resolve.lexicon import fold, legislator_titles, national_titles, party_codes
 
 NAME = "members"
 _MEMBER_TYPES = frozenset({"Person", "Country", "Organisation"})
@@ -112,7 +113,7 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
     seen: set[tuple[str, str]] = set()
     for found in (_appositions(doc, context), _owned_names(doc, context),
                   _member_nouns(doc, context), _predicates(doc, context),
-                  _party_legislators(doc, context)):
+                  _party_legislators(doc, context), _party_codes(doc, context)):
         for member, group, token, confidence in found:
             if member.name == group.name or (member.name, group.name) in seen:
                 continue
@@ -231,14 +232,36 @@ def _place_or_person(token: Token, context: Context) -> bool:
     return found is not None and found.type != "Organisation"
 
 
-def _party(span: Span, context: Context) -> Argument:
-    """The organisation a party's short name stands for in the article, else the name."""
-    found = context.resolve(span.root)
-    if found is not None and found.type == "Organisation":
-        return found
+def _party(span: Span, context: Context, name: str | None = None) -> Argument:
+    """The organisation a party's short name (or its code, with the party's ``name``)
+    stands for in the article, else the name."""
     start = context.offset + span.start_char
+    if name is None:
+        found = context.resolve(span.root)
+        if found is not None and found.type == "Organisation":
+            return found
+    short = fold(name or span.text).split()
     for entity in context.entities.entities():
-        if entity.type == "Organisation" and fold(entity.name).split()[:len(span)] == \
-                fold(span.text).split() and fold(entity.name).split()[-1] == "party":
+        words = fold(entity.name).split()
+        if entity.type == "Organisation" and words[:len(short)] == short and (
+                words == short or words[-1] == "party"):
             return Argument(span.text, start, start + len(span.text), entity.name, entity.type)
-    return Argument(span.text, start, start + len(span.text), span.text, "Organisation")
+    return Argument(span.text, start, start + len(span.text), name or span.text, "Organisation")
+
+
+def _party_codes(doc: Doc, context: Context) -> Iterator[tuple[Argument, Argument, Token, float]]:
+    """"Senator Lindsey Graham (R-SC)": a party's code in brackets right after a name."""
+    for ent in doc.ents:
+        if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+            continue
+        person = context.resolve(ent.root)
+        if person is None or person.type != "Person":
+            continue
+        close = next((t.i for t in doc[ent.end + 1:ent.end + 6] if t.text == ")"), None)
+        if close is None:
+            continue
+        inside = [t.text for t in doc[ent.end + 1:close]]
+        code = " ".join(inside[:inside.index("-")] if "-" in inside else inside)
+        party = party_codes().get(code)
+        if party is not None:
+            yield person, _party(doc[ent.end + 1:ent.end + 2], context, party), ent.root, 0.7

@@ -249,3 +249,14 @@ def styles() -> frozenset[str]:
     (True, False)
     """
     return frozenset(row[0].strip().lower() for row in rows("resolve_styles.txt"))
+
+
+@cache
+def party_codes() -> dict[str, str]:
+    """Party abbreviations in brackets after a name → the party ("R" → "Republican Party";
+    ``resolve_party_codes.tsv``).
+
+    >>> party_codes()["D"]
+    'Democratic Party'
+    """
+    return {row[0].strip(): row[1].strip() for row in rows("resolve_party_codes.tsv")}

@@ -55,3 +55,11 @@ def test_a_part_of_an_organisation():
     text = ("The Syrian Democratic Forces (SDF) said it would fight. YPG is the main fighting "
             "force of the SDF, largely Kurdish. Peace is part of the plan.")
     assert members(text) == {("YPG", "Syrian Democratic Forces")}
+
+
+def test_a_party_code_in_brackets_after_a_name():
+    text = ("Senator Lindsey Graham (R-SC) said it was wrong, as did John Smith (Lab) and "
+            "Nancy Pelosi (D-Calif.). The hearing (R-1) was closed.")
+    assert members(text) == {("Lindsey Graham", "Republican Party"),
+                             ("John Smith", "Labour Party"),
+                             ("Nancy Pelosi", "Democratic Party")}
