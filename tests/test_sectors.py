@@ -31,3 +31,13 @@ def test_generic_actors_have_a_sector_and_queries_group_by_it(tmp_path: Path) ->
         r for r in rows if r["actorSector"] == "military").items()
     assert any(r["actorSector"] == "police" and r["type"] == "COERCE" for r in rows)
     assert any(r["recipientSector"] == "police" and r["type"] == "ACCUSE" for r in rows)
+
+
+def test_the_network_carries_the_sector(tmp_path: Path) -> None:
+    article = tmp_path / "sectors.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    store = tmp_path / "store"
+    kg.build([article], store=store)
+    graph = kg.to_networkx(store=store)
+    sectors = {data["label"]: data["sector"] for _, data in graph.nodes(data=True)}
+    assert sectors["Israeli soldiers"] == "military" and sectors["Viktor Orbán"] == ""

@@ -37,6 +37,10 @@ WHERE { GRAPH ?g { ?e dip:mentionCount ?count ; rdfs:label ?label ; a ?c . } }
 
 _ALIASES = "SELECT DISTINCT ?e ?alias WHERE { GRAPH ?g { ?e skos:altLabel ?alias } }"
 
+_SECTORS = """
+SELECT DISTINCT ?e ?sector WHERE { GRAPH ?g { ?e dip:sector ?s } ?s skos:prefLabel ?sector }
+"""
+
 _STATEMENTS = """
 SELECT ?st ?s ?o ?relation ?label ?role ?sentence ?doc ?title ?date ?confidence
 WHERE {
@@ -136,14 +140,18 @@ def to_networkx(store: Store, *, include_open: bool = False, projection: str = "
 
 
 def _add_entities(store: Store, graph: nx.MultiDiGraph) -> None:
-    """Every entity as a node with label, type, aliases and mentions (summed over articles)."""
+    """Every entity as a node with label, type, aliases, mentions (summed over articles)
+    and, for an actor known by its role, its sector ("military", "police")."""
     for row in store.query(_ENTITIES):
         node = row["e"].value
         if node in graph:
             graph.nodes[node]["mentions"] += int(row["count"].value)
         else:
             graph.add_node(node, label=row["label"].value, type=_local(row["c"].value),
-                           aliases=[], mentions=int(row["count"].value))
+                           aliases=[], mentions=int(row["count"].value), sector="")
+    for row in store.query(_SECTORS):
+        if row["e"].value in graph:
+            graph.nodes[row["e"].value]["sector"] = row["sector"].value
     for row in store.query(_ALIASES):
         if row["e"].value in graph:
             graph.nodes[row["e"].value]["aliases"].append(row["alias"].value)
@@ -242,7 +250,7 @@ def for_export(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for node, data in graph.nodes(data=True):
         flat.add_node(node, label=str(data.get("label", "")), type=str(data.get("type", "Other")),
                       aliases="; ".join(data.get("aliases", [])),
-                      mentions=int(data.get("mentions", 0)))
+                      mentions=int(data.get("mentions", 0)), sector=str(data.get("sector", "")))
     for source, target, key, data in graph.edges(keys=True, data=True):
         evidence = sorted(data.get("evidence", []), key=lambda e: -(e.get("confidence") or 0.0))
         best = evidence[0] if evidence else {}
