@@ -9,7 +9,8 @@ around their attribution all find it. The actor is read like a clause's: inherit
 through clauses without a subject of their own ("adding that …"), named by an
 apposition ("Dunn's mother, Charlotte Charles, said …"), or given by "according to".
 A quotation with no attribution of its own, right after an attributed one in the same
-paragraph, continues it.
+paragraph, continues it; so does a paragraph that opens a quotation again after one left
+open (news closes a long quotation only at its last paragraph).
 
 Not every quotation is said by someone: a scare quote before the noun it modifies
 ("an “extremely frank” exchange") and a quoted phrase that is only a prepositional
@@ -24,6 +25,7 @@ object of "call", and one after "as" or "of" following "describe", "characterise
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -174,14 +176,32 @@ def _attribution(sentences: list[Span], start: int, end: int, inside: set[int],
     return _according_to(sentences, context)
 
 
+# The speaker of a quotation left open at the end of a paragraph, by article: news
+# opens each paragraph of a long quotation again and closes only the last.
+_OPEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _quotations(text: str) -> Iterator[tuple[int, int, str, bool]]:
+    """(start, end, words, closed) of each quotation of a paragraph; the last one may be
+    left open, running to the paragraph's end."""
+    end = 0
+    for match in _QUOTE.finditer(text):
+        end = match.end()
+        yield match.start(), end, (match.group(1) or match.group(2)).strip(), True
+    opening = next((i for i in range(end, len(text)) if text[i] in "“\""), None)
+    if opening is not None and len(text[opening + 1:].split()) >= MIN_WORDS:
+        yield opening, len(text), text[opening + 1:].strip(), False
+
+
 @register(NAME)
 def extract(doc: Doc, context: Context) -> Iterator[Statement]:
     """Quotations in a parsed paragraph, each a ``SAID`` statement of its speaker."""
-    previous: list[Argument] = []
+    previous: list[Argument] = _OPEN.pop(context.entities, [])
+    text = doc_text(doc)
+    if not text.lstrip().startswith(("“", '"')):
+        previous = []  # only a paragraph that opens a quotation again continues one
     inside = quoted(doc)
-    for match in _QUOTE.finditer(doc_text(doc)):
-        quote = (match.group(1) or match.group(2)).strip()
-        start, end = match.span()
+    for start, end, quote, closed in _quotations(text):
         tokens = [t for t in doc if start <= t.idx < end and t.text not in "“”\""]
         if len(quote.split()) < MIN_WORDS or not tokens or _not_said(tokens):
             continue
@@ -195,6 +215,8 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
         if not speakers:
             continue
         previous = speakers
+        if not closed:
+            _OPEN[context.entities] = speakers
         evidence_span = doc[sentences[0].start: sentences[-1].end]
         for speaker in speakers:
             yield Statement(subject=speaker, relation="SAID", quote=quote.rstrip(",").strip(),

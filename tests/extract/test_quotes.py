@@ -45,3 +45,15 @@ def test_a_party_qualified_description_is_the_party_leader_not_the_head_of_gover
         in found_quotes
     assert ("Michael Howard", "This is a disgrace and the public deserve better") \
         in found_quotes
+
+
+def test_a_quotation_spanning_paragraphs_keeps_its_speaker():
+    text = ("Tony Blair spoke to reporters in Leeds on Monday. He said: \"We will not give in "
+            "to these people, whatever they do.\n\n\"Our country has faced worse than this "
+            "before and we will face it again together.\"\n\nThe crowd cheered. \"Nobody "
+            "here will ever forget this day in Leeds,\" a woman shouted.")
+    found_quotes = said(text)
+    assert ("Tony Blair", "Our country has faced worse than this before and we will face it "
+            "again together.") in found_quotes
+    assert not any(speaker == "Tony Blair" and quote.startswith("Nobody")
+                   for speaker, quote in found_quotes)
