@@ -7,6 +7,7 @@ file, never an if-chain.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -236,7 +237,7 @@ def agent_sector(name: str) -> str | None:
     ('UAF', None)
     """
     index = _agent_index()
-    for phrase in (name, name.split(" of ")[0]):  # "protesters of Iraq"
+    for phrase in (name, re.split(" (?:of|in|from) ", name)[0]):  # "demonstrators in Baghdad"
         words = phrase.lower().split()
         for size in (2, 1):
             if len(words) >= size and " ".join(words[-size:]) in index:

@@ -5,12 +5,12 @@ News codes much of its politics to actors it never names. A noun phrase whose he
 its compound: "riot police", "security forces") is a generic agent of PETRARCH2's agents
 dictionary (``kg/data/derived/agents.tsv``) stands for an organisation-like actor of that
 sector; so does a country's people named by their demonym ("168 Liberians"). Where the
-phrase says whose it is — a demonym or country ("Iraqi police"), an
-organisation in a compound ("Red Cross officials"), a country after "in", "from" or "of"
-("protesters in Iraq") — the actor is that party's ("Iraqi police" and "police of Iraq"
-are one actor); otherwise it is the bare agent ("rebels"). The name keeps the words as
-written so that the reader recognises them; the sector is read back from the name by
-:func:`kg.lexicons.agent_sector`.
+phrase says whose it is — a demonym or country ("Iraqi police"), an organisation in a
+compound ("Red Cross officials"), a country or place after "in", "from" or "of"
+("demonstrators in Baghdad") — the actor is that party's, named as written; otherwise it
+is the bare agent ("rebels"). The sector is read back from the name by
+:func:`kg.lexicons.agent_sector`. A government noun is not a generic agent: "Ghanaian
+authorities" and "Turkish troops" are their country (:func:`represented`).
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def generic_actor(head: Token, context) -> Argument | None:
     if owner is not None and owner[1]:
         name = f"{owner[0]} {words}"  # as written: "Israeli soldiers", "Red Cross officials"
     elif owner is not None:
-        name = f"{words} of {owner[0]}"  # "protesters of Iraq"
+        name = f"{words} {owner[0]}"  # "demonstrators in Baghdad"
     else:
         name = words
     doc = head.doc
@@ -108,11 +108,9 @@ def _owner(head: Token, start: int, context) -> tuple[str, bool] | None:
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             found = context.resolve(pobj)
-            if found is not None and found.type == "Country":
-                return found.name, False
-            country = country_in_text(pobj.text)
-            if country is not None:
-                return country.name, False
+            if (found is not None and found.type in ("Country", "Place")) \
+                    or country_in_text(pobj.text) is not None:
+                return f"{prep.lower_} {doc_span(pobj).text}", False  # "in Baghdad"
     return None
 
 
