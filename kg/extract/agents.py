@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.words import words
 from kg.lexicons import (
     agent_nouns,
     country_in_text,
@@ -45,6 +46,11 @@ def _agent_words(head: Token) -> tuple[int, str] | None:
             return None
         if phrase in table:
             return start, written
+    if lemma in words("role"):
+        # a role in a group takes the group's sector: "rebel leaders", "opposition members"
+        for compound in compounds:
+            if compound.lemma_.lower() in table or compound.lower_ in table:
+                return compound.i, f"{compound.lower_} {head.lower_}"
     return None
 
 
@@ -154,6 +160,4 @@ def represented(head: Token, context) -> list[Argument]:
 
 
 def _org_heads() -> frozenset[str]:
-    from kg.extract.grammar import words
-
     return words("org_head")

@@ -40,11 +40,10 @@ from kg.extract.grammar import (
     parties,
     planned,
     quoted,
-    recipient_preps,
-    words,
 )
 from kg.extract.groups import remember_actor, remember_group
 from kg.extract.setting import setting
+from kg.extract.words import recipient_preps, words
 from kg.lexicons import EventEntry, event_type, government_nouns, speech_verbs
 from kg.records import Argument, Factuality, Statement
 
@@ -332,8 +331,9 @@ def _demands(verb: Token, subjects: list[Party], sentence: Span, context: Contex
                    for a in clause.children):
             continue  # the author's report of a duty, not words inside a quotation
         found = actor(clause)
-        if any(t.lower_ in ("i", "we") for t in found.tokens):
-            continue  # "I must tell you": the speaker's own duty
+        if any(t.lower_ in ("i", "we") or any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                               for c in t.children) for t in found.tokens):
+            continue  # "I must tell you", "their countries should cooperate": their own duty
         named = [] if found.how != "active" else [
             p.argument for t in found.tokens for p in parties(t, context)]
         speakers = {p.argument.name for p in subjects}

@@ -36,11 +36,10 @@ from kg.extract.grammar import (
     parties,
     planned,
     quoted,
-    recipient_preps,
-    words,
 )
 from kg.extract.groups import remember_group
 from kg.extract.setting import setting
+from kg.extract.words import recipient_preps, words
 from kg.lexicons import EventEntry
 from kg.records import Argument, Factuality, Statement
 

@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.agents import generic_actor, represented
 from kg.extract.groups import group_for
-from kg.lexicons import rows, speech_verbs
+from kg.extract.words import words
+from kg.lexicons import speech_verbs
 from kg.nlp import doc_text
 from kg.records import Argument, Factuality
 
@@ -39,31 +39,6 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _OWNER_DEPS = ("compound", "amod", "nmod")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
-
-
-@cache
-def _table() -> dict[str, frozenset[str]]:
-    table: dict[str, set[str]] = {}
-    for row in rows("extract_words.tsv"):
-        if len(row) >= 2:
-            table.setdefault(row[0].strip(), set()).add(row[1].strip().lower())
-    return {kind: frozenset(words) for kind, words in table.items()}
-
-
-@cache
-def recipient_preps(code: str) -> frozenset[str]:
-    """The prepositions that introduce the recipient of an event type ("strikes on")."""
-    prefix = code.lower() + " "
-    return frozenset(w[len(prefix):] for w in words("recipient") if w.startswith(prefix))
-
-
-def words(kind: str) -> frozenset[str]:
-    """The words of one class of ``extract_words.tsv``.
-
-    >>> "hold" in words("light")
-    True
-    """
-    return _table().get(kind, frozenset())
 
 
 # -- parties -------------------------------------------------------------------------------

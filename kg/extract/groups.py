@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from kg.extract.words import words
 from kg.lexicons import government_nouns
 from kg.records import Argument
 
@@ -75,7 +76,6 @@ def _number(token: Token) -> int | None:
 
 
 def _describes_actors(token: Token) -> bool:
-    from kg.extract.grammar import words  # a sibling module that imports this one
 
     if token.tag_ not in ("NNS", "NNPS"):
         return False

@@ -209,3 +209,16 @@ def test_a_government_body_stands_for_its_country() -> None:
 def test_a_dictionary_pattern_object_can_be_the_recipient() -> None:
     assert ("Egyptian riot police", "COERCE", "demonstrators", "asserted") in coded(
         "Egyptian riot police arrested twelve demonstrators in Cairo.")
+
+
+def test_a_role_in_a_group_takes_the_groups_sector() -> None:
+    found = coded("Afghan rebel leaders said on Wednesday they would meet U.N. mediator "
+                  "Diego Cordovez.")
+    assert ("Afghan rebel leaders", "AGREE", "Diego Cordovez", "asserted") in found
+
+
+def test_what_their_own_countries_should_do_is_no_request() -> None:
+    found = coded("Senior Hungarian and Romanian officials agreed on Wednesday that their "
+                  "countries should cooperate.")
+    assert ("Hungary", "AGREE", "Romania", "asserted") in found
+    assert not any(r == "REQUEST" for _, r, _, _ in found)
