@@ -515,3 +515,15 @@ def test_titles_and_organisations_glued_before_a_name_are_cut_off() -> None:
                     "of Finance Brian Manning said no.")
     names = {e.name for e in found.entities.entities() if e.type == "Person"}
     assert {"Nigel Farage", "Musharraf", "Leo Varadkar", "Brian Manning"} <= names
+
+
+def test_a_class_noun_that_is_no_persons_takes_the_name_out_of_people() -> None:
+    """The model tags these PERSON; the nouns beside them say what they are."""
+    found = article("Australian store chains Woolworths and Coles lowered their purchase "
+                    "restrictions. Gregory Kurtzer announced a new operating system, Rocky "
+                    "Linux, named after Rocky McGaugh. They found the remains of the U.S.S. "
+                    "Grayback.")
+    types = {e.name: e.type for e in found.entities.entities()}
+    assert all(types.get(n, "none") != "Person"
+               for n in ("Woolworths", "Coles", "Rocky Linux", "U.S.S. Grayback"))
+    assert types["Gregory Kurtzer"] == types["Rocky McGaugh"] == "Person"

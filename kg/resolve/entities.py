@@ -53,6 +53,7 @@ from kg.resolve.lexicon import (
     org_heads,
     organ_modifiers,
     styles,
+    thing_nouns,
 )
 from kg.resolve.spans import (
     clean_span,
@@ -485,6 +486,8 @@ class ArticleEntities:
                 if before is not None and before.lower_ in honorifics():
                     votes["Person"] += 3
                 root = mention.span.root
+                if _classed_as_thing(mention.span):
+                    votes["Thing"] += 1
                 place = root
                 while place.dep_ == "conj" and place.head.i != place.i:
                     place = place.head
@@ -508,13 +511,21 @@ class ArticleEntities:
                              + cluster.votes["FAC"]})
             votes.update(evidence.get(id(cluster), Counter()))
             cluster.evidence = evidence.get(id(cluster), Counter())["Person"]
+            # "store chains Woolworths and Coles": a class noun that is no person's takes
+            # the model's PERSON away (the name is an organisation's or a thing's)
+            if votes.pop("Thing", 0):
+                votes["Person"] = min(votes["Person"], cluster.evidence)
+                doubtful_thing = True
+            else:
+                doubtful_thing = False
             given = longest[0] in known_given_names() \
                 or bool(first_names.get(longest[0], set()) - {id(cluster)})
             # "Crew Dragon", "Female Genital Mutilation": a first word the article also
             # writes in lower case is no given name; the model's PERSON is no evidence
             # then, only titles, honorifics and the like are
-            doubtful = len(longest) > 1 and not given and longest[0] in self._common
-            if len(longest) > 1 and given:
+            doubtful = doubtful_thing or (len(longest) > 1 and not given
+                                          and longest[0] in self._common)
+            if len(longest) > 1 and given and not doubtful_thing:
                 votes["Person"] += 2
             elif doubtful:
                 votes["Person"] -= cluster.votes["PERSON"]
@@ -693,6 +704,23 @@ class ArticleEntities:
         return found[0] if found is not None else None
 
 
+def _classed_as_thing(span: Span) -> bool:
+    """Whether a class noun that is no person's stands in apposition to the name (or to
+    the first name of its coordination) or right before it, or a ship prefix opens it."""
+    if span[0].lower_ in thing_nouns():
+        return True
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Woolworths and Coles"
+        root = root.head
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.pos_ == "NOUN" and before.head.i == root.i:
+        nouns.append(before)
+    return any(n.lower_ in thing_nouns() or n.lemma_.lower() in thing_nouns() for n in nouns)
+
+
 _NAME_MARKS = frozenset('/"“”()[]@#')
 
 
@@ -712,7 +740,7 @@ def _could_be_a_name(name: str) -> bool:
     words = name.split()
     return all(w[:1].isupper() or not w[:1].isalpha()
                or re.split(r"[\s']", fold(w))[0] in name_particles()  # "al-Assad", "d'Estaing"
-               for w in words) and not re.split(r"[-'’]", words[-1])[-1][:1].islower()
+               for w in words) and fold(words[-1]) not in name_particles()
 
 
 def _is_location(span: Span) -> bool:

@@ -260,3 +260,14 @@ def party_codes() -> dict[str, str]:
     'Democratic Party'
     """
     return {row[0].strip(): row[1].strip() for row in rows("resolve_party_codes.tsv")}
+
+
+@cache
+def thing_nouns() -> frozenset[str]:
+    """Nouns that class a name as no person's ("chain", "submarine"; and ship prefixes
+    such as "u.s.s."; ``resolve_thing_nouns.txt``).
+
+    >>> "submarine" in thing_nouns(), "journalist" in thing_nouns()
+    (True, False)
+    """
+    return frozenset(row[0].strip().lower() for row in rows("resolve_thing_nouns.txt"))
