@@ -385,8 +385,10 @@ def _conditional(token: Token) -> bool:
 
 
 def _negative(subject: Token) -> bool:
-    """A subject that denies the clause: "neither X nor Y", "no country", "nobody"."""
-    if subject.lower_ in ("nobody", "none", "nothing", "neither"):
+    """A subject or object that denies the clause: "neither X nor Y", "no country",
+    "nobody", "killed no one"."""
+    if subject.lower_ in ("nobody", "none", "nothing", "neither", "noone") or (
+            subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no"):
         return True
     return any(c.dep_ in ("preconj", "det") and c.lower_ in ("neither", "no")
                for c in subject.children)
@@ -444,9 +446,9 @@ def _first_reason(token: Token) -> Factuality:
         if link != "conj":
             if any(c.dep_ == "neg" for c in current.children):
                 return Factuality.NEGATED
-            if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and _negative(c)
+            if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dobj"} and _negative(c)
                    for c in current.children):
-                return Factuality.NEGATED
+                return Factuality.NEGATED  # "nobody attacked", "killed no civilians"
             if current.pos_ in ("VERB", "AUX") and _modal(current):
                 return Factuality.POSSIBLE
         if _conditional(current):

@@ -222,3 +222,14 @@ def test_what_their_own_countries_should_do_is_no_request() -> None:
                   "countries should cooperate.")
     assert ("Hungary", "AGREE", "Romania", "asserted") in found
     assert not any(r == "REQUEST" for _, r, _, _ in found)
+
+
+def test_negation_reaches_the_dictionary_events() -> None:
+    assert ("Russia", "ASSAULT", "civilians", "negated") in coded(
+        "Russian troops killed no civilians in the village, the ministry said.")
+    assert ("Turkey", "SANCTION", "Russia", "negated") in coded(
+        "Turkey has not imposed sanctions on Russia.")
+    found = coded("Israel denied that its soldiers shot the protesters.")
+    assert not any(r == "ASSAULT" and fact == "asserted" for _, r, _, fact in found)
+    assert ("United States", "COERCE", "Liberians", "possible") in coded(
+        "The United States could deport the Liberians.")
