@@ -274,3 +274,19 @@ def test_names_and_text_that_cannot_be_encoded_are_made_storable(tmp_path: Path)
     ]
     assert docs[0].origin == str(tmp_path / "caf\ufffd.txt")
     assert all(len(d.fingerprint()) == 64 for d in docs)  # it encodes the text as UTF-8
+
+
+def test_csv_in_windows_1252_is_read_and_said(tmp_path: Path,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    """Excel saves CSV in the Windows code page; JSON Lines stay UTF-8 only, as JSON is."""
+    path = tmp_path / "wire.csv"
+    path.write_bytes(f'id,title,text\nw1,Genève,"{AFTER}"\nw2,Talks,They met.\n'.encode("cp1252"))
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(json.dumps({"id": "j1", "text": AFTER}, ensure_ascii=False).encode("cp1252"))
+    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+        docs, errors = split(list(read([tmp_path])))
+    assert [(d.id, d.title, d.text) for d in docs] == [
+        ("w1", "Genève", AFTER), ("w2", "Talks", "They met.")]
+    assert [str(e) for e in errors] == [
+        f"{feed}:1: not valid UTF-8 (byte 0xe1 at offset 25 in the line)"]
+    assert caplog.messages == [f"{path}: not UTF-8 from line 2 on, read as Windows-1252"]

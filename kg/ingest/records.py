@@ -7,6 +7,7 @@ each bad record is one ``ReadError`` naming ``path:LINE``.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -21,6 +22,9 @@ from kg.ingest.base import (
     MAX_INPUT_BYTES,
     BadInput,
     ReadError,
+    encoding_name,
+    guess_encoding,
+    log,
     normalise_newlines,
     open_input,
     os_error,
@@ -154,13 +158,18 @@ def _json_type(value: object) -> str:
 class _Lines:
     """Decoded lines of a binary file for ``csv.reader``, remembering undecodable ones.
 
+    A line that is not UTF-8 is read in the encoding guessed from the first such line
+    (:func:`~kg.ingest.base.guess_encoding`), with one warning.
+
     It also keeps the lines of the record being read, so that a record broken by a
     quote left open can be dropped alone: its lines after the first are read again.
     """
 
-    def __init__(self, handle: io.BufferedReader, max_bytes: int) -> None:
+    def __init__(self, handle: io.BufferedReader, source: str, max_bytes: int) -> None:
         self.handle = handle
+        self.source = source
         self.max_bytes = max_bytes
+        self.codec: str | None = None  # of the lines that are not UTF-8 (Excel's CSV)
         self.number = 0  # of the last line handed out
         self.bad: list[str] = []  # problems since the caller last looked
         self.record: list[tuple[int, str]] = []  # (number, line) since the record began
@@ -204,8 +213,17 @@ class _Lines:
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as e:
-            self.bad.append(utf8_problem(raw, e, where=f" in line {number}"))
-            return raw.decode("utf-8", errors="replace")
+            problem = utf8_problem(raw, e, where=f" in line {number}")
+        if self.codec is None:  # guessed once, from the first line that is not UTF-8
+            self.codec = guess_encoding(raw)
+            if self.codec is not None:
+                log.warning("%s: not UTF-8 from line %d on, read as %s", self.source, number,
+                            encoding_name(self.codec))
+        if self.codec is not None:
+            with contextlib.suppress(UnicodeDecodeError):
+                return raw.decode(self.codec)
+        self.bad.append(problem)
+        return raw.decode("utf-8", errors="replace")
 
 
 def read_csv(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
@@ -230,7 +248,7 @@ def read_csv(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
         csv.field_size_limit(CSV_FIELD_LIMIT)
     with handle:
-        lines = _Lines(handle, max_bytes)
+        lines = _Lines(handle, str(path), max_bytes)
         rows = csv.reader(lines, strict=True)
         header: list[str] | None = None
         seen = False
