@@ -233,3 +233,12 @@ def test_negation_reaches_the_dictionary_events() -> None:
     assert not any(r == "ASSAULT" and fact == "asserted" for _, r, _, fact in found)
     assert ("United States", "COERCE", "Liberians", "possible") in coded(
         "The United States could deport the Liberians.")
+
+
+def test_a_state_is_no_event_and_an_extradition_goes_to_its_country() -> None:
+    found = coded("President Bill Clinton has imposed sanctions on the Taliban religious "
+                  "faction that controls Afghanistan.")
+    assert ("Bill Clinton", "SANCTION", "Taliban", "asserted") in found
+    assert not any(s == "Taliban" and r != "OTHER" for s, r, _, _ in found)
+    assert ("Zambia", "COOPERATE", "United Kingdom", "asserted") in coded(
+        "Zambia extradited suspected British militant Haroon Rashid Aswad to Britain.")
