@@ -527,3 +527,13 @@ def test_a_class_noun_that_is_no_persons_takes_the_name_out_of_people() -> None:
     assert all(types.get(n, "none") != "Person"
                for n in ("Woolworths", "Coles", "Rocky Linux", "U.S.S. Grayback"))
     assert types["Gregory Kurtzer"] == types["Rocky McGaugh"] == "Person"
+
+
+def test_a_common_word_or_an_outlet_glued_before_a_name_is_cut_off() -> None:
+    found = article("The podcaster said so. Podcaster Spike Cohen joined the ticket, and "
+                    "Spike Cohen spoke. Ali "
+                    "Soufan told NPR Hamza bin Laden had appeared in videos. Hamza bin Laden "
+                    "was killed. The day was marked by protests, and Mark Van Dyke spoke.")
+    names = {e.name for e in found.entities.entities() if e.type == "Person"}
+    assert {"Spike Cohen", "Hamza bin Laden", "Mark Van Dyke"} <= names
+    assert not any(n.startswith(("Podcaster", "NPR")) for n in names)

@@ -57,6 +57,7 @@ from kg.resolve.lexicon import (
 )
 from kg.resolve.spans import (
     clean_span,
+    glued_before,
     glued_name,
     hyphen_parts,
     in_title,
@@ -287,7 +288,7 @@ class ArticleEntities:
                          for p in parts):
             return None  # "Trump-Putin": two entities, not one
         if label in ("PERSON", "ORG"):
-            span = glued_name(span, known, common)
+            span = glued_before(glued_name(span, known, common), label, known, common)
         organ = _is_organ(span) if label != "PERSON" else None
         if organ is not None:
             return Mention(offset, doc, span.start, span.end, label, "organ",

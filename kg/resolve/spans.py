@@ -203,6 +203,29 @@ def glued_name(span: Span, known: frozenset[tuple[str, ...]],
     return span
 
 
+def glued_before(span: Span, label: str, known: frozenset[tuple[str, ...]],
+                 common: frozenset[str]) -> Span:
+    """A name with a word glued before it cut off: in a person's span (``label``), a word
+    the article writes in lower case ("Podcaster Spike Cohen", "Information Moammar
+    al-Eryani" after "Minister of") before a name the article gives elsewhere or that
+    opens with a known given name; in any, an acronym before a name the article gives
+    elsewhere ("told NPR Hamza bin Laden").
+    """
+    words = name_tokens(span)
+    if len(words) < 3:
+        return span
+    first = span[0]
+    # the rest must be a person's name: given elsewhere, or opening with a given name
+    named = words[1:] in known or words[1] in known_given_names()
+    if label == "PERSON" and named and first.is_alpha \
+            and fold(first.text) not in known_given_names() \
+            and (first.lower_ in common or first.lemma_.lower() in common):
+        return span[1:]  # but "Mark Van Dyke" in an article that "marked" something
+    if _is_acronym(first.text) and words[1:] in known:
+        return span[1:]
+    return span
+
+
 def hyphen_parts(span: Span) -> list[str]:
     """The parts of a hyphenated compound of names ("Trump-Putin"), or ``[]``."""
     text = span.text
