@@ -73,7 +73,7 @@ import pyoxigraph as ox
 
 from kg.graph.namespaces import ONTOLOGY_GRAPH, PREFIXES
 from kg.graph.sparql import UPDATE_KEYWORDS, query_form
-from kg.graph.store import GRAPHS, Answer, Store, StoreError, first_line
+from kg.graph.store import BUILD_GRAPH, GRAPHS, Answer, Store, StoreError, first_line
 from kg.version import __version__
 
 CONFIG_FILE = Path("~/.config/kg/stores.toml")
@@ -81,7 +81,8 @@ TIMEOUT = httpx.Timeout(600.0, connect=10.0)  # big batches on a busy server tak
 RESULTS_JSON = "application/sparql-results+json"
 GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9"
 _PROLOGUE_TEXT = "".join(f"PREFIX {name}: <{ns}>\n" for name, ns in PREFIXES.items())
-_KG_GRAPHS = f'FILTER(STRSTARTS(STR(?g), "{GRAPHS}"))'  # as in Store.triples
+# kg's graphs, as in Store.triples, but the build's bookkeeping, which quads() never reads
+_KG_GRAPHS = f'FILTER(STRSTARTS(STR(?g), "{GRAPHS}") && ?g != <{BUILD_GRAPH}>)'
 # Graph IRIs asked per listing page: under Debian's default caps on answer rows
 # (ResultSetMaxRows) and on sorted rows (MaxSortedTopRows), both 10,000; a cut page halves.
 GRAPH_PAGE = 5000

@@ -40,7 +40,9 @@ GRAPHS = BASE + "graph/"
 """Every named graph kg writes (articles, the ontology) has an IRI under this one; a shared
 server may hold other graphs, which kg neither reads as its own nor touches."""
 BUILD_GRAPH = GRAPHS + "build"
-"""The graph of the build's own bookkeeping: no article's, and not part of the knowledge."""
+"""The graph of the build's own bookkeeping (an entity pass owed), no article's: empty once
+a build has finished; the embedded store's whole-store reads show it until then, a server's
+leave it out."""
 _ENTITY_PASS_OWED = f'<{BUILD_GRAPH}> <{BASE}build/owes> "entity pass"'
 _OWE_ENTITY_PASS = f"INSERT DATA {{ GRAPH <{BUILD_GRAPH}> {{ {_ENTITY_PASS_OWED} }} }}"
 
