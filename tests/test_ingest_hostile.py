@@ -290,3 +290,24 @@ def test_csv_in_windows_1252_is_read_and_said(tmp_path: Path,
     assert [str(e) for e in errors] == [
         f"{feed}:1: not valid UTF-8 (byte 0xe1 at offset 25 in the line)"]
     assert caplog.messages == [f"{path}: not UTF-8 from line 2 on, read as Windows-1252"]
+
+
+def test_html_charsets_are_read_as_browsers_read_them(tmp_path: Path,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
+    """A page that says Latin-1 is Windows-1252 (curly quotes and all), as in browsers; a
+    charset that no codec has gives way to the guessed one."""
+    text = "“We will meet,” said Orbán in Genève. It cost 5 € — and more."
+
+    def page(charset: str) -> bytes:
+        return (f'<html><head><meta charset="{charset}"></head><body><article><p>{text}</p>'
+                f"<p>{AFTER}</p></article></body></html>").encode("cp1252")
+
+    (tmp_path / "a.html").write_bytes(page("iso-8859-1"))
+    (tmp_path / "b.html").write_bytes(page("no-such-charset"))
+    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+        docs, errors = split(list(read([tmp_path])))
+    assert errors == []
+    assert [d.text for d in docs] == [f"{text}\n\n{AFTER}"] * 2
+    assert caplog.messages == [
+        f"{tmp_path / 'b.html'}: not UTF-8 nor its declared no-such-charset, read as Windows-1252",
+    ]

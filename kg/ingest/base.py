@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
@@ -257,10 +258,10 @@ def encoding_name(codec: str) -> str:
 def decode(data: bytes, source: str, *, fallback: str | None = None) -> str:
     """Decode a whole file as UTF-8 (a BOM is tolerated) with normalised newlines.
 
-    Text that is not UTF-8 is decoded with ``fallback`` if given (an HTML page's
-    declared charset), else with the encoding :func:`guess_encoding` finds, and one
-    warning naming ``source`` says which. Raises ``BadInput`` with a one-line reason
-    for empty, binary or undecodable data.
+    Text that is not UTF-8 is decoded with ``fallback`` if given and it fits (an HTML
+    page's declared charset), else with the encoding :func:`guess_encoding` finds, and
+    then one warning naming ``source`` says which. Raises ``BadInput`` with a one-line
+    reason for empty, binary or undecodable data.
 
     >>> decode(b"\\xef\\xbb\\xbfHello\\r\\nworld", "a.txt")
     'Hello\\nworld'
@@ -274,18 +275,27 @@ def decode(data: bytes, source: str, *, fallback: str | None = None) -> str:
     try:
         text = data[skip:].decode("utf-8")
     except UnicodeDecodeError as e:
-        problem = utf8_problem(data[skip:], e, base=skip)
-        codec = fallback or guess_encoding(data)
-        if codec is None:
-            raise BadInput(f"{problem}, and no other encoding fits") from None
-        try:
-            text = data.decode(codec)
-        except (LookupError, UnicodeDecodeError):
-            raise BadInput(f"{problem}, nor valid {codec}") from None
-        log.warning("%s: not UTF-8, read as %s", source, encoding_name(codec))
+        text = _decode_other(data, source, fallback, utf8_problem(data[skip:], e, base=skip))
     text = normalise_newlines(text)
     if not text.strip():
         raise BadInput("empty file")
+    return text
+
+
+def _decode_other(data: bytes, source: str, declared: str | None, problem: str) -> str:
+    """``data``, not UTF-8, decoded as ``declared`` or else as guessed (and said)."""
+    if declared:
+        with contextlib.suppress(LookupError, UnicodeDecodeError):
+            return data.decode(declared)
+    codec = guess_encoding(data)
+    if codec is None:
+        raise BadInput(f"{problem}, and no other encoding fits")
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:  # the guess is made from samples of a large file
+        raise BadInput(f"{problem}, nor valid {codec}") from None
+    what = f"not UTF-8 nor its declared {declared[:20]}" if declared else "not UTF-8"
+    log.warning("%s: %s, read as %s", source, what, encoding_name(codec))
     return text
 
 

@@ -25,6 +25,10 @@ from kg.records import BlockKind, Document
 MAX_HEADING_WORDS = 25  # a longer <h*> is a standfirst: segment it like a paragraph
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.IGNORECASE)
+# Labels that browsers read as Windows-1252 (the WHATWG Encoding Standard): pages that
+# say Latin-1 or ASCII are most often Windows-1252, curly quotes and all.
+_WINDOWS_1252 = {"iso88591", "latin1", "l1", "usascii", "ascii", "cp819", "ibm819",
+                 "windows1252", "cp1252", "xcp1252"}
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _CONTAINERS = {"body", "main", "div", "section", "list", "table", "quote"}
 _BLOCKS = {"p", "head", "list", "item", "table", "row", "quote", "code", "div"}
@@ -41,8 +45,10 @@ def decode_html(data: bytes, source: str) -> str:
     """
     declared = _CHARSET.search(data[:4096])
     charset = declared.group(1).decode("ascii").lower() if declared else ""
-    utf8 = charset.replace("-", "").replace("_", "") in ("", "utf8", "utf")
-    return decode(data, source, fallback=None if utf8 else charset)
+    label = charset.replace("-", "").replace("_", "")
+    if label in ("", "utf8", "utf"):
+        return decode(data, source)
+    return decode(data, source, fallback="cp1252" if label in _WINDOWS_1252 else charset)
 
 
 def _inline_text(el: etree._Element) -> str:
