@@ -144,7 +144,7 @@ def test_input_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     docs, errors = split(list(read([tmp_path])))
     assert len(docs) == 8
     assert [str(e) for e in errors] == [
-        "KG_MAX_INPUT_MB: not a positive number of MB ('lots'); 64 MB is used"
+        "KG_MAX_INPUT_MB: not a positive number of MB ('lots'); 16 MB is used"
     ]
 
 

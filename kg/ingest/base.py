@@ -19,8 +19,12 @@ from kg.records import Document
 
 BOM = b"\xef\xbb\xbf"
 
-MAX_INPUT_MB = 64
-"""The default input limit, in MB: for a whole file, and for one line of a record file."""
+MAX_INPUT_MB = 16
+"""The default input limit, in MB: for a whole file, and for one line of a record file.
+
+Far above any article, and below what one article's text costs to build: the parsed
+paragraphs of an article are held until it is read (1.2 million characters took 1.2 GB).
+"""
 MAX_INPUT_BYTES = MAX_INPUT_MB << 20
 
 MAX_INPUT_ENV = "KG_MAX_INPUT_MB"
@@ -135,8 +139,8 @@ def open_input(path: Path) -> io.BufferedReader:
 def too_large(what: str, max_bytes: int) -> str:
     """The one-line reason for input over the limit.
 
-    >>> too_large("file", 64 * 2**20)
-    'file larger than the input limit of 64 MB (set KG_MAX_INPUT_MB to raise it)'
+    >>> too_large("file", 16 * 2**20)
+    'file larger than the input limit of 16 MB (set KG_MAX_INPUT_MB to raise it)'
     """
     return f"{what} larger than the input limit of {max_bytes / 2**20:.3g} MB " \
            f"(set {MAX_INPUT_ENV} to raise it)"
