@@ -156,7 +156,7 @@ def test_input_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     [
         ("date: 2024-02-30", "bad date '2024-02-30' (expected YYYY-MM-DD)"),
         ("date: 2024-13-01 10:00:00", "bad date '2024-13-01 10:00:00' (expected YYYY-MM-DD)"),
-        ("date: !!timestamp 2024-02-30", "bad YAML value (day is out of range for month)"),
+        ("date: !!timestamp 2024-02-30", "bad date '2024-02-30' (expected YYYY-MM-DD)"),
         ("id: " + "7" * 5000, "bad YAML value (Exceeds the limit (4300 digits) for integer"),
         ("title: " + "[" * 5000, "bad YAML (nested too deeply)"),
     ],

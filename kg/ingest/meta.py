@@ -90,28 +90,29 @@ def clean(meta: Mapping[Any, Any]) -> dict[str, str]:
     return out
 
 
-class _DatesAsText(yaml.SafeLoader):
-    """Safe YAML that leaves plain dates as text, for :func:`parse_date` to judge.
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that keeps an impossible date (``2024-02-30``) as text, for
+    :func:`parse_date` to name; PyYAML's own conversion raises a bare ``ValueError``."""
 
-    PyYAML's own date conversion raises a bare ``ValueError`` for ``2024-02-30``.
-    """
+    def construct_yaml_timestamp(self, node: yaml.Node) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
 
 
-_DatesAsText.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if not tag.endswith(":timestamp")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
 def _load_yaml(text: str) -> dict[str, str]:
     try:
-        data = yaml.load(text, Loader=_DatesAsText)  # a SafeLoader: builds plain data only
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader: builds plain data only
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or "syntax error"
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise BadInput(f"bad YAML{where} ({problem})") from None
-    except (ValueError, OverflowError) as e:  # an explicit !!timestamp, a 5,000-digit number
+    except (ValueError, OverflowError) as e:  # a number of 5,000 digits
         raise BadInput(one_line(f"bad YAML value ({e})")) from None
     except RecursionError:
         raise BadInput("bad YAML (nested too deeply)") from None
