@@ -12,7 +12,8 @@ The Washington Post" state a post as a predicate.
 
 A national office with no owner in its noun phrase ("Prime Minister Boris Johnson",
 "Adil Abdul-Mahdi, the caretaker Prime Minister") belongs to the country the person
-holds a post of elsewhere in the article, else the one the public actor dictionaries
+holds a post of elsewhere in the article, else the one country that has the office
+("Taoiseach"), else the one the public actor dictionaries
 give them (PETRARCH2's, :func:`kg.resolve.lexicon.known_people`), else that of a person
 coordinated with them ("Trump and Vice President JD Vance"), else the article's own country
 (:mod:`kg.resolve.home`). Any other title with no owner yields nothing rather than a
@@ -42,6 +43,7 @@ from kg.resolve.lexicon import (
     known_people,
     legislator_titles,
     national_titles,
+    title_countries,
 )
 
 NAME = "positions"
@@ -65,8 +67,10 @@ class Post:
 
     @property
     def role(self) -> str:
-        words = ["former" if self.past else None, self.qualifier, self.title]
-        return " ".join(w for w in words if w)
+        qualifier = self.qualifier
+        if qualifier is not None and qualifier.lower() in self.title.lower().split():
+            qualifier = None  # "Vice" of "Vice President" is the title's own
+        return " ".join(w for w in ("former" if self.past else None, qualifier, self.title) if w)
 
 
 def _title_at_end(words: str) -> str | None:
@@ -261,10 +265,14 @@ def _article_country(context: Context) -> str | None:
     return home_country(context.document.title, people, posts, mentions)
 
 
-def _implied_owner(name: Span, context: Context, person: Argument) -> Argument | None:
+def _implied_owner(name: Span, context: Context, person: Argument,
+                   title: str) -> Argument | None:
     """The country of a national office named without one (see the module's docstring)."""
     held = _countries_held(context)
     country = held[person.name].most_common(1)[0][0] if person.name in held else None
+    if country is None and title.lower() in title_countries():  # "Taoiseach": Ireland's
+        known = country_by_code(title_countries()[title.lower()])
+        country = known.name if known is not None else None
     if country is None and fold(person.name) in known_people():
         known = country_by_code(known_people()[fold(person.name)])
         country = known.name if known is not None else None
@@ -353,7 +361,7 @@ def _titled(doc: Doc, context: Context) -> Iterator[Statement]:
                 continue
             owner = post.owner
             if owner is None and post.title.lower() in national_titles():
-                owner, confidence = _implied_owner(name, context, person), 0.6
+                owner, confidence = _implied_owner(name, context, person, post.title), 0.6
             if owner is None:
                 continue
             if not post.past:

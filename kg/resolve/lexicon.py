@@ -77,6 +77,17 @@ def national_titles() -> frozenset[str]:
 
 
 @cache
+def title_countries() -> dict[str, str]:
+    """Offices of one country only (a third column of ``titles.txt``) → its ISO code.
+
+    >>> title_countries()["taoiseach"]
+    'IRL'
+    """
+    return {row[0].strip().lower(): row[2].strip() for row in rows("titles.txt")
+            if len(row) > 2 and row[2].strip()}
+
+
+@cache
 def legislator_titles() -> frozenset[str]:
     """Titles of seats in a legislature, which a party name may qualify ("Labour MP").
 

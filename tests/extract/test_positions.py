@@ -96,3 +96,11 @@ def test_an_ex_title_is_a_former_post():
 def test_an_ambassador_to_a_country_before_the_name():
     text = "U.S. Ambassador to Germany Richard Grenell criticised the plan."
     assert ("Richard Grenell", "United States", "Ambassador") in posts(text)
+
+
+def test_an_office_of_one_country_is_that_countrys():
+    text = ("Taoiseach Leo Varadkar met the press. Former Vice-President Joe Biden spoke, as "
+            "did the mayor.")
+    found_posts = posts(text, "Brexit talks in London: UK says no deal")
+    assert ("Leo Varadkar", "Ireland", "Taoiseach") in found_posts
+    assert ("Joe Biden", "United States", "former Vice President") in found_posts
