@@ -537,3 +537,10 @@ def test_a_common_word_or_an_outlet_glued_before_a_name_is_cut_off() -> None:
     names = {e.name for e in found.entities.entities() if e.type == "Person"}
     assert {"Spike Cohen", "Hamza bin Laden", "Mark Van Dyke"} <= names
     assert not any(n.startswith(("Podcaster", "NPR")) for n in names)
+
+
+def test_an_organisation_whose_head_only_its_last_part_has_stays_whole() -> None:
+    found = article("Jarosław Kaczyński of the conservative Law and Justice Party won. Crete "
+                    "and Cyprus agreed.")
+    names = {e.name for e in found.entities.entities()}
+    assert "Law and Justice Party" in names and {"Crete", "Cyprus"} <= names

@@ -162,7 +162,8 @@ def split_coordination(span: Span) -> list[Span]:
     """The parts of a span that glues coordinated names ("Crete and Cyprus").
 
     A span that is one country name ("Bosnia and Herzegovina") stays whole; so does a
-    span whose parts are not names of their own ("Police and Crime").
+    span whose parts are not names of their own ("Police and Crime"), and an
+    organisation's name whose head word only its last part has ("Law and Justice Party").
     """
     doc = span.doc
     cuts = [t.i for t in span if t.lower_ in ("and", "&") and t.pos_ == "CCONJ"]
@@ -176,6 +177,9 @@ def split_coordination(span: Span) -> list[Span]:
     parts = [p for p in parts if len(p)]
     if len(parts) < 2 or not all(p[0].is_title or p[0].is_upper for p in parts):
         return [span]
+    if parts[-1][-1].lower_ in org_heads() and any(
+            not any(t.lower_ in org_heads() for t in p) for p in parts[:-1]):
+        return [span]  # "Law and Justice Party", "Bill and Melinda Gates Foundation"
     return parts
 
 
