@@ -311,3 +311,18 @@ def test_html_charsets_are_read_as_browsers_read_them(tmp_path: Path,
     assert caplog.messages == [
         f"{tmp_path / 'b.html'}: not UTF-8 nor its declared no-such-charset, read as Windows-1252",
     ]
+
+
+def test_a_csv_of_open_quotes_reads_each_line_at_most_twice(tmp_path: Path) -> None:
+    """Each record's lines are read again after a broken quote, but never a third time
+    (each line here opens a quote from either state, so every record would run to the end
+    of the file: quadratic); the error says how many lines were dropped."""
+    path = tmp_path / "n.csv"
+    path.write_text('id,text\nx2,"a\n' + 'b",x,"c\n' * 1999)
+    errors = list(read([path]))
+    assert [str(e) for e in errors] == [
+        f"{path}:2: bad CSV (unexpected end of data; a quote left open?)",
+        f"{path}:3: bad CSV (unexpected end of data; a quote left open?; 1998 more lines "
+        "dropped)",
+        f"{path}: no records after the header",
+    ]

@@ -162,7 +162,8 @@ class _Lines:
     (:func:`~kg.ingest.base.guess_encoding`), with one warning.
 
     It also keeps the lines of the record being read, so that a record broken by a
-    quote left open can be dropped alone: its lines after the first are read again.
+    quote left open can be dropped alone: its lines after the first are read again, but
+    no line twice, so that a file of open quotes costs linear time, not quadratic.
     """
 
     def __init__(self, handle: io.BufferedReader, source: str, max_bytes: int) -> None:
@@ -172,8 +173,9 @@ class _Lines:
         self.codec: str | None = None  # of the lines that are not UTF-8 (Excel's CSV)
         self.number = 0  # of the last line handed out
         self.bad: list[str] = []  # problems since the caller last looked
-        self.record: list[tuple[int, str]] = []  # (number, line) since the record began
-        self.again: deque[tuple[int, str]] = deque()  # lines to hand out once more
+        # (number, line, handed out before) since the record began, and to hand out again
+        self.record: list[tuple[int, str, bool]] = []
+        self.again: deque[tuple[int, str, bool]] = deque()
 
     def __iter__(self) -> _Lines:
         return self
@@ -185,16 +187,19 @@ class _Lines:
     def begin_record(self) -> None:
         self.record = []
 
-    def read_again(self) -> None:
-        """Hand out the current record's lines after its first once more."""
-        self.again.extendleft(reversed(self.record[1:]))
+    def read_again(self) -> int:
+        """Hand out the current record's lines after its first once more, unless they were
+        already; the number of lines dropped."""
+        lines = [(number, line, True) for number, line, again in self.record[1:] if not again]
+        self.again.extendleft(reversed(lines))
+        return len(self.record) - 1 - len(lines)
 
     def __next__(self) -> str:
         if self.again:
-            self.number, line = self.again.popleft()
+            self.number, line, again = self.again.popleft()
         else:
-            line = self._read()
-        self.record.append((self.number, line))
+            line, again = self._read(), False
+        self.record.append((self.number, line, again))
         return line
 
     def _read(self) -> str:
@@ -261,8 +266,9 @@ def read_csv(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
                 break
             except csv.Error as e:
                 lines.bad.clear()
-                lines.read_again()
-                yield ReadError(f"{path}:{start}", f"bad CSV ({e}; a quote left open?)")
+                dropped = lines.read_again()
+                also = f"; {dropped} more lines dropped" if dropped else ""
+                yield ReadError(f"{path}:{start}", f"bad CSV ({e}; a quote left open?{also})")
                 continue
             except OSError as e:
                 yield ReadError(f"{path}:{start}", os_error(e))
