@@ -543,3 +543,10 @@ def test_an_organisation_whose_head_only_its_last_part_has_stays_whole() -> None
     found = article("Jarosław Kaczyński of the conservative Law and Justice Party won.")
     names = {e.name for e in found.entities.entities()}
     assert "Law and Justice Party" in names and "Justice Party" not in names
+
+
+def test_a_given_name_that_is_also_a_class_noun_stays_a_persons() -> None:
+    found = article("Bill Hammons said he would run again. Bill Hammons is the party's "
+                    "chairman, and the bill failed.")
+    types = {e.name: e.type for e in found.entities.entities()}
+    assert types["Bill Hammons"] == "Person"

@@ -708,8 +708,9 @@ class ArticleEntities:
 def _classed_as_thing(span: Span) -> bool:
     """Whether a class noun that is no person's stands in apposition to the name (or to
     the first name of its coordination) or right before it, or a ship prefix opens it."""
-    if span[0].lower_ in thing_nouns():
-        return True
+    first = span[0]
+    if first.lower_ in thing_nouns() and (first.is_upper or "." in first.text):
+        return True  # a ship prefix ("U.S.S. Grayback"), not "Bill" of "Bill Hammons"
     root = span.root
     while root.dep_ == "conj" and root.head.i != root.i:  # "Woolworths and Coles"
         root = root.head
