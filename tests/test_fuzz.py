@@ -74,7 +74,7 @@ def _front_matter(fields: dict[str, str]) -> str:
 
 @st.composite
 def hostile_file(draw: st.DrawFn) -> tuple[str, bytes]:
-    """One file's name and content: each is one article or one error, never more."""
+    """One file's name and content, holding one article at most."""
     extension = draw(st.sampled_from([".txt", ".md", ".html", ".jsonl", ".csv", ".TXT"]))
     name = draw(name_text).lstrip(".") or "x"
     fields = draw(st.dictionaries(st.sampled_from(["id", "title", "date", "url", "source"]),
