@@ -314,7 +314,7 @@ def _exchange(port: int, request: bytes) -> tuple[int | None, bytes]:
 
 
 def test_serve_answers_hostile_requests_safely(served: Served, recorder: Recorder) -> None:
-    @settings(BOUNDED, max_examples=120)
+    @settings(BOUNDED, max_examples=300)
     @given(request=hostile_request(recorder))
     def one(request: bytes) -> None:
         status, answer = _exchange(served.port, request)
