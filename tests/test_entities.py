@@ -21,7 +21,8 @@ from kg.ingest.segment import segment
 from kg.query import run_query
 from kg.query.entity import entity_profile, entity_table, find_entities
 from kg.resolve.corpus import Node, Target, expansions, plan
-from kg.resolve.lexicon import fold
+from kg.resolve.entities import could_be_a_name
+from kg.resolve.lexicon import fold, org_heads, thing_nouns
 
 # -- planning ------------------------------------------------------------------------------------
 
@@ -163,6 +164,22 @@ def test_a_surname_joins_across_articles_only_where_the_office_agrees(tmp_path) 
 def test_each_person_is_listed_once(corpus_store: Store) -> None:
     people = Counter(fold(row.name) for row in entity_table(corpus_store, type_="Person"))
     assert [name for name, n in people.items() if n > 1] == []
+
+
+def test_the_most_mentioned_people_are_apart_and_named_like_people(corpus_store: Store) -> None:
+    """Among the 200 most mentioned people, no two share a name or a full-name alias, and
+    none is named like a thing: a lower-case word other than a particle, a slash, a
+    digit, or an organisation's or a thing's head word last ("Blu-ray discs")."""
+    top = entity_table(corpus_store, type_="Person")[:200]
+    owners: dict[str, set[str]] = {}
+    for row in top:
+        for alias in (row.name, *row.aliases):
+            if len(alias.split()) > 1:
+                owners.setdefault(fold(alias), set()).add(row.name)
+    assert {alias: names for alias, names in owners.items() if len(names) > 1} == {}
+    assert [row.name for row in top if not could_be_a_name(row.name)
+            or any(c.isdigit() for c in row.name)
+            or fold(row.name).split()[-1] in org_heads() | thing_nouns()] == []
 
 
 def test_each_name_has_one_class_across_the_corpus(corpus_store: Store) -> None:

@@ -569,7 +569,7 @@ class ArticleEntities:
         for cluster in self._clusters:
             if cluster.type != "Person" or not cluster.forms:
                 continue
-            if any(c.isdigit() for c in cluster.name) or not _could_be_a_name(cluster.name):
+            if any(c.isdigit() for c in cluster.name) or not could_be_a_name(cluster.name):
                 cluster.type = cluster.otherwise  # "COVID-19", "Blu-ray discs"
             if len(cluster.name.split()) > 1:  # the longest form the text names it by
                 continue
@@ -726,15 +726,15 @@ def _classed_as_thing(span: Span) -> bool:
 _NAME_MARKS = frozenset('/"“”()[]@#')
 
 
-def _could_be_a_name(name: str) -> bool:
+def could_be_a_name(name: str) -> bool:
     """Whether a person could be called ``name``: every word capitalised but the
     particles ("bin", "van der", "de la"), and no slash, quote mark or bracket.
 
-    >>> _could_be_a_name("Hamza bin Laden"), _could_be_a_name("Bashar al-Assad")
+    >>> could_be_a_name("Hamza bin Laden"), could_be_a_name("Bashar al-Assad")
     (True, True)
-    >>> _could_be_a_name("Blu-ray discs")
+    >>> could_be_a_name("Blu-ray discs")
     False
-    >>> _could_be_a_name("De La Fuente/Richardson")
+    >>> could_be_a_name("De La Fuente/Richardson")
     False
     """
     if any(c in _NAME_MARKS for c in name):
@@ -763,4 +763,5 @@ def _is_location(span: Span) -> bool:
 
 
 
-__all__ = ["PERSON_PRONOUNS", "ArticleEntities", "Cluster", "Mention", "clean_span", "gendered"]
+__all__ = ["PERSON_PRONOUNS", "ArticleEntities", "Cluster", "Mention", "clean_span",
+           "could_be_a_name", "gendered"]
