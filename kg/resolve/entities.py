@@ -1,23 +1,32 @@
 """Mentions → canonical entities within one article.
 
 spaCy's named entities are the start. Their spans are repaired (no leading "the",
-title or honorific, no possessive; pieces of titles such as "State" of "Secretary of
-State" dropped; coordinated names split; headline words glued after a name cut off),
-then grouped into entities:
+title, style or honorific, no possessive; pieces of titles such as "State" of
+"Secretary of State" dropped; coordinated names split; headline words glued after a
+name, and common words or an outlet glued before one, cut off; a given name the model
+left out taken in), then grouped into entities:
 
-* a shorter form joins the one longer name it ends with ("Orbán", "Viktor Orbán");
-  a surname that two full names share stays ambiguous and resolves to nothing;
-  "the State Department" joins "the United States Department of State", an acronym
-  the name it abbreviates;
+* a shorter form joins the one longer name it ends with ("Orbán", "Viktor Orbán"),
+  never the object of its "of" ("UN", "Office of the UN"); a surname that two full
+  names share stays ambiguous and resolves to nothing; a first name alone joins the
+  one person so named, unless a title or honorific says it is a surname ("Mr
+  Howard"); after a royal or religious style it is that styled person ("Prince
+  Charles"); "the State Department" joins "the United States Department of State",
+  an acronym the name it abbreviates;
 * countries' names, demonyms, governments and organs ("the Hungarian government",
   "the Turkish Ministry of Foreign Affairs", "the US Embassy") are the country, and
   so are capitals and seats of power when they act ("Moscow said", "the Kremlin
-  confirmed"); a capital used as a location ("a summit in Budapest") is a place;
+  confirmed"); a capital used as a location ("a summit in Budapest") is a place; a
+  name between country and noun makes a named organisation ("Syrian Democratic Forces");
 * each entity's class is a vote over all its mentions: the model's labels, a title
-  or honorific before a name, a first name shared with a named person, the last word
-  of an organisation's name ("Hospital"); a name of one word stays a person only on
+  or honorific before a name, a first name shared with another named person or known
+  to PETRARCH2's actor dictionaries, the dictionaries' organisations and people, the
+  last word of an organisation's name ("Hospital"), a class noun beside the name
+  ("store chains Woolworths and Coles"); a first word the article writes in lower
+  case ("Crew Dragon") is no given name; a name of one word stays a person only on
   evidence that it is one (a title, an honorific, a gendered word or pronoun), and a
-  name with a digit or without a capital never is one.
+  name with a digit, a slash, a lower-case word other than a particle or without a
+  capital never is one.
 
 Then one pass over the article reads what refers back (:mod:`kg.resolve.discourse`):
 he/she to a person of a compatible gender (learnt from gendered words and from
