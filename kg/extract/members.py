@@ -7,10 +7,10 @@
 * "John Smith of the Labour Party": a person's name followed by "of" an organisation
   (with no title between — a title makes it a post, read by ``positions``);
 * "Labour's Keir Starmer": an organisation owning a person's name, with no title;
-* "Conservative MP Philip Hammond", "Republican Senator Lindsey Graham": a capitalised
-  name before a legislator's title is the party (the article's organisation of that
-  name, "Conservative Party", when it has one); so is a party's code in brackets after
-  the name ("Lindsey Graham (R-SC)", "John Smith (Lab)");
+* "Conservative MP Philip Hammond", "Labour leader Jeremy Corbyn": a capitalised name
+  before a legislator's title or a politician's role is the party (the article's
+  organisation of that name, "Conservative Party", when it has one); so is a party's
+  code in brackets after the name ("Lindsey Graham (R-SC)", "John Smith (Lab)");
 * "NATO allies Poland and Lithuania", "fellow NATO member Turkey", "NATO allies such as
   Poland": a member noun of an organisation naming the countries it stands for.
 
@@ -30,7 +30,7 @@ from kg.extract.base import Context
 from kg.extract.grammar import conjuncts, parties, words
 from kg.lexicons import titles
 from kg.records import Argument, Statement
-from kg.resolve.lexicon import fold, legislator_titles, national_titles, party_codes
+from kg.resolve.lexicon import fold, national_titles, party_codes, party_roles
 
 NAME = "members"
 _MEMBER_TYPES = frozenset({"Person", "Country", "Organisation"})
@@ -202,7 +202,8 @@ def _predicates(doc: Doc, context: Context) -> Iterator[tuple[Argument, Argument
 
 def _party_legislators(doc: Doc, context: Context
                        ) -> Iterator[tuple[Argument, Argument, Token, float]]:
-    """"Conservative MP Philip Hammond": the capitalised words before a legislator's title."""
+    """"Conservative MP Philip Hammond", "Democratic presidential nominee Joe Biden": the
+    capitalised words before a legislator's title or a politician's role."""
     for ent in doc.ents:
         root = ent.root
         person = context.resolve(root)
@@ -210,14 +211,16 @@ def _party_legislators(doc: Doc, context: Context
             continue
         prefix = [t for t in doc[min(t.i for t in root.subtree):ent.start] if not t.is_punct]
         text = " ".join(t.lower_ for t in prefix)
-        title = next((t for t in legislator_titles() if text == t or text.endswith(" " + t)),
-                     None)
+        title = next((t for t in party_roles() if text == t or text.endswith(" " + t)), None)
         if title is None:
             continue
         words = prefix[:len(prefix) - len(title.split())]
+        while words and words[-1].is_lower:  # "presidential", "deputy"
+            words = words[:-1]
         party: list[Token] = []
         for token in reversed(words[-3:]):  # the capitalised run just before the title
-            if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "ADJ") \
+            named = token.pos_ in ("PROPN", "ADJ") or _organisation(token, context) is not None
+            if not token.text[:1].isupper() or not named \
                     or token.lower_ in _post_words() | _national_words():
                 break
             party.insert(0, token)
@@ -236,16 +239,15 @@ def _party(span: Span, context: Context, name: str | None = None) -> Argument:
     """The organisation a party's short name (or its code, with the party's ``name``)
     stands for in the article, else the name."""
     start = context.offset + span.start_char
-    if name is None:
-        found = context.resolve(span.root)
-        if found is not None and found.type == "Organisation":
-            return found
     short = fold(name or span.text).split()
-    for entity in context.entities.entities():
+    for entity in context.entities.entities():  # "Labour" → the article's "Labour Party"
         words = fold(entity.name).split()
-        if entity.type == "Organisation" and words[:len(short)] == short and (
-                words == short or words[-1] == "party"):
+        if entity.type == "Organisation" and words[:len(short)] == short \
+                and words[-1] == "party":
             return Argument(span.text, start, start + len(span.text), entity.name, entity.type)
+    found = context.resolve(span.root) if name is None else None
+    if found is not None and found.type == "Organisation":
+        return found
     return Argument(span.text, start, start + len(span.text), name or span.text, "Organisation")
 
 

@@ -282,3 +282,15 @@ def thing_nouns() -> frozenset[str]:
     (True, False)
     """
     return frozenset(row[0].strip().lower() for row in rows("resolve_thing_nouns.txt"))
+
+
+@cache
+def party_roles() -> frozenset[str]:
+    """A politician's roles a party name may qualify ("leader", "nominee";
+    ``resolve_party_roles.txt``), with the legislators' titles.
+
+    >>> {"nominee", "mp"} <= party_roles()
+    True
+    """
+    return frozenset(row[0].strip().lower() for row in rows("resolve_party_roles.txt")) \
+        | legislator_titles()

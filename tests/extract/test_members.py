@@ -63,3 +63,10 @@ def test_a_party_code_in_brackets_after_a_name():
     assert members(text) == {("Lindsey Graham", "Republican Party"),
                              ("John Smith", "Labour Party"),
                              ("Nancy Pelosi", "Democratic Party")}
+
+
+def test_a_party_name_before_a_politicians_role():
+    text = ("Democratic presidential nominee Joe Biden won. Labour leader Jeremy Corbyn "
+            "spoke, as did the Labour Party. Opposition leader Alexei Navalny was poisoned. "
+            "Hong Kong leader Carrie Lam spoke. Team leader John Smith agreed.")
+    assert members(text) == {("Joe Biden", "Democratic"), ("Jeremy Corbyn", "Labour Party")}
