@@ -550,3 +550,12 @@ def test_a_given_name_that_is_also_a_class_noun_stays_a_persons() -> None:
                     "chairman, and the bill failed.")
     types = {e.name: e.type for e in found.entities.entities()}
     assert types["Bill Hammons"] == "Person"
+
+
+def test_a_name_before_a_politicians_role_is_a_party() -> None:
+    """The model tags "Lib Dem" PERSON; before "leader Charles Kennedy" it is his party."""
+    found = article("Lib Dem leader Charles Kennedy accused him of complacency, and Tory "
+                    "leader Michael Howard agreed.")
+    types = {e.name: e.type for e in found.entities.entities()}
+    assert types["Lib Dem"] == "Organisation"
+    assert types["Charles Kennedy"] == types["Michael Howard"] == "Person"

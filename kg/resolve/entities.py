@@ -61,6 +61,7 @@ from kg.resolve.lexicon import (
     name_particles,
     org_heads,
     organ_modifiers,
+    party_roles,
     styles,
     thing_nouns,
 )
@@ -498,6 +499,8 @@ class ArticleEntities:
                 root = mention.span.root
                 if _classed_as_thing(mention.span):
                     votes["Thing"] += 1
+                if mention.label not in ("GPE", "LOC", "FAC") and _names_a_party(mention.span):
+                    votes["Party"] += 1
                 place = root
                 while place.dep_ == "conj" and place.head.i != place.i:
                     place = place.head
@@ -523,6 +526,9 @@ class ArticleEntities:
             cluster.evidence = evidence.get(id(cluster), Counter())["Person"]
             # "store chains Woolworths and Coles": a class noun that is no person's takes
             # the model's PERSON away (the name is an organisation's or a thing's)
+            if votes.pop("Party", 0):  # "Lib Dem leader Charles Kennedy"
+                votes["Organisation"] += 5
+                votes["Person"] = min(votes["Person"], cluster.evidence)
             if votes.pop("Thing", 0):
                 votes["Person"] = min(votes["Person"], cluster.evidence)
                 doubtful_thing = True
@@ -712,6 +718,17 @@ class ArticleEntities:
         if found is None:
             found = self.direct(token, offset)
         return found[0] if found is not None else None
+
+
+def _names_a_party(span: Span) -> bool:
+    """Whether the name qualifies a politician's role before a person's name: "Lib Dem"
+    of "Lib Dem leader Charles Kennedy", "Labour" of "Labour MP Diane Abbott"."""
+    doc = span.doc
+    if span.end + 1 >= len(doc):
+        return False
+    role, after = doc[span.end], doc[span.end + 1]
+    return role.lower_ in party_roles() and after.ent_type_ == "PERSON" \
+        and role.head.i >= after.i
 
 
 def _classed_as_thing(span: Span) -> bool:
