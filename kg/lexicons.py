@@ -90,8 +90,9 @@ class EventEntry:
     lemma: str
     code: str
     pos: str  # VERB, NOUN or any
-    mode: str | None
+    mode: str | None  # a concept of the ontology's mode scheme
     source: str = "kg"  # kg (event_lexicon.tsv), cameo (derived), override
+    context: str | None = None  # a concept of the context scheme (the CAMEO table's)
 
     @property
     def is_event(self) -> bool:
@@ -105,10 +106,18 @@ def _entries(name: str, source: str) -> dict[str, list[EventEntry]]:
     table: dict[str, list[EventEntry]] = {}
     for row in rows(name):
         lemma, code = row[0].strip(), row[1].strip()
-        pos = row[2].strip() if source != "cameo" else "VERB"
-        mode = row[3].strip() if source == "kg" and len(row) > 3 and row[3].strip() else None
-        table.setdefault(lemma, []).append(EventEntry(lemma, code, pos, mode, source))
+        if source == "cameo":  # key, type, PLOVER mode, PLOVER context, CAMEO code, verb
+            pos, mode, context = "VERB", _slug(row[2]), _slug(row[3])
+        else:
+            pos, context = row[2].strip(), None
+            mode = row[3].strip() or None if source == "kg" and len(row) > 3 else None
+        table.setdefault(lemma, []).append(EventEntry(lemma, code, pos, mode, source, context))
     return table
+
+
+def _slug(term: str) -> str | None:
+    """A PLOVER mode or context as its concept's name ("human_rights" → "human-rights")."""
+    return term.strip().lower().replace("_", "-").replace(" ", "-") or None
 
 
 @cache

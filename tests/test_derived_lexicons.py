@@ -30,12 +30,30 @@ def test_the_scripts_examples_hold(derive) -> None:
 
 @pytest.mark.skipif(not (SHARED / "dictionaries").is_dir(), reason="needs ../shared")
 def test_the_committed_tables_are_what_the_script_derives(derive, tmp_path: Path) -> None:
-    derive.OUT = tmp_path
+    ontology = ROOT / "ontology" / "diplomacy.ttl"
+    derive.OUT, derive.ONTOLOGY = tmp_path, tmp_path / ontology.name
+    derive.ONTOLOGY.write_text(ontology.read_text(encoding="utf-8"), encoding="utf-8")
     assert derive.main(["--shared", str(SHARED)]) == 0
     committed = ROOT / "kg" / "data" / "derived"
     for made in sorted(tmp_path.glob("*.tsv")):
         assert made.read_text(encoding="utf-8") == (committed / made.name).read_text(
             encoding="utf-8"), f"{made.name} differs: run scripts/derive_lexicons.py"
+    assert derive.ONTOLOGY.read_text(encoding="utf-8") == ontology.read_text(
+        encoding="utf-8"), "ontology/diplomacy.ttl's PLOVER terms: run scripts/derive_lexicons.py"
+
+
+def test_every_derived_mode_and_context_is_a_concept_of_the_ontology() -> None:
+    import rdflib
+
+    from kg.graph.namespaces import CONTEXT, MODE, SKOS
+    from kg.lexicons import cameo_lexicon
+
+    graph = rdflib.Graph().parse(ROOT / "ontology" / "diplomacy.ttl")
+    concepts = set(graph.subjects(rdflib.RDF.type, SKOS.Concept))
+    for entries in cameo_lexicon().values():
+        for entry in entries:
+            assert entry.mode is None or MODE[entry.mode] in concepts, entry
+            assert entry.context is None or CONTEXT[entry.context] in concepts, entry
 
 
 def test_a_cameo_code_maps_to_its_plover_type(derive) -> None:

@@ -41,3 +41,17 @@ def test_the_network_carries_the_sector(tmp_path: Path) -> None:
     graph = kg.to_networkx(store=store)
     sectors = {data["label"]: data["sector"] for _, data in graph.nodes(data=True)}
     assert sectors["Israeli soldiers"] == "military" and sectors["Viktor Orbán"] == ""
+
+
+def test_actors_known_by_role_and_demonyms_conform_to_the_shapes(tmp_path: Path) -> None:
+    """"Romanian officials" is Romania, with its country code; a sector is a concept."""
+    article = tmp_path / "roles.txt"
+    article.write_text(TEXT + "\nHungarian and Romanian officials criticised Fijian rebels.\n",
+                       encoding="utf-8")
+    store = tmp_path / "store"
+    kg.build([article], store=store)
+    codes = {row["name"]: row["code"] for row in kg.query(
+        "SELECT ?name ?code WHERE { ?c a dip:Country ; rdfs:label ?name ; dip:countryCode ?code }",
+        store=store).rows}
+    assert codes.get("Romania") == "ROU"
+    assert kg.validate(store=store).conforms

@@ -189,5 +189,7 @@ def setting(words: Iterable[Token], context: Context, *, entry: EventEntry | Non
         when=_time(anchors, tokens, context, future),
         place=_place(tokens, context),
         mode=_mode(tokens, entry),
-        context=_context(tokens),
+        # the clause's own cue words first; else what the lexicon's line says ("arrested":
+        # legal, after PLOVER's table)
+        context=_context(tokens) or (entry.context if entry is not None else None),
     )

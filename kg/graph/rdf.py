@@ -35,7 +35,7 @@ from kg.graph.namespaces import (
     XSD,
 )
 from kg.graph.ontology import relations
-from kg.lexicons import agent_sector
+from kg.lexicons import agent_sector, lookup_country
 from kg.records import Argument, Document, Entity, Reading, Statement
 
 
@@ -165,7 +165,8 @@ def _run_triples(run: Run) -> list[tuple]:
 
 def _unlisted(reading: Reading) -> Iterator[Entity]:
     """Entities that statements name but the resolver did not list (an unnamed group
-    known by its description), so that every subject and object has a typed node."""
+    known by its description, a country named by a demonym in a description: "Romanian
+    officials"), so that every subject and object has a typed node."""
     listed = {iri.entity(e.name, e.type) for e in reading.entities}
     for statement in reading.statements:
         for argument in (statement.subject, statement.object, statement.place):
@@ -173,7 +174,10 @@ def _unlisted(reading: Reading) -> Iterator[Entity]:
                 key = iri.entity(argument.name, argument.type)
                 if key not in listed:
                     listed.add(key)
-                    yield Entity(argument.name, argument.type, (argument.text,), 1)
+                    country = lookup_country(argument.name) if argument.type == "Country" \
+                        else None  # a country named by a demonym the resolver did not list
+                    yield Entity(argument.name, argument.type, (argument.text,), 1,
+                                 country.code if country else None)
 
 
 def merge_same_iri(entities: Iterable[Entity]) -> list[Entity]:
