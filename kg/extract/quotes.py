@@ -9,8 +9,10 @@ around their attribution all find it. The actor is read like a clause's: inherit
 through clauses without a subject of their own ("adding that …"), named by an
 apposition ("Dunn's mother, Charlotte Charles, said …"), or given by "according to".
 A quotation with no attribution of its own, right after an attributed one in the same
-paragraph, continues it; so does a paragraph that opens a quotation again after one left
-open (news closes a long quotation only at its last paragraph).
+paragraph, continues it, and so does a paragraph that opens a quotation again after one
+left open (news closes a long quotation only at its last paragraph); one standing alone
+after a sentence that reports someone's words is theirs ("Howard said the plan would
+fail. “It is a disaster.”").
 
 Not every quotation is said by someone: a scare quote before the noun it modifies
 ("an “extremely frank” exchange") and a quoted phrase that is only a prepositional
@@ -141,6 +143,22 @@ def _attribution_sentences(doc: Doc, sentences: list[Span], start: int, end: int
     return spans
 
 
+def _reported_before(doc: Doc, sentence: Span, inside: set[int],
+                     context: Context) -> list[Argument]:
+    """The speaker of the sentence before a quotation that stands alone: "Howard said the
+    plan would fail. “It is a disaster for the country.”"."""
+    if sentence.start == 0:
+        return []
+    previous = doc[sentence.start - 1].sent
+    verbs = [t for t in previous if t.lemma_.lower() in speech_verbs() and t.pos_ == "VERB"
+             and t.i not in inside]
+    for verb in verbs:
+        speakers = _speakers_of(verb, context, inside)
+        if speakers:
+            return speakers
+    return []
+
+
 def _in_relative_clause(verb: Token) -> bool:
     """Whether ``verb`` is in a relative clause: parsed as one, or opened by "which"/"who"
     (the parser often hangs "which the BBC noted" as a complement)."""
@@ -212,6 +230,8 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
         confidence = 0.85 if len(speakers) == 1 else 0.7
         if not speakers and previous and sentences[0].start_char >= start - 1:
             speakers, confidence = previous, 0.6
+        if not speakers and sentences[0].start_char >= start - 1:
+            speakers, confidence = _reported_before(doc, sentences[0], inside, context), 0.6
         if not speakers:
             continue
         previous = speakers

@@ -57,3 +57,11 @@ def test_a_quotation_spanning_paragraphs_keeps_its_speaker():
             "again together.") in found_quotes
     assert not any(speaker == "Tony Blair" and quote.startswith("Nobody")
                    for speaker, quote in found_quotes)
+
+
+def test_a_quotation_standing_alone_is_the_speaker_of_the_report_before_it():
+    text = ("Michael Howard said the plan would fail on Monday. \"It is a disaster for the "
+            "whole country and everybody knows it.\"\n\nThe weather was fine. \"Nobody "
+            "expected the rain to stop so soon this year.\"")
+    assert said(text) == {("Michael Howard", "It is a disaster for the whole country and "
+                                               "everybody knows it.")}
