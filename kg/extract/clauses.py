@@ -128,10 +128,7 @@ def verb_event(verb: Token) -> Event | None:
     alone = event_type(lemma, "VERB")
     for key, extra_prep, idiom_object in readings:
         entry = event_type(key, "VERB")
-        if entry is None or (extra_prep and entry.source == "cameo" and alone is not None
-                             and alone.source != "cameo"):
-            # a dictionary pattern that only adds a preposition does not outweigh kg's own
-            # sense of the verb ("negotiate with" is a negotiation)
+        if entry is None or _outweighed(entry, alone):
             continue
         return Event(entry, verb, extra_prep, idiom_object) if entry.is_event else None
     if lemma in words("light"):
@@ -141,7 +138,7 @@ def verb_event(verb: Token) -> Event | None:
                 return Event(entry, noun)
     for noun in nouns:
         entry = event_type(f"{lemma} {_lemma(noun)}", "VERB")
-        if entry is not None:
+        if entry is not None and not _outweighed(entry, alone):
             return Event(entry, verb, idiom_object=noun) if entry.is_event else None
     if lemma in words("directive") and _told_to_act(verb):
         return Event(DIRECTIVE, verb)  # "encouraged the CIA to release", "told them to leave"
@@ -154,6 +151,15 @@ def verb_event(verb: Token) -> Event | None:
 
 
 DIRECTIVE = EventEntry("directive", "REQUEST", "VERB", None)
+
+
+def _outweighed(entry: EventEntry, alone: EventEntry | None) -> bool:
+    """Whether kg's own sense of a verb outweighs a dictionary pattern of it: kg's lexicon is
+    the authority for the verbs it lists ("negotiate with" is a negotiation, "disputed the
+    claim" a rejection); the dictionary adds the verbs kg lacks, and may still say that a
+    reading is no event ("warned of consequences")."""
+    return entry.source == "cameo" and entry.is_event and alone is not None \
+        and alone.source != "cameo"
 
 
 def _told_to_act(verb: Token) -> bool:
