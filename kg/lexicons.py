@@ -51,6 +51,15 @@ def rows(name: str) -> list[list[str]]:
     ]
 
 
+def word_set(name: str) -> frozenset[str]:
+    """The first column of a data file, in lower case: a list of words.
+
+    >>> "government" in word_set("government_nouns.txt")
+    True
+    """
+    return frozenset(row[0].strip().lower() for row in rows(name))
+
+
 @cache
 def titles() -> tuple[str, ...]:
     """Titles of offices, longest first so that "Vice President" wins over "President".
@@ -68,7 +77,7 @@ def government_nouns() -> frozenset[str]:
     >>> "government" in government_nouns()
     True
     """
-    return frozenset(row[0].strip().lower() for row in rows("government_nouns.txt"))
+    return word_set("government_nouns.txt")
 
 
 @cache

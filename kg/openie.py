@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 
 import kg.nlp
 from kg.extract.grammar import RELATIVE_PRONOUNS, antecedent, conjuncts, governor
-from kg.lexicons import rows, speech_verbs, titles
+from kg.lexicons import rows, speech_verbs, titles, word_set
 from kg.nlp import doc_text
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -99,7 +99,7 @@ def noun_preps() -> frozenset[str]:
     >>> "in" in noun_preps()
     True
     """
-    return frozenset(row[0].strip().lower() for row in rows("openie_noun_preps.txt"))
+    return word_set("openie_noun_preps.txt")
 
 
 def confidence(features: Iterable[str]) -> float:

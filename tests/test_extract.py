@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 import rdflib
+from extract.reading import reading
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,14 +31,7 @@ COUNTED = {Factuality.ASSERTED}
 def statements(text: str, date: str | None = None) -> list[Statement]:
     """The statements a build reads from ``text`` (one paragraph per blank-line block),
     for an article dated ``date``."""
-    blocks, start = [], 0
-    for part in text.split("\n\n"):
-        begin = text.index(part, start)
-        blocks.append(Block(begin, begin + len(part)))
-        start = begin + len(part)
-    document = Document("test", text, tuple(blocks), date=date)
-    [(parsed, paragraphs)] = list(parse_documents(nlp.load(), [document]))
-    return list(read_article(parsed, paragraphs).statements)
+    return list(reading(text, date=date).statements)
 
 
 def read(text: str) -> set[tuple]:

@@ -17,6 +17,7 @@ from kg.lexicons import (
     lookup_seat,
     rows,
     titles,
+    word_set,
 )
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
@@ -151,7 +152,7 @@ def org_heads() -> frozenset[str]:
     >>> "embassy" in org_heads()
     True
     """
-    return frozenset(row[0].strip().lower() for row in rows("resolve_org_heads.txt"))
+    return word_set("resolve_org_heads.txt")
 
 
 def is_government_noun(words: str) -> bool:
@@ -239,7 +240,7 @@ def organ_modifiers() -> frozenset[str]:
     >>> "security" in organ_modifiers(), "democratic" in organ_modifiers()
     (True, False)
     """
-    return frozenset(row[0].strip().lower() for row in rows("resolve_organ_modifiers.txt"))
+    return word_set("resolve_organ_modifiers.txt")
 
 
 @cache
@@ -249,7 +250,7 @@ def name_particles() -> frozenset[str]:
     >>> "bin" in name_particles()
     True
     """
-    return frozenset(row[0].strip().lower() for row in rows("resolve_particles.txt"))
+    return word_set("resolve_particles.txt")
 
 
 @cache
@@ -259,7 +260,7 @@ def styles() -> frozenset[str]:
     >>> "pope" in styles(), "president" in styles()
     (True, False)
     """
-    return frozenset(row[0].strip().lower() for row in rows("resolve_styles.txt"))
+    return word_set("resolve_styles.txt")
 
 
 @cache
@@ -281,7 +282,7 @@ def thing_nouns() -> frozenset[str]:
     >>> "submarine" in thing_nouns(), "journalist" in thing_nouns()
     (True, False)
     """
-    return frozenset(row[0].strip().lower() for row in rows("resolve_thing_nouns.txt"))
+    return word_set("resolve_thing_nouns.txt")
 
 
 @cache
@@ -292,5 +293,5 @@ def party_roles() -> frozenset[str]:
     >>> {"nominee", "mp"} <= party_roles()
     True
     """
-    return frozenset(row[0].strip().lower() for row in rows("resolve_party_roles.txt")) \
+    return word_set("resolve_party_roles.txt") \
         | legislator_titles()

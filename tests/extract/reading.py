@@ -7,15 +7,15 @@ from kg.pipeline import parse_documents, read_article
 from kg.records import Block, Document, Reading
 
 
-def reading(text: str, title: str | None = None) -> Reading:
+def reading(text: str, title: str | None = None, date: str | None = None) -> Reading:
     """What a build reads from ``text`` (one paragraph per blank-line block) under the
-    headline ``title``."""
+    headline ``title``, in an article of ``date``."""
     blocks, start = [], 0
     for part in text.split("\n\n"):
         begin = text.index(part, start)
         blocks.append(Block(begin, begin + len(part)))
         start = begin + len(part)
-    document = Document("test", text, tuple(blocks), title=title)
+    document = Document("test", text, tuple(blocks), title=title, date=date)
     [(parsed, paragraphs)] = list(parse_documents(nlp.load(), [document]))
     return read_article(parsed, paragraphs)
 
