@@ -327,6 +327,8 @@ def replace_graph_update(graph: str, quads: Iterable[ox.Quad]) -> str:
     """
     triples = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
                            format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    if not triples:  # an empty INSERT DATA block is a syntax error to Virtuoso
+        return f"DROP SILENT GRAPH <{graph}>"
     return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{triples}}} }}"
 
 

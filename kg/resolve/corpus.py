@@ -305,6 +305,10 @@ def _join_acronyms(nodes: list[Node], target: dict[Node, Target],
                 target[node] = Target(expansion, "Organisation")
 
 
+RENAMES_PER_UPDATE = 20
+"""Renames sent in one SPARQL update (each is nine operations)."""
+
+
 def _rename(node: Node, to: Target, mentions: int) -> str:
     """The SPARQL update that moves ``node`` to ``to`` inside its article's graph; the
     old label stays as an alternative label, and ``mentions`` is the count of the node
@@ -360,7 +364,9 @@ def unify(store: Store) -> int:
     totals: Counter[tuple[str, str]] = Counter()  # what each node of each graph ends up with
     for node in nodes:
         totals[(node.graph, moves[node].iri if node in moves else node.iri)] += node.mentions
-    if moves:
-        store.update(" ;\n".join(_rename(node, to, totals[(node.graph, to.iri)])
-                                   for node, to in moves.items()))
+    renames = [_rename(node, to, totals[(node.graph, to.iri)]) for node, to in moves.items()]
+    # In batches: one update of every rename exceeds what Virtuoso 7 compiles ("Query too
+    # large"). A pass cut between batches is owed still and run again whole by the next build.
+    for start in range(0, len(renames), RENAMES_PER_UPDATE):
+        store.update(" ;\n".join(renames[start:start + RENAMES_PER_UPDATE]))
     return len(moves)
