@@ -116,17 +116,13 @@ def _entries(name: str, source: str) -> dict[str, list[EventEntry]]:
     for row in rows(name):
         lemma, code = row[0].strip(), row[1].strip()
         if source == "cameo":  # key, type, PLOVER mode, PLOVER context, CAMEO code, verb
-            pos, mode, context = "VERB", _slug(row[2]), _slug(row[3])
+            pos, mode, context = "VERB", row[2].strip() or None, row[3].strip() or None
         else:
             pos, context = row[2].strip(), None
             mode = row[3].strip() or None if source == "kg" and len(row) > 3 else None
         table.setdefault(lemma, []).append(EventEntry(lemma, code, pos, mode, source, context))
     return table
 
-
-def _slug(term: str) -> str | None:
-    """A PLOVER mode or context as its concept's name ("human_rights" → "human-rights")."""
-    return term.strip().lower().replace("_", "-").replace(" ", "-") or None
 
 
 @cache

@@ -25,14 +25,13 @@ Exit code: 0 when both were written, 2 when the dictionaries are missing.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from kg.export import atomic_output
 from kg.resolve.lexicon import fold, honorifics, org_heads, title_words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,10 +148,8 @@ def write(path: Path, header: str, columns: str, rows: list[tuple[str, str, list
     """Write ``rows`` as TSV under ``header``, atomically."""
     text = header + f"# columns: {columns}\n" + "".join(
         f"{a}\t{b}\t{'|'.join(c)}\n" for a, b, c in rows)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(temp, path)
+    with atomic_output(path) as out:
+        out.write(text.encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -57,10 +57,12 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc
+
+from kg.export import atomic_output
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "kg" / "data" / "derived"
@@ -91,11 +93,17 @@ CODE_TYPES = {"057": "AGREE", "163": "SANCTION"}
 
 @dataclass(frozen=True)
 class Plover:
-    """A PLOVER event type with the mode and context the CAMEO table gives it."""
+    """A PLOVER event type with the mode and contexts the CAMEO table gives it (as the
+    ontology's concept names: "human-rights")."""
 
     type: str
     mode: str = ""
-    context: str = ""
+    contexts: tuple[str, ...] = ()
+
+    @property
+    def context(self) -> str:
+        """The first context: the one a lexicon line carries."""
+        return self.contexts[0] if self.contexts else ""
 
 
 def read_plover_table(path: Path) -> dict[str, Plover]:
@@ -108,9 +116,8 @@ def read_plover_table(path: Path) -> dict[str, Plover]:
         code, rest = (part.strip() for part in line.split(":", 1))
         fields = [f.strip() for f in rest.split(",")]
         fields += [""] * (3 - len(fields))
-        context = fields[2].replace(";", " ").split()
-        table[code] = Plover(fields[0], fields[1].replace(" ", ""),
-                             context[0] if context else "")
+        table[code] = Plover(fields[0], slug(fields[1]),
+                             tuple(slug(c) for c in fields[2].replace(";", " ").split()))
     return table
 
 
@@ -118,17 +125,16 @@ def plover_for(code: str, table: dict[str, Plover]) -> Plover | None:
     """The PLOVER coding of a CAMEO code: its own line, else its longest listed prefix, else
     its cue category as the docstring decides. ``None`` when the code is no event.
 
-    >>> t = {"17": Plover("COERCE"), "173": Plover("COERCE", "arrest", "legal")}
+    >>> t = {"17": Plover("COERCE"), "173": Plover("COERCE", "arrest", ("legal",))}
     >>> plover_for("1731", t), plover_for("010", t)
-    (Plover(type='COERCE', mode='arrest', context='legal'), None)
+    (Plover(type='COERCE', mode='arrest', contexts=('legal',)), None)
     """
     code = code.strip()
     if not code.isdigit() or len(code) < 2:
         return None
     for end in range(len(code), 2, -1):
         if code[:end] in CODE_TYPES:
-            return replace(plover_for(code[:2], table) or Plover(""), type=CODE_TYPES[code[:end]],
-                           mode="", context="")
+            return Plover(CODE_TYPES[code[:end]])
     if code[:2] in CUE_CATEGORY:
         kind = CUE_CATEGORY[code[:2]]
         return Plover(kind) if kind else None
@@ -519,20 +525,16 @@ def slug(term: str) -> str:
 
 def plover_terms(dictionaries: Path, ontology: str) -> str:
     """The Turtle block of the table's modes and contexts that ``ontology`` lacks."""
-    lines = (dictionaries / "plover" / "CAMEO2PLOVER-2021.txt").read_text(
-        encoding="utf-8").splitlines()
+    table = read_plover_table(dictionaries / "plover" / "CAMEO2PLOVER-2021.txt")
     modes: dict[str, set[tuple[str, str]]] = defaultdict(set)
     contexts: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for line in lines:
-        line = line.split("#", 1)[0].strip()
-        code, _, rest = line.partition(":")
-        fields = [f.strip() for f in rest.split(",")]
-        if not code.strip().isdigit() or len(fields) < 2 or not fields[0]:
-            continue
-        if fields[1]:
-            modes[slug(fields[1])].add((fields[0], code.strip()))
-        for context in (fields[2] if len(fields) > 2 else "").replace(";", " ").split():
-            contexts[slug(context)].add((fields[0], code.strip()))
+    for code, coding in table.items():
+        if len(code) < 3:
+            continue  # a cue category's heading
+        if coding.mode:
+            modes[coding.mode].add((coding.type, code))
+        for context in coding.contexts:
+            contexts[context].add((coding.type, code))
     block = [BEGIN, ""]
     for prefix, scheme, kind, found in (("mode", "mode:scheme", "mode", modes),
                                         ("ctx", "ctx:scheme", "context", contexts)):
@@ -564,10 +566,8 @@ def with_plover_terms(ontology: str, block: str) -> str:
 
 def write(path: Path, header: str, rows: list[list[str]]) -> None:
     """Write a table atomically (a reader never sees half of it)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(header + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
-    temporary.replace(path)
+    with atomic_output(path) as out:
+        out.write((header + "".join("\t".join(r) + "\n" for r in rows)).encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -593,7 +593,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"country_words.tsv: {len(countries)} words")
     ontology = ONTOLOGY.read_text(encoding="utf-8")
     block = plover_terms(dictionaries, ontology)
-    ONTOLOGY.write_text(with_plover_terms(ontology, block), encoding="utf-8")
+    with atomic_output(ONTOLOGY) as out:
+        out.write(with_plover_terms(ontology, block).encode("utf-8"))
     print(f"{ONTOLOGY.name}: {block.count('a skos:Concept')} PLOVER modes and contexts")
     return 0
 

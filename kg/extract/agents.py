@@ -15,7 +15,7 @@ authorities" and "Turkish troops" are their country (:func:`represented`).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.words import words
 from kg.lexicons import (
@@ -73,14 +73,14 @@ def generic_actor(head: Token, context) -> Argument | None:
     found = _agent_words(head)
     if found is None:
         return None
-    start, words = found
+    start, agent = found
     owner = _owner(head, start, context)
     if owner is not None and owner[1]:
-        name = f"{owner[0]} {words}"  # as written: "Israeli soldiers", "Red Cross officials"
+        name = f"{owner[0]} {agent}"  # as written: "Israeli soldiers", "Red Cross officials"
     elif owner is not None:
-        name = f"{words} {owner[0]}"  # "demonstrators in Baghdad"
+        name = f"{agent} {owner[0]}"  # "demonstrators in Baghdad"
     else:
-        name = words
+        name = agent
     doc = head.doc
     first = min([start, *(t.i for t in head.lefts if t.dep_ in _MODIFIER_DEPS),
                  *(t.i for t in doc[start].lefts if t.dep_ in _MODIFIER_DEPS)])
@@ -108,7 +108,7 @@ def _owner(head: Token, start: int, context) -> tuple[str, bool] | None:
             return child.text, True
         found = context.resolve(child)
         if found is not None and found.type in ("Country", "Organisation"):
-            return doc_span(child).text, True
+            return _with_compounds(child).text, True
     for prep in head.rights:
         if prep.dep_ != "prep" or prep.lower_ not in _OWNER_PREPS:
             continue
@@ -116,11 +116,11 @@ def _owner(head: Token, start: int, context) -> tuple[str, bool] | None:
             found = context.resolve(pobj)
             if (found is not None and found.type in ("Country", "Place")) \
                     or country_in_text(pobj.text) is not None:
-                return f"{prep.lower_} {doc_span(pobj).text}", False  # "in Baghdad"
+                return f"{prep.lower_} {_with_compounds(pobj).text}", False  # "in Baghdad"
     return None
 
 
-def doc_span(token: Token):
+def _with_compounds(token: Token) -> Span:
     """A modifier with its own compounds ("Red Cross" in "Red Cross officials")."""
     first = min([token.i, *(c.i for c in token.lefts if c.dep_ == "compound")])
     return token.doc[first:token.i + 1]
@@ -131,8 +131,7 @@ def represented(head: Token, context) -> list[Argument]:
     and Romanian officials" (Hungary, Romania), "Red Cross officials", "the al-Qaeda
     terror network". Only government nouns and the heads of organisations
     (``org_head`` in ``extract_words.tsv``) stand for their modifiers' parties."""
-    words = {head.lemma_.lower(), head.lower_}
-    if not words & (government_nouns() | _org_heads()):
+    if not {head.lemma_.lower(), head.lower_} & (government_nouns() | words("org_head")):
         return []
     found: dict[str, Argument] = {}
     for child in head.lefts:
@@ -157,7 +156,3 @@ def represented(head: Token, context) -> list[Argument]:
                         if argument is not None and argument.type == "Country":
                             found.setdefault(argument.name, argument)
     return list(found.values())
-
-
-def _org_heads() -> frozenset[str]:
-    return words("org_head")

@@ -42,7 +42,7 @@ from kg.extract.grammar import (
     quoted,
 )
 from kg.extract.groups import remember_actor, remember_group
-from kg.extract.setting import setting
+from kg.extract.setting import placed, setting
 from kg.extract.words import recipient_preps, words
 from kg.lexicons import EventEntry, event_type, government_nouns, speech_verbs
 from kg.records import Argument, Factuality, Statement
@@ -365,17 +365,9 @@ def _read_event(clause: Clause, event: Event, subjects: list[Party], sentence: S
     intended = intent(code) if future and fact is Factuality.ASSERTED else None
     if intended and _unless(verb):
         intended = "THREATEN"  # "will withdraw its force unless …": a threat
-    for statement in _event_statements(clause, event, subjects, sentence, context,
-                                       intended or code):
-        with_setting = replace(statement, when=found.when, place=found.place, mode=found.mode,
-                               context=found.context)
-        if intended and intended != code:  # the setting is the event's, not the intent's
-            yield statement
-            yield replace(with_setting, relation=code, factuality=Factuality.PLANNED)
-        elif fact is Factuality.ASSERTED:
-            yield with_setting
-        else:
-            yield replace(with_setting, factuality=fact, label=_verb_phrase(verb))
+    yield from placed(
+        _event_statements(clause, event, subjects, sentence, context, intended or code),
+        found, code=code, intended=intended, fact=fact, label=_verb_phrase(verb))
 
 
 def _unless(verb: Token) -> bool:

@@ -18,7 +18,6 @@ to the noun ("Thursday's call", "the summit in Budapest", "a phone call") go wit
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
@@ -38,7 +37,7 @@ from kg.extract.grammar import (
     quoted,
 )
 from kg.extract.groups import remember_group
-from kg.extract.setting import setting
+from kg.extract.setting import placed, setting
 from kg.extract.words import recipient_preps, words
 from kg.lexicons import EventEntry
 from kg.records import Argument, Factuality, Statement
@@ -162,16 +161,8 @@ def _read_with_setting(noun: Token, entry: EventEntry, sentence: Span,
     future = planned(noun)
     intended = intent(entry.code) if future and fact is Factuality.ASSERTED else None
     found = setting({noun}, context, entry=entry, future=future)
-    for statement in _read(noun, entry, sentence, context, intended or entry.code):
-        with_setting = replace(statement, when=found.when, place=found.place, mode=found.mode,
-                               context=found.context)
-        if intended and intended != entry.code:  # the setting is the event's
-            yield statement
-            yield replace(with_setting, relation=entry.code, factuality=Factuality.PLANNED)
-        elif fact is Factuality.ASSERTED:
-            yield with_setting
-        else:
-            yield replace(with_setting, factuality=fact, label=_noun_phrase(noun))
+    yield from placed(_read(noun, entry, sentence, context, intended or entry.code), found,
+                      code=entry.code, intended=intended, fact=fact, label=_noun_phrase(noun))
 
 
 def _noun_phrase(noun: Token) -> str:

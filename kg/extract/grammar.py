@@ -180,7 +180,7 @@ def parties(token: Token, context, *, owners: bool = False) -> list[Party]:
     found: list[Party] = []
     for head in conjuncts(token):
         argument = context.resolve(head)
-        stands_for = _reporter(head) or _counted(head) if not _usable(argument) else None
+        stands_for = None if _usable(argument) else (_reporter(head) or _counted(head))
         if stands_for is not None:  # "it" in a report, "thousands of protesters"
             found.extend(parties(stands_for, context, owners=owners))
             continue

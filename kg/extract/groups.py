@@ -76,7 +76,6 @@ def _number(token: Token) -> int | None:
 
 
 def _describes_actors(token: Token) -> bool:
-
     if token.tag_ not in ("NNS", "NNPS"):
         return False
     if not any(c.dep_ in ("det", "nummod", "predet", "preconj") for c in token.children):

@@ -19,8 +19,8 @@ Thursday is when he spoke and Budapest where they would meet.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Token
@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from kg.extract.base import Context
 from kg.extract.when import resolve
 from kg.lexicons import EventEntry, rows, speech_verbs
-from kg.records import Argument, When
+from kg.records import Argument, Factuality, Statement, When
 
 _PLACE_PREPS = frozenset({"in", "at"})
 _MODE_PREPS = frozenset({"by", "in", "over", "via", "through", "during", "on"})  # not "after"
@@ -193,3 +193,25 @@ def setting(words: Iterable[Token], context: Context, *, entry: EventEntry | Non
         # legal, after PLOVER's table)
         context=_context(tokens) or (entry.context if entry is not None else None),
     )
+
+
+def placed(statements: Iterable[Statement], found: Setting, *, code: str,
+           intended: str | None, fact: Factuality, label: str) -> Iterator[Statement]:
+    """One event's statements with its setting and factuality.
+
+    ``statements`` are coded ``intended or code``. When the event is announced and its
+    announcement is another event (``intended``, see :func:`kg.extract.grammar.intent`:
+    "will meet" is an agreement), each comes as it is and, beside it, the ``code`` event
+    itself, marked planned and with the setting (the setting is the event's, not the
+    announcement's). A fact gets the setting; anything else its factuality and ``label``.
+    """
+    for statement in statements:
+        with_setting = replace(statement, when=found.when, place=found.place, mode=found.mode,
+                               context=found.context)
+        if intended and intended != code:
+            yield statement
+            yield replace(with_setting, relation=code, factuality=Factuality.PLANNED)
+        elif fact is Factuality.ASSERTED:
+            yield with_setting
+        else:
+            yield replace(with_setting, factuality=fact, label=label)
