@@ -150,6 +150,8 @@ def _article_triples(document: Document, fingerprint: str, run: Run) -> list[tup
         triples.append((node, _schema.publisher, Literal(document.source)))
     if document.origin:
         triples.append((node, _dip.source, Literal(document.origin)))
+    if document.language:
+        triples.append((node, _schema.inLanguage, Literal(document.language)))
     return triples
 
 

@@ -1,0 +1,91 @@
+"""Web archives (``.warc``, ``.warc.gz``): the article pages among their HTTP responses.
+
+Records are streamed with warcio, one at a time. A ``response`` record with status 200
+and an HTML body is read like a fetched page (:func:`~kg.ingest.page.page_document`); every
+other record (requests, metadata, images, redirects, pages with no article) is skipped
+with a reason. An archive that is cut off or corrupt keeps the articles read before the
+break, and one error line says at which record and byte offset it broke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+
+from kg.ingest.base import MAX_INPUT_BYTES, BadInput, ReadError, Skipped, one_line, open_input
+from kg.ingest.page import is_html, page_document
+from kg.records import Document
+
+
+def read_warc(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
+              ) -> Iterator[Document | ReadError | Skipped]:
+    """Stream the article pages of a WARC file; ``max_bytes`` caps one record's body.
+
+    >>> import io, tempfile
+    >>> from warcio.warcwriter import WARCWriter
+    >>> from warcio.statusandheaders import StatusAndHeaders
+    >>> path = Path(tempfile.mkdtemp()) / "crawl.warc.gz"
+    >>> with path.open("wb") as out:
+    ...     writer = WARCWriter(out, gzip=True)
+    ...     head = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+    ...     writer.write_record(writer.create_warc_record("https://example.org/a.png", "response",
+    ...         payload=io.BytesIO(b"\\x89PNG"), http_headers=head))
+    >>> [str(item) for item in read_warc(path)]
+    ['...crawl.warc.gz#1: skipped (not HTML (image/png))']
+    """
+    try:
+        handle = open_input(path)
+    except BadInput as error:
+        yield ReadError(str(path), str(error))
+        return
+    with handle:
+        records = ArchiveIterator(handle)
+        number = 0
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except Exception as error:  # warcio, gzip and zlib each raise their own kind
+                offset = handle.tell()
+                yield ReadError(f"{path}#{number + 1}", one_line(
+                    f"archive broken at record {number + 1} (near byte {offset}: "
+                    f"{type(error).__name__}: {error}); the {number} records before it were read"))
+                return
+            number += 1
+            where = f"{path}#{number}"
+            try:
+                yield _record(record, where, max_bytes)
+            except Exception as error:  # a body cut off inside the record
+                yield ReadError(where, one_line(
+                    f"archive broken in record {number} ({type(error).__name__}: {error}); "
+                    f"the {number - 1} records before it were read"))
+                return
+        if number == 0:
+            yield ReadError(str(path), "no WARC records (empty or not a WARC file)")
+
+
+def _record(record: object, where: str, max_bytes: int) -> Document | ReadError | Skipped:
+    kind = record.rec_type
+    if kind != "response":
+        return Skipped(where, f"not a response ({kind} record)")
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    if record.http_headers is None:
+        return Skipped(where, "not an HTTP response")
+    status = record.http_headers.get_statuscode() or ""
+    if status != "200":
+        return Skipped(where, f"HTTP status {status or 'missing'}")
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    body = record.content_stream().read(max_bytes + 1)
+    if not is_html(content_type, body):
+        return Skipped(where, f"not HTML ({content_type.split(';')[0].strip() or 'no type'})")
+    if len(body) > max_bytes:
+        return ReadError(where, f"page larger than the input limit of {max_bytes >> 20} MB")
+    if not url.lower().startswith(("http://", "https://")):
+        return ReadError(where, "response record without an http(s) WARC-Target-URI")
+    try:
+        return page_document(body, url, origin=where)
+    except BadInput as error:
+        return ReadError(where, str(error))
