@@ -87,8 +87,10 @@ def _lemma(token: Token) -> str:
 
 def noun_event(noun: Token) -> EventEntry | None:
     """The event an event noun names ("talks", "a call for …", "strikes"), read with its
-    compound first ("a hunger strike" protests; "air strikes" attack)."""
-    for compound in (c for c in noun.lefts if c.dep_ == "compound" and c.i == noun.i - 1):
+    compound or adjective first ("a hunger strike", "a general strike" protest; "air strikes"
+    attack)."""
+    for compound in (c for c in noun.lefts if c.dep_ in ("compound", "amod")
+                     and c.i == noun.i - 1):
         entry = event_type(f"{_lemma(compound)} {_lemma(noun)}", "NOUN")
         if entry:
             return entry
@@ -107,9 +109,9 @@ def verb_event(verb: Token) -> Event | None:
     """The event a verb expresses, from the most specific reading of its dependents to the
     verb alone: verb + preposition + its object ("put on trial"), verb + particle + object
     ("set off explosives"), verb + preposition ("call for"), verb + particle ("cut off"), a
-    light verb's event noun ("held talks"), a verb–object pattern ("lift sanctions"), the
-    verb itself. The first reading the lexicon knows decides, also when it says the words
-    are no event ("warned of consequences", "shot hoops")."""
+    verb–object pattern ("lift sanctions", "staged a strike"), a light verb's event noun
+    ("held talks"), the verb itself. The first reading the lexicon knows decides, also when
+    it says the words are no event ("warned of consequences", "shot hoops")."""
     lemma = _lemma(verb)
     # "demanded on Thursday": a preposition of time is no part of the verb's sense
     preps = [c for c in verb.children if c.dep_ == "prep" and not any(
@@ -131,13 +133,12 @@ def verb_event(verb: Token) -> Event | None:
         if entry is None or _outweighed(entry, alone):
             continue
         return Event(entry, verb, extra_prep, idiom_object) if entry.is_event else None
-    if lemma in words("light"):
-        for noun in nouns:
-            entry = noun_event(noun)
-            if entry and entry.is_event:
-                return Event(entry, noun)
+    light = lemma in words("light")
     for noun in nouns:
         entry = event_type(f"{lemma} {_lemma(noun)}", "VERB")
+        own = noun_event(noun) if light else None
+        if own is not None and own.is_event and not _renamed(entry, own, noun):
+            return Event(own, noun)  # "held talks with", "a mediation effort"
         if entry is not None and not _outweighed(entry, alone):
             return Event(entry, verb, idiom_object=noun) if entry.is_event else None
     if lemma in words("directive") and _told_to_act(verb):
@@ -151,6 +152,34 @@ def verb_event(verb: Token) -> Event | None:
 
 
 DIRECTIVE = EventEntry("directive", "REQUEST", "VERB", None)
+REFUSAL = EventEntry("refusal", "REJECT", "any", None)
+
+
+def refusal(entry: EventEntry, trigger: Token, fact: Factuality) -> bool:
+    """Whether a denied event is a refusal: to deny acceptance is to reject ("will not
+    accept refugees", "did not accede to their demands", "failed to reach agreement").
+    Other denied events stay denied events ("did not meet" is no rejection).
+
+    >>> from kg import nlp
+    >>> verb = nlp.load()("Syria will not accept refugees.")[3]
+    >>> refusal(event_type("accept", "VERB"), verb, Factuality.NEGATED)
+    True
+    >>> refusal(event_type("accept", "VERB"), verb, Factuality.POSSIBLE)
+    False
+    """
+    return (fact is Factuality.NEGATED and entry.code in _ACCEPTING
+            and (_lemma(trigger) in words("acceptance") or entry.lemma in words("acceptance")))
+
+
+_ACCEPTING = frozenset({"AGREE", "CONCEDE"})
+
+
+def _renamed(pattern: EventEntry | None, own: EventEntry, noun: Token) -> bool:
+    """Whether a light verb's pattern gives its bare event noun another sense: "staged a
+    strike" protests where "a strike" attacks. A noun read with its compound ("a mediation
+    effort") is more specific than any verb–object pattern of its head."""
+    return (pattern is not None and pattern.code != own.code
+            and own.lemma == _lemma(noun))
 
 
 def _outweighed(entry: EventEntry, alone: EventEntry | None) -> bool:
@@ -311,6 +340,8 @@ def _read_clause(clause: Clause, sentence: Span, context: Context,
     fact = factuality(verb)
     if event is not None and event.trigger != verb and fact is Factuality.ASSERTED:
         fact = noun_factuality(event.trigger)  # "held no talks"
+    if event is not None and refusal(event.entry, event.trigger, fact):
+        event, fact = replace(event, entry=REFUSAL), Factuality.ASSERTED
     in_quote = verb.i in inside_quotes
     factual = fact is Factuality.ASSERTED and not in_quote
     if subjects and factual and _lemma(verb) in speech_verbs():

@@ -2,8 +2,9 @@
 with Trump", "the Trump–Putin meeting", "the agreement between Turkey and Libya".
 
 An event noun from the lexicon needs an actor of its own — a possessor ("Putin's
-call"), a "by" phrase, or entities in its premodifiers ("Russian strikes", "the
-Trump–Putin call", "an Israeli–Cypriot–Greek effort") — and a second party: a
+call"), a "by" phrase, entities in its premodifiers ("Russian strikes", "the
+Trump–Putin call", "an Israeli–Cypriot–Greek effort"), or the subject of the clause it
+accompanies ("went on hunger strike in protest of …") — and a second party: a
 recipient in a prepositional phrase ("with Trump", "on Ukrainian cities"), a party
 named beside a possessor ("Zelensky's White House visit"), or the other members of a
 group ("between Turkey and Libya", "Trump–Putin"). A group's members act with each
@@ -191,6 +192,8 @@ def _read(noun: Token, entry: EventEntry, sentence: Span,
     if code.lower() not in words("place_recipient"):
         recipients = [p for p in recipients if p.argument.type != "Place"]
     agents = possessors or by
+    if not agents and not modifiers:
+        agents = _clause_agents(noun, context)  # "staged a hunger strike in protest of …"
     if agents:
         recipients += [Party(m) for m in modifiers]
         confidence = 0.65
@@ -216,6 +219,21 @@ def _read(noun: Token, entry: EventEntry, sentence: Span,
             if party.argument.name not in agent_names:
                 yield _statement(context, sentence, code, agent, party.argument,
                                  confidence - 0.1 * (not party.direct))
+
+
+def _clause_agents(noun: Token, context: Context) -> list[Argument]:
+    """The actors of the clause an event noun accompanies ("marched in protest of the
+    ruling", "spoke during talks with Putin"): the noun is the subject's own act."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in words("accompanying"):
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    found = actor(verb)
+    if found.how not in ("active", "inherited"):
+        return []
+    return _unique([p.argument for t in found.tokens for p in parties(t, context)])
 
 
 def _unique(arguments: list[Argument]) -> list[Argument]:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.agents import generic_actor, represented
 from kg.extract.groups import group_for
 from kg.extract.words import words
-from kg.lexicons import speech_verbs
+from kg.lexicons import event_type, speech_verbs
 from kg.nlp import doc_text
 from kg.records import Argument, Factuality
 
@@ -38,6 +38,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _OWNER_DEPS = ("compound", "amod", "nmod")
+_OWNER_PREPS = frozenset({"of", "from", "by"})
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
@@ -96,13 +97,16 @@ def _owners(head: Token, context) -> list[Party]:
     """The owner of a thing named by ``head``: "Trump's claim", "the navies of China"."""
     owners: list[Party] = []
     for child in head.children:
-        if child.dep_ == "poss":
-            owners.extend(Party(a, False) for a in _resolved(conjuncts(child), context))
+        if child.dep_ == "poss":  # "Trump's claim", "protesters' demands"
+            owners.extend(Party(p.argument, False) for p in parties(child, context))
     if owners:
         return owners
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+    # an event noun's "of" names what it is done to ("the arrest of activists"), not its owner
+    preps = _OWNER_PREPS - {"of"} if event_type(head.lemma_.lower(), "NOUN") else _OWNER_PREPS
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            owners.extend(Party(a, False) for a in _resolved(conjuncts(pobj), context))
+            # "the demands of the protesters", "the claim from Berlin", "a proposal by France"
+            owners.extend(Party(p.argument, False) for p in parties(pobj, context))
     if owners:
         return owners
     for child in head.children:

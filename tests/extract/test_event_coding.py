@@ -240,3 +240,54 @@ def test_a_state_is_no_event_and_an_extradition_goes_to_its_country() -> None:
     assert not any(s == "Taliban" and r != "OTHER" for s, r, _, _ in found)
     assert ("Zambia", "COOPERATE", "United Kingdom", "asserted") in coded(
         "Zambia extradited suspected British militant Haroon Rashid Aswad to Britain.")
+
+
+# -- refusals, protests staged, events that accompany a clause ----------------------------
+
+
+def test_a_denied_acceptance_is_a_refusal() -> None:
+    """"will not accept", "did not accede to their demands", "failed to reach agreement"
+    reject (PLOVER REJECT: all rejections and refusals); a denied meeting stays a denied
+    meeting, not a rejection."""
+    assert ("Syria", "REJECT", "refugees", "asserted") in coded(
+        "Syria says it will not accept any more refugees if war starts in Iraq.")
+    assert ("Carrie Lam", "REJECT", "protesters", "asserted") in coded(
+        "Hong Kong leader Carrie Lam agreed to add two members to the police oversight council "
+        "but did not accede to protesters' demands for a new judge-led investigation.")
+    assert "REJECT" in relations(
+        "Palestinians and Israelis failed to reach agreement on the fate of Palestinian "
+        "offices in east Jerusalem Sunday, despite hours of tense negotiations.")
+    denied = coded("Russian President Vladimir Putin did not meet Ukrainian President "
+                   "Volodymyr Zelensky in Istanbul.")
+    assert ("Vladimir Putin", "CONSULT", "Volodymyr Zelensky", "negated") in denied
+    assert not any(relation == "REJECT" for _, relation, _, _ in denied)
+
+
+def test_a_verb_object_pattern_gives_a_light_verb_its_sense() -> None:
+    """"staged rallies", "staged a strike" protest (CAMEO 141); "launched strikes" attack;
+    "held talks" stays the talks (the noun's own reading when the pattern agrees)."""
+    assert ("activists", "PROTEST", "Mahmoud Abbas", "asserted") in coded(
+        "Angry activists from the defeated Fatah Party have staged rallies in the Gaza Strip "
+        "against the party's leader Mahmoud Abbas, saying he must resign.")
+    assert "PROTEST" in relations(
+        "Seven opposition parties in Nepal have organized a general strike that shut down "
+        "Khatmandu.")
+    assert relations("Israel launched air strikes on Gaza on Tuesday.") == {"ASSAULT"}
+    assert ("Laurent Fabius", "CONSULT", "deputies", "asserted") not in coded(
+        "French National Assembly president Laurent Fabius held talks with leaders of "
+        "Romania's new government on Tuesday.")
+
+
+def test_an_event_noun_in_protest_is_the_act_of_its_clause() -> None:
+    """"staged a hunger strike … in protest against violations by Algerian security forces":
+    the subject protests, against the forces' country; an event noun with no clause of its
+    own ("killed in a bombing") has no actor to give."""
+    assert ("Salaheddine Sidhoum", "PROTEST", "Algeria", "asserted") in coded(
+        "Salaheddine Sidhoum, Algeria's leading human rights activist, staged a 24-hour "
+        "hunger strike in prison on Sunday in protest against the widespread human rights "
+        "violations by Algerian security forces, his lawyer said.")
+    assert ("Donald Trump", "CONSULT", "Vladimir Putin", "asserted") in coded(
+        "President Donald Trump spoke about trade during talks with Russian President "
+        "Vladimir Putin.")
+    assert coded("At least three Iraqi civilians have been killed in a suicide car "
+                 "bombing in central Baghdad, Iraqi police said.") == set()
