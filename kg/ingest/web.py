@@ -40,12 +40,13 @@ def is_url(source: object) -> bool:
 
 
 def is_url_list(path: Path) -> bool:
-    """Whether a ``.txt`` file is a list of URLs: each line a URL, blank or a ``#`` comment
-    (judged on its first 64 KB, whole lines only).
+    """Whether a ``.txt`` file is a list of URLs, one a line (blank lines and ``#`` comments
+    allowed): its first entry and most of them are URLs (judged on its first 64 KB), so a
+    mistyped line is one error, not a list read as an article.
 
     >>> import tempfile
     >>> path = Path(tempfile.mkdtemp()) / "urls.txt"
-    >>> _ = path.write_text("# the news\\nhttps://example.org/a\\n\\nhttps://example.org/b\\n")
+    >>> _ = path.write_text("# the news\nhttps://example.org/a\n\nhttps://example.org/b\n")
     >>> is_url_list(path)
     True
     """
@@ -58,8 +59,8 @@ def is_url_list(path: Path) -> bool:
     if len(head) == _SNIFF:
         lines = lines[:-1]
     entries = [line.strip() for line in lines if line.strip() and not line.strip().startswith(b"#")]
-    return bool(entries) and all(is_url(line.decode("utf-8", "replace")) and b" " not in line
-                                 for line in entries)
+    urls = [is_url(line.decode("utf-8", "replace")) and b" " not in line for line in entries]
+    return bool(urls) and urls[0] and 2 * sum(urls) > len(urls)
 
 
 def cache_for(store: Store | str | Path) -> Path:

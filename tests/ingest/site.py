@@ -71,7 +71,6 @@ def article_page(n: int, *, lang: str = "en") -> bytes:
 <html lang="{lang}"><head><meta charset="utf-8">
 <title>{escape(title)} | Example News | 0{n % 9 + 1}.03.2024</title>
 <meta property="og:site_name" content="Example News">
-<meta property="og:title" content="{escape(title)}">
 <meta property="article:published_time" content="2024-03-{n % 28 + 1:02d}T09:00:00Z">
 </head><body>
 <header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a>

@@ -1,0 +1,187 @@
+"""Web pages and feeds built into a store: clean article text, the cache, ``kg update``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import kg
+from ingest.site import (
+    FURNITURE,
+    Site,
+    article_page,
+    article_paragraphs,
+    article_path,
+    article_title,
+    index_page,
+    rss,
+)
+from kg.graph.store import Store
+from kg.ingest import Skipped, read
+from kg.ingest.fetch import Fetcher
+from kg.ingest.web import Web
+from kg.records import Document
+
+GERMAN = ("<html lang='de'><head><title>Gespräche in Genf</title></head><body><article>"
+          "<h1>Gespräche in Genf</h1><p>Die Außenminister beider Länder trafen sich am Montag "
+          "in Genf, um über eine Waffenruhe an der umstrittenen Grenze und die Freilassung der "
+          "Gefangenen zu sprechen.</p></article></body></html>").encode()
+
+
+def publish(site: Site, numbers: list[int], feed: str = "/feed.xml") -> None:
+    for n in numbers:
+        site.page(article_path(n), article_page(n))
+    site.page(feed, rss(site.base, numbers), "application/rss+xml")
+
+
+def web(cache: Path, **options: object) -> Web:
+    return Web.beside("unused", cache, delay=0.0, backoff=0.01, **options)
+
+
+def known_text(n: int) -> str:
+    return "\n".join(article_paragraphs(n))
+
+
+def evidence(store: Store) -> dict[str, list[str]]:
+    """Each article's evidence sentences."""
+    rows = store.query("SELECT ?id ?text WHERE { GRAPH ?g { ?a a dip:Article ; "
+                       "dip:documentId ?id . ?s a dip:Sentence ; dip:text ?text } }")
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        found.setdefault(row["id"].value, []).append(row["text"].value)
+    return found
+
+
+def test_a_page_is_read_with_its_metadata_and_without_its_furniture(
+        site: Site, tmp_path: Path) -> None:
+    site.page(article_path(3), article_page(3))
+    with web(tmp_path) as session:
+        [doc] = list(read([f"{site.base}{article_path(3)}?utm_source=x"], web=session))
+    assert isinstance(doc, Document)
+    assert doc.id == f"127.0.0.1:{site.base.rsplit(':', 1)[1]}{article_path(3)}"
+    assert doc.title == article_title(3)  # not "… | Example News | 04.03.2024"
+    assert (doc.date, doc.source, doc.language) == ("2024-03-04", "Example News", "en")
+    assert doc.url == f"{site.base}{article_path(3)}"
+    for paragraph in article_paragraphs(3):
+        assert paragraph in doc.text
+    for furniture in FURNITURE:
+        assert furniture not in doc.text, furniture
+    assert "Elliot Ackerman Saladin Ambar" in doc.text  # table cells kept apart
+
+
+def test_a_feed_builds_every_item_and_a_second_build_fetches_nothing(
+        site: Site, tmp_path: Path) -> None:
+    publish(site, list(range(6)))
+    store = Store(tmp_path / "store")
+    with web(tmp_path / "cache") as session:
+        report = kg.build([f"{site.base}/feed.xml"], store=store, web=session)
+    assert report.errors == [] and len(report.written) == 6
+    sentences = evidence(store)
+    assert len(sentences) == 6
+    for doc_id, texts in sentences.items():
+        n = int(doc_id.rsplit("-", 1)[1])
+        for text in texts:  # every evidence sentence is from the article, none from furniture
+            assert text in known_text(n), text
+    requests = len(site.log)
+    with web(tmp_path / "cache") as session:
+        again = kg.build([f"{site.base}/feed.xml"], store=store, web=session)
+        assert session.fetcher.stats.fetched == 0 and session.fetcher.stats.cached == 7
+    assert len(site.log) == requests  # not even robots.txt
+    assert again.written == [] and len(again.unchanged) == 6
+
+
+def test_feeds_are_deduplicated_by_url_and_by_text(site: Site, tmp_path: Path) -> None:
+    publish(site, [1, 2, 3])
+    site.page("/copy/of-2", article_page(2))  # the same story at another address
+    site.page("/feed2.xml", rss(site.base, [2, 3], extra=["/copy/of-2"]), "application/rss+xml")
+    with web(tmp_path) as session:
+        items = list(read([f"{site.base}/feed.xml", f"{site.base}/feed2.xml"], web=session))
+    docs = [item for item in items if isinstance(item, Document)]
+    skipped = [item.reason for item in items if isinstance(item, Skipped)]
+    assert len(docs) == 3
+    assert sorted(skipped) == ["already read (same URL)"] * 2 + ["already read (same text)"]
+    assert site.hits("/world") == 3  # a URL listed twice is fetched once
+
+
+def test_pages_that_are_no_article_or_not_english_are_skipped_with_a_count(
+        site: Site, tmp_path: Path) -> None:
+    publish(site, [1])
+    site.page("/world", index_page([article_path(1)]))
+    site.page("/de/genf", GERMAN)
+    site.page("/logo.png", b"\x89PNG\r\n", "image/png")
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"# the morning's reading\n{site.base}{article_path(1)}\n\n"
+                    f"{site.base}/world\n{site.base}/de/genf\n{site.base}/logo.png\n"
+                    f"{site.base}/gone\nnot a url\n")
+    with web(tmp_path / "cache") as session:
+        items = list(read([urls], web=session))
+    assert [item.id for item in items if isinstance(item, Document)] == [
+        f"{site.base.split('://')[1]}{article_path(1)}"]
+    assert sorted(item.reason for item in items if isinstance(item, Skipped)) == [
+        "not English (de)", "not HTML (image/png)", "not an article (no paragraph of 20 words)"]
+    assert [str(item) for item in items if not isinstance(item, (Document, Skipped))] == [
+        f"{site.base}/gone: HTTP 404", f"{urls}:8: not an http(s) URL"]
+
+
+def kg_cli(*args: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args), "--delay", "0", "-q"],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_kg_update_reads_the_feeds_again_and_adds_the_new_item(
+        site: Site, tmp_path: Path) -> None:
+    publish(site, [1, 2])
+    store = tmp_path / "store"
+    first = kg_cli("build", f"{site.base}/feed.xml", "--store", store)
+    assert first.returncode == 0, first.stderr
+    book = (tmp_path / "store.cache" / "sources.json").read_text()  # the default, beside
+    assert f'"{site.base}/feed.xml"' in book and '"kind": "feed"' in book
+    publish(site, [1, 2, 9])
+    before = site.hits(article_path(1)), site.hits("/feed.xml")
+    result = kg_cli("update", "--store", store)
+    assert result.returncode == 0, result.stderr
+    assert "1 articles built, 2 unchanged" in result.stdout
+    assert "web: 2 fetched, 2 from the cache" in result.stdout  # the feed anew, the new page
+    assert site.hits(article_path(1)) == before[0]  # old pages come from the cache
+    assert site.hits("/feed.xml") == before[1] + 1
+    assert f"{site.base.split('://')[1]}{article_path(9)}" in Store(store).fingerprints()
+
+
+def test_kg_build_cli_summary_and_exit_code(site: Site, tmp_path: Path) -> None:
+    publish(site, [4])
+    site.page("/de/genf", GERMAN)
+    result = kg_cli("build", f"{site.base}{article_path(4)}", f"{site.base}/de/genf",
+                    f"{site.base}/missing", "--store", tmp_path / "s")
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"error: {site.base}/missing: HTTP 404"
+    lines = result.stdout.splitlines()
+    assert lines[0] == "web: 2 fetched, 0 from the cache, 0 unchanged (304), 1 failed (1 HTTP 404)"
+    assert lines[1] == "skipped: 1 (1 not English (de))"
+    assert lines[2].startswith("1 articles built, 0 unchanged")
+
+
+@pytest.mark.slow
+def test_a_site_of_fifty_pages_builds_clean_and_is_not_fetched_twice(
+        site: Site, tmp_path: Path) -> None:
+    numbers = list(range(50))
+    publish(site, numbers)
+    store = Store(tmp_path / "store")
+    started = time.monotonic()
+    with Web.beside(store, delay=0.0) as session:
+        report = kg.build([f"{site.base}/feed.xml"], store=store, web=session)
+    seconds = time.monotonic() - started
+    assert report.errors == [] and len(report.written) == 50, report.errors
+    sentences = evidence(store)
+    assert len(sentences) == 50
+    leaked = [text for doc_id, texts in sentences.items() for text in texts
+              if text not in known_text(int(doc_id.rsplit("-", 1)[1]))]
+    assert leaked == []
+    print(f"50 pages fetched and built in {seconds:.1f} s")
+    requests = len(site.log)
+    with Web.beside(store, delay=0.0) as session:
+        again = kg.build([f"{site.base}/feed.xml"], store=store, web=session)
+    assert len(site.log) == requests and len(again.unchanged) == 50
