@@ -9,8 +9,13 @@ break, and one error line says at which record and byte offset it broke.
 
 from __future__ import annotations
 
+import os
+import stat
+import zlib
 from collections.abc import Iterator
+from io import BufferedReader
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
@@ -41,12 +46,21 @@ def read_warc(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
         yield ReadError(str(path), str(error))
         return
     with handle:
+        if not _starts_as_warc(handle):
+            yield ReadError(str(path), "not a WARC file (it does not begin with a WARC/1.x "
+                                       "record)")
+            return
         records = ArchiveIterator(handle)
         number = 0
         while True:
             try:
                 record = next(records)
             except StopIteration:
+                end, size = records.offset, _size(handle)
+                if number and size is not None and end < size:  # warcio stops at a cut silently
+                    yield ReadError(f"{path}#{number + 1}", (
+                        f"archive broken after record {number} (the last {size - end} bytes "
+                        f"are no whole record); the {number} records before it were read"))
                 break
             except Exception as error:  # warcio, gzip and zlib each raise their own kind
                 offset = handle.tell()
@@ -57,14 +71,39 @@ def read_warc(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
             number += 1
             where = f"{path}#{number}"
             try:
-                yield _record(record, where, max_bytes)
-            except Exception as error:  # a body cut off inside the record
+                item = _record(record, where, max_bytes)
+                records.read_to_end()
+                missing = getattr(record.raw_stream, "limit", 0)  # bytes its header promised
+            except Exception as error:  # a body that does not decode, a gzip member cut off
+                item, missing = error, 1
+            if missing:
+                why = f" ({type(item).__name__}: {item})" if isinstance(item, Exception) else \
+                    f" ({missing} bytes short)"
                 yield ReadError(where, one_line(
-                    f"archive broken in record {number} ({type(error).__name__}: {error}); "
-                    f"the {number - 1} records before it were read"))
+                    f"archive broken in record {number}{why}; the {number - 1} records "
+                    f"before it were read"))
                 return
+            yield item
         if number == 0:
             yield ReadError(str(path), "no WARC records (empty or not a WARC file)")
+
+
+def _starts_as_warc(handle: BufferedReader) -> bool:
+    """Whether the file begins with a WARC record, gzipped or not (warcio would read any
+    text as an old ARC file, record after broken record)."""
+    head = handle.peek(4096)[:4096]
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
+def _size(handle: BinaryIO) -> int | None:
+    """The size of a regular file; ``None`` for a pipe."""
+    info = os.fstat(handle.fileno())
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
 def _record(record: object, where: str, max_bytes: int) -> Document | ReadError | Skipped:

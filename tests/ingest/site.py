@@ -7,6 +7,7 @@ Every request is logged, so a test can count what reached the server.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -139,7 +140,7 @@ class Site:
 class Handler(BaseHTTPRequestHandler):
     site: Site
 
-    def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+    def do_GET(self) -> None:
         path = self.path.split("?")[0]
         self.site.log.append(path)
         self.site.agents.append(self.headers.get("User-Agent", ""))
@@ -153,10 +154,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
     def log_message(self, *args: object) -> None:
         pass

@@ -22,7 +22,6 @@ from ingest.site import (
 )
 from kg.graph.store import Store
 from kg.ingest import Skipped, read
-from kg.ingest.fetch import Fetcher
 from kg.ingest.web import Web
 from kg.records import Document
 

@@ -30,7 +30,7 @@ def test_user_agent_names_kg_and_robots_txt_is_asked_once(site: Site, tmp_path: 
 
 def test_robots_txt_disallow_is_honoured_without_a_request(site: Site, tmp_path: Path) -> None:
     site.page("/private/memo", article_page(1))
-    with fetcher(tmp_path) as f, pytest.raises(FetchError, match="disallowed by robots.txt"):
+    with fetcher(tmp_path) as f, pytest.raises(FetchError, match=r"disallowed by robots\.txt"):
         f.get(f"{site.base}/private/memo")
     assert site.hits("/private") == 0
 
