@@ -290,7 +290,8 @@ def _between(token: Token) -> list[Token]:
             for pobj in prep.children if pobj.dep_ == "pobj" for p in conjuncts(pobj)]
 
 
-def _clauses(sentence: Span) -> Iterator[Clause]:
+def clauses_of(sentence: Span) -> Iterator[Clause]:
+    """The predicates of a sentence that have an actor or a patient, with their objects."""
     for token in sentence:
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "amod"):
             continue
@@ -311,7 +312,7 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
     inside_quotes = quoted(doc)
     seen: set[tuple] = set()
     for sentence in doc.sents:
-        for clause in _clauses(sentence):
+        for clause in clauses_of(sentence):
             for statement in _read_clause(clause, sentence, context, inside_quotes):
                 key = (statement.subject.name, statement.relation,
                        statement.object.name if statement.object else None, statement.label,
@@ -336,12 +337,7 @@ def _read_clause(clause: Clause, sentence: Span, context: Context,
         subjects.extend(named)
     if clause.actor.how == "active" and len(clause.actor.tokens) == 1:
         remember_group(context, clause.actor.tokens[0], [p.argument for p in subjects])
-    event = verb_event(verb)
-    fact = factuality(verb)
-    if event is not None and event.trigger != verb and fact is Factuality.ASSERTED:
-        fact = noun_factuality(event.trigger)  # "held no talks"
-    if event is not None and refusal(event.entry, event.trigger, fact):
-        event, fact = replace(event, entry=REFUSAL), Factuality.ASSERTED
+    event, fact = _coded(verb)
     in_quote = verb.i in inside_quotes
     factual = fact is Factuality.ASSERTED and not in_quote
     if subjects and factual and _lemma(verb) in speech_verbs():
@@ -356,6 +352,26 @@ def _read_clause(clause: Clause, sentence: Span, context: Context,
             yield from statements
             return
     yield from _read_other(clause, subjects, sentence, context)
+
+
+def _coded(verb: Token) -> tuple[Event | None, Factuality]:
+    """The event a verb expresses and how far the text asserts it."""
+    event = verb_event(verb)
+    fact = factuality(verb)
+    if event is not None and event.trigger != verb and fact is Factuality.ASSERTED:
+        fact = noun_factuality(event.trigger)  # "held no talks"
+    if event is not None and refusal(event.entry, event.trigger, fact):
+        event, fact = replace(event, entry=REFUSAL), Factuality.ASSERTED
+    return event, fact
+
+
+def speaker_events(clause: Clause, speaker: Argument, sentence: Span,
+                   context: Context) -> Iterator[Statement]:
+    """The events of a clause in which a speaker speaks of their own acts ("We condemn
+    this attack", "I urge Turkey to act with restraint"), with the speaker as its actor."""
+    event, fact = _coded(clause.verb)
+    if event is not None:
+        yield from _read_event(clause, event, [Party(speaker)], sentence, context, fact)
 
 
 def _demands(verb: Token, subjects: list[Party], sentence: Span, context: Context,
