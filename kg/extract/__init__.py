@@ -6,7 +6,7 @@ extractor that builds on another's statements declares the relations it ``reads`
 given the paragraph's statements of those relations, found by the extractors before it.
 
 >>> ORDER
-('clauses', 'events', 'members', 'positions', 'quotes', 'speech')
+('clauses', 'events', 'stances', 'members', 'positions', 'quotes', 'speech')
 >>> EXTRACTORS["speech"].reads
 ('SAID',)
 """
@@ -22,7 +22,7 @@ from kg.extract.base import Context, Extractor
 from kg.records import Statement
 
 # The run order: an extractor that reads others' statements comes after them.
-ORDER = ("clauses", "events", "members", "positions", "quotes", "speech")
+ORDER = ("clauses", "events", "stances", "members", "positions", "quotes", "speech")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,15 @@ def extract_paragraph(doc: Doc, context: Context,
 
 
 # The extractors register themselves on import.
-from kg.extract import clauses, events, members, positions, quotes, speech  # noqa: E402,F401
+from kg.extract import (  # noqa: E402,F401
+    clauses,
+    events,
+    members,
+    positions,
+    quotes,
+    speech,
+    stances,
+)
 
 if set(EXTRACTORS) != set(ORDER):
     raise ImportError(f"extractors without a place in ORDER: {set(EXTRACTORS) ^ set(ORDER)}")
