@@ -21,6 +21,7 @@ _JSON_FEED = re.compile(rb'\A\s*\{[^{}]{0,2000}"version"\s*:\s*"https?://jsonfee
 _XML_FEED = re.compile(rb"<(?:rss|feed|rdf:RDF|urlset)[\s>]", re.IGNORECASE)
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
                "application/feed+json", "application/json")
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -73,6 +74,8 @@ title='Talks', date='2024-03-05'),))
     """
     if _JSON_FEED.match(body[:4096]):
         return _json_feed(body, url)
+    if _ENTITY.search(body):  # expat would expand a billion laughs before refusing them
+        raise ValueError("declares XML entities (refused: no feed needs them)")
     if re.search(rb"<urlset[\s>]", body[:4096]):
         return _sitemap(body, url)
     parsed = feedparser.parse(body, response_headers={"content-location": url})

@@ -123,7 +123,8 @@ class Fetcher:
         self._client = httpx.Client(
             headers={"User-Agent": user_agent}, timeout=httpx.Timeout(timeout),
             follow_redirects=False, transport=transport)
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        # host → its robots.txt rules, or why it has none (kg then fetches nothing there)
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}
         self._last: dict[str, float] = {}  # host → monotonic time of its last request
 
     def __enter__(self) -> Fetcher:
@@ -214,8 +215,7 @@ class Fetcher:
             parts = urlsplit(current)
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise FetchError(url, "not an http(s) URL")
-            if not self._allowed(current):
-                raise FetchError(url, "disallowed by robots.txt")
+            self._check_robots(current, url)
             status, got, body = self._request(current, headers, url)
             if status in (301, 302, 303, 307, 308) and "location" in got:
                 current = urldefrag(urljoin(current, got["location"])).url
@@ -277,7 +277,7 @@ class Fetcher:
         host = urlsplit(url).netloc.lower()
         robots = self._robots.get(host)
         delay = self.delay
-        if robots is not None:
+        if isinstance(robots, urllib.robotparser.RobotFileParser):
             asked = robots.crawl_delay(ROBOT_NAME)
             if asked is not None:
                 delay = max(delay, min(float(asked), MAX_WAIT))
@@ -288,17 +288,22 @@ class Fetcher:
                 time.sleep(pause)
         self._last[host] = time.monotonic()
 
-    def _allowed(self, url: str) -> bool:
-        parts = urlsplit(url)
+    def _check_robots(self, target: str, url: str) -> None:
+        """Raise ``FetchError`` unless the host's robots.txt lets kg fetch ``target``."""
+        parts = urlsplit(target)
         host = parts.netloc.lower()
         if host not in self._robots:
             self._robots[host] = self._read_robots(f"{parts.scheme}://{parts.netloc}/robots.txt")
         robots = self._robots[host]
-        return robots is not None and robots.can_fetch(ROBOT_NAME, url)
+        if isinstance(robots, str):
+            raise FetchError(url, robots)
+        if not robots.can_fetch(ROBOT_NAME, target):
+            raise FetchError(url, "disallowed by robots.txt")
 
-    def _read_robots(self, robots_url: str) -> urllib.robotparser.RobotFileParser | None:
-        """The host's rules; RFC 9309: a 4xx allows all, an unreachable file (5xx, no
-        connection) nothing (``None``). Its redirects are followed, up to five."""
+    def _read_robots(self, robots_url: str) -> urllib.robotparser.RobotFileParser | str:
+        """The host's rules, or why there are none to follow. RFC 9309: a 4xx allows
+        everything, an unreachable file (a 5xx, no connection) nothing. Its redirects are
+        followed, up to five."""
         parser = urllib.robotparser.RobotFileParser(robots_url)
         target = robots_url
         try:
@@ -308,10 +313,10 @@ class Fetcher:
                     target = urljoin(target, got["location"])
                     continue
                 break
-        except FetchError:
-            return None
+        except FetchError as error:
+            return error.reason  # the host is down: say so, not "disallowed"
         if status >= 500:
-            return None
+            return f"robots.txt unreachable (HTTP {status})"
         if 400 <= status < 500 or status >= 300:
             parser.parse([])
         else:

@@ -46,7 +46,7 @@ def is_url_list(path: Path) -> bool:
 
     >>> import tempfile
     >>> path = Path(tempfile.mkdtemp()) / "urls.txt"
-    >>> _ = path.write_text("# the news\nhttps://example.org/a\n\nhttps://example.org/b\n")
+    >>> _ = path.write_text("# the news\\nhttps://example.org/a\\n\\nhttps://example.org/b\\n")
     >>> is_url_list(path)
     True
     """
@@ -212,8 +212,9 @@ class Web:
                 number += 1
                 try:
                     raw = read_line(handle, min(max_bytes, _MAX_URL))
-                except BadInput as error:
-                    yield ReadError(f"{path}:{number}", str(error))
+                except BadInput:
+                    yield ReadError(f"{path}:{number}", f"line too long for a URL (over "
+                                                        f"{_MAX_URL // 1024} KB)")
                     continue
                 except OSError as error:
                     yield ReadError(f"{path}:{number}", os_error(error))
