@@ -194,14 +194,16 @@ def _read(paths: Iterable[str | Path], default: str | None, max_mb: float | None
             if isinstance(source, ReadError):
                 yield source
                 continue
-            if web is None and (isinstance(source, str) or _webby(source)):
+            listing = isinstance(source, Path) and source.suffix.lower() == ".txt" \
+                and is_url_list(source)
+            reader = None if isinstance(source, str) or listing else reader_for(source)
+            if web is None and reader in (None, warc.read_warc):
                 web = own = Web(Fetcher(None))
             if isinstance(source, str):
                 items: Iterator[Document | ReadError | Skipped] = web.read_url(source)
-            elif source.suffix.lower() == ".txt" and is_url_list(source):
+            elif listing:
                 items = web.read_url_list(source, max_bytes)
             else:
-                reader = reader_for(source)
                 assert reader is not None
                 items = _guarded(reader, source, max_bytes)
                 if reader is warc.read_warc:
@@ -213,12 +215,6 @@ def _read(paths: Iterable[str | Path], default: str | None, max_mb: float | None
     finally:
         if own is not None:
             own.close()
-
-
-def _webby(path: Path) -> bool:
-    """Whether a file is read through the web session: a WARC archive or a list of URLs."""
-    return reader_for(path) is warc.read_warc or (
-        path.suffix.lower() == ".txt" and is_url_list(path))
 
 
 def _finished(document: Document, date: str | None) -> Document:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecord
 
 from kg.ingest.base import MAX_INPUT_BYTES, BadInput, ReadError, Skipped, one_line, open_input
 from kg.ingest.page import is_html, page_document
@@ -106,7 +107,7 @@ def _size(handle: BinaryIO) -> int | None:
     return info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
-def _record(record: object, where: str, max_bytes: int) -> Document | ReadError | Skipped:
+def _record(record: ArcWarcRecord, where: str, max_bytes: int) -> Document | ReadError | Skipped:
     kind = record.rec_type
     if kind != "response":
         return Skipped(where, f"not a response ({kind} record)")
