@@ -22,6 +22,7 @@ from ingest.site import (
 )
 from kg.graph.store import Store
 from kg.ingest import Skipped, read
+from kg.ingest.feeds import Feed, Item, is_feed, parse_feed
 from kg.ingest.web import Web
 from kg.records import Document
 
@@ -184,3 +185,41 @@ def test_a_site_of_fifty_pages_builds_clean_and_is_not_fetched_twice(
     with Web.beside(store, delay=0.0) as session:
         again = kg.build([f"{site.base}/feed.xml"], store=store, web=session)
     assert len(site.log) == requests and len(again.unchanged) == 50
+
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Example Wire</title>
+<entry><title>Talks resume</title><link href="/world/a" rel="alternate"/>
+<updated>2024-03-05T09:00:00Z</updated></entry>
+<entry><title>No link</title><updated>2024-03-05T09:00:00Z</updated></entry></feed>"""
+JSON_FEED = b"""{"version": "https://jsonfeed.org/version/1.1", "title": "Example JSON",
+ "items": [{"id": "1", "url": "https://news.example.org/b", "title": "Summit",
+            "date_published": "2024-03-06T10:00:00+01:00"}, {"id": "2"}]}"""
+SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>https://news.example.org/c</loc><lastmod>2024-03-07</lastmod></url></urlset>"""
+
+
+@pytest.mark.parametrize(("body", "content_type", "expected"), [
+    (ATOM, "application/atom+xml",
+     Feed("Example Wire", (Item("https://news.example.org/world/a", "Talks resume",
+                                "2024-03-05"),))),
+    (JSON_FEED, "application/feed+json",
+     Feed("Example JSON", (Item("https://news.example.org/b", "Summit", "2024-03-06"),))),
+    (SITEMAP, "text/xml", Feed(None, (Item("https://news.example.org/c", None, "2024-03-07"),))),
+])
+def test_atom_json_feed_and_sitemaps_give_their_links(body: bytes, content_type: str,
+                                                      expected: Feed) -> None:
+    assert is_feed(content_type, body)
+    assert parse_feed(body, "https://news.example.org/feed") == expected
+
+
+def test_a_json_feed_served_by_the_site_is_built(site: Site, tmp_path: Path) -> None:
+    site.page(article_path(5), article_page(5))
+    site.page("/feed.json", (
+        '{"version": "https://jsonfeed.org/version/1.1", "title": "Example News", "items": '
+        f'[{{"id": "5", "url": "{site.base}{article_path(5)}"}}]}}').encode(),
+        "application/feed+json")
+    with web(tmp_path) as session:
+        [doc] = list(read([f"{site.base}/feed.json"], web=session))
+    assert isinstance(doc, Document) and article_paragraphs(5)[1] in doc.text
