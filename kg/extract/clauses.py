@@ -409,7 +409,11 @@ def _read_event(clause: Clause, event: Event, subjects: list[Party], sentence: S
     code = event.entry.code
     future = planned(verb) or planned(event.trigger)
     found = setting({verb, event.trigger}, context, entry=event.entry, future=future)
-    intended = intent(code) if future and fact is Factuality.ASSERTED else None
+    # a conditional announcement is still an offer or a threat ("would meet the mediator if
+    # he gave them a veto"); the event itself stays hypothetical
+    offered = fact is Factuality.ASSERTED or (fact is Factuality.HYPOTHETICAL
+                                              and _conditioned(verb))
+    intended = intent(code) if future and offered else None
     if intended and _unless(verb):
         intended = "THREATEN"  # "will withdraw its force unless …": a threat
     yield from placed(
@@ -419,7 +423,12 @@ def _read_event(clause: Clause, event: Event, subjects: list[Party], sentence: S
 
 def _unless(verb: Token) -> bool:
     """Whether an announced act is made to depend on the other side's ("unless …")."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+    return _conditioned(verb, ("unless",))
+
+
+def _conditioned(verb: Token, marks: tuple[str, ...] = ("if", "unless")) -> bool:
+    """Whether the verb itself carries a condition ("would meet him if …")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
                                          for m in c.children) for c in verb.children)
 
 
@@ -485,8 +494,10 @@ def _broad(entry: EventEntry) -> bool:
     """Whether the entry is a derived verb sense broad enough to code an event only with a
     named recipient. CAMEO's verb blocks give every synonym the block's code ("enter",
     "prepare", "remain"); PETRARCH codes them only between two actors, and so does kg. A
-    pattern with its object or preposition ("open fire", "call for") is specific enough."""
-    return entry.source == "cameo" and " " not in entry.lemma
+    pattern with its object or preposition ("open fire", "call for") is specific enough, and
+    so is an event verb that takes no object ("rioted": ``intransitive``)."""
+    return (entry.source == "cameo" and " " not in entry.lemma
+            and entry.lemma not in words("intransitive"))
 
 
 def _membership(clause: Clause, subjects: list[Party], sentence: Span,

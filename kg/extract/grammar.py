@@ -283,8 +283,9 @@ def _controller(head: Token) -> list[Token]:
     objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
     if objects:
         return objects
-    return [p for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
-            for p in c.children if p.dep_ == "pobj"]
+    # "called on X to …", not "On September 29, Putin offered to …"
+    return [p for c in head.children if c.dep_ == "prep" and c.lower_ == "on" and c.i > head.i
+            for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
 
 
 def actor(verb: Token, depth: int = 0) -> Actor:
@@ -337,9 +338,10 @@ def actor(verb: Token, depth: int = 0) -> Actor:
         agents = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
                   for p in c.children if p.dep_ == "pobj"]
         agents += [c for c in head.children if c.dep_ == "poss"]
-        if not agents and head.dep_ == "pobj":
+        if not agents and (head.dep_ == "pobj" or head.lemma_.lower() in words("document")):
             # the parser hangs the participle on the nearest noun: "posted a message on
-            # Twitter blaming Iran" is the poster's blame, not Twitter's
+            # Twitter blaming Iran" is the poster's blame, not Twitter's; and a document
+            # speaks for its author: "issued a statement condemning the attack"
             current = head
             while current.head != current and current.pos_ not in ("VERB", "AUX"):
                 current = current.head
@@ -457,6 +459,8 @@ def _first_reason(token: Token) -> Factuality:
                 return Factuality.POSSIBLE
         if _conditional(current):
             return Factuality.HYPOTHETICAL
+        if _subjunctive(current):
+            return Factuality.POSSIBLE  # "demanded that Israel ease restrictions": a demand
         if current.dep_ in ("ROOT", "relcl") or current.head == current:
             return Factuality.ASSERTED
         if any(c.dep_ == "mark" and c.lower_ == "for" for c in current.children) and any(
@@ -480,6 +484,15 @@ def _first_reason(token: Token) -> Factuality:
             return Factuality.ASSERTED
         current, link = head, dep
     return Factuality.ASSERTED
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A "that" clause in the bare form with a subject of its own, which says what is
+    demanded or proposed, not what happens ("urged that the immunity be waived")."""
+    return (verb.dep_ == "ccomp" and verb.tag_ == "VB"
+            and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children)
+            and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "TO")
+                        for c in verb.children))
 
 
 def noun_factuality(noun: Token) -> Factuality:

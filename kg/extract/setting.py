@@ -202,7 +202,8 @@ def placed(statements: Iterable[Statement], found: Setting, *, code: str,
     ``statements`` are coded ``intended or code``. When the event is announced and its
     announcement is another event (``intended``, see :func:`kg.extract.grammar.intent`:
     "will meet" is an agreement), each comes as it is and, beside it, the ``code`` event
-    itself, marked planned and with the setting (the setting is the event's, not the
+    itself, marked planned (or hypothetical, when announced on a condition) and with the
+    setting (the setting is the event's, not the
     announcement's). A fact gets the setting; anything else its factuality and ``label``.
     """
     for statement in statements:
@@ -210,7 +211,8 @@ def placed(statements: Iterable[Statement], found: Setting, *, code: str,
                                context=found.context)
         if intended and intended != code:
             yield statement
-            yield replace(with_setting, relation=code, factuality=Factuality.PLANNED)
+            yield replace(with_setting, relation=code, factuality=Factuality.PLANNED
+                          if fact is Factuality.ASSERTED else fact)
         elif fact is Factuality.ASSERTED:
             yield with_setting
         else:

@@ -291,3 +291,47 @@ def test_an_event_noun_in_protest_is_the_act_of_its_clause() -> None:
         "Vladimir Putin.")
     assert coded("At least three Iraqi civilians have been killed in a suicide car "
                  "bombing in central Baghdad, Iraqi police said.") == set()
+
+
+# -- documents, subjunctives, conditional offers ------------------------------------------
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    """"issued a declaration demanding …": the participle is the issuer's act."""
+    assert ("Kurdistan Workers' Party", "REQUEST", "Turkey", "asserted") in coded(
+        "The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish "
+        "government provide information on the safety of its leader Abdullah Ocalan.")
+
+
+def test_what_is_demanded_in_the_subjunctive_has_not_happened() -> None:
+    """"its demand that Israel ease restrictions": the easing is the demand's content; the
+    same clause in the past tense is reported as done."""
+    found = coded("The International Labor Office (ILO) reiterated its demand today that "
+                  "Israel ease restrictions on the movement of Palestinian workers.")
+    assert ("Israel", "CONCEDE", None, "possible") in found
+    assert ("Israel", "CONCEDE", None, "asserted") not in found
+    assert ("Israel", "CONCEDE", None, "asserted") in coded(
+        "The United Nations said that Israel eased restrictions on the movement of "
+        "Palestinian workers.")
+
+
+def test_a_conditional_announcement_is_still_an_offer() -> None:
+    """"would meet the mediator if he gave them a veto" offers to meet (PLOVER AGREE); the
+    meeting itself is hypothetical, not planned."""
+    found = coded("Afghan rebel leaders said on Wednesday they would meet U.N. mediator "
+                  "Diego Cordovez if he gave them a veto over any settlement reached in peace "
+                  "talks.")
+    assert ("Afghan rebel leaders", "AGREE", "Diego Cordovez", "asserted") in found
+    assert ("Afghan rebel leaders", "CONSULT", "Diego Cordovez", "hypothetical") in found
+
+
+def test_a_date_is_no_one_told_to_act() -> None:
+    """"On September 29, Putin offered to negotiate": "on" a date controls nothing."""
+    assert ("Putin", "AGREE", "president of Armenia", "asserted") in coded(
+        "On September 29, Putin offered to negotiate with the president of Armenia.")
+
+
+def test_a_protest_verb_needs_no_recipient() -> None:
+    assert ("Egyptian demonstrators", "PROTEST", None, "asserted") in coded(
+        "Egyptian demonstrators rioted following a peaceful demonstration calling for the "
+        "immediate removal of President Hosni Mubarak from office.")
