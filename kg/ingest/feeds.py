@@ -1,7 +1,8 @@
 """News feeds and sitemaps: the article links they list.
 
 RSS, RDF and Atom feeds are read by feedparser; a JSON Feed (jsonfeed.org, plain JSON)
-and an XML sitemap (``<urlset>``, which lists URLs only) are read here. Links are
+and an XML sitemap (``<urlset>``, which lists URLs only, or a ``<sitemapindex>`` of
+sitemaps) are read here. Links are
 resolved against the feed's own URL; an item without a link is left out.
 """
 
@@ -18,7 +19,7 @@ import feedparser
 from lxml import etree
 
 _JSON_FEED = re.compile(rb'\A\s*\{[^{}]{0,2000}"version"\s*:\s*"https?://jsonfeed\.org/')
-_XML_FEED = re.compile(rb"<(?:rss|feed|rdf:RDF|urlset)[\s>]", re.IGNORECASE)
+_XML_FEED = re.compile(rb"<(?:rss|feed|rdf:RDF|urlset|sitemapindex)[\s>]", re.IGNORECASE)
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
                "application/feed+json", "application/json")
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
@@ -36,10 +37,12 @@ class Item:
 
 @dataclass(frozen=True)
 class Feed:
-    """A feed's title (the publisher, where the pages name none) and its items."""
+    """A feed's title (the publisher, where the pages name none), its items, and the
+    sitemaps a sitemap index lists."""
 
     title: str | None
     items: tuple[Item, ...]
+    sitemaps: tuple[str, ...] = ()
 
 
 def is_feed(content_type: str, body: bytes) -> bool:
@@ -70,13 +73,13 @@ def parse_feed(body: bytes, url: str) -> Feed:
     ...        b'</pubDate></item></channel></rss>')
     >>> parse_feed(rss, "https://example.org/feed.xml")
     Feed(title='Example News', items=(Item(url='https://example.org/world/talks', \
-title='Talks', date='2024-03-05'),))
+title='Talks', date='2024-03-05'),), sitemaps=())
     """
     if _JSON_FEED.match(body[:4096]):
         return _json_feed(body, url)
     if _ENTITY.search(body):  # expat would expand a billion laughs before refusing them
         raise ValueError("declares XML entities (refused: no feed needs them)")
-    if re.search(rb"<urlset[\s>]", body[:4096]):
+    if re.search(rb"<(?:urlset|sitemapindex)[\s>]", body[:4096]):
         return _sitemap(body, url)
     parsed = feedparser.parse(body, response_headers={"content-location": url})
     if not parsed.get("version") and not parsed.entries:
@@ -119,16 +122,27 @@ def _json_feed(body: bytes, url: str) -> Feed:
 
 
 def _sitemap(body: bytes, url: str) -> Feed:
+    """A sitemap's URLs, or a sitemap index's sitemaps.
+
+    >>> index = (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    ...          b'<sitemap><loc>/news-1.xml</loc></sitemap></sitemapindex>')
+    >>> _sitemap(index, "https://example.org/sitemap.xml").sitemaps
+    ('https://example.org/news-1.xml',)
+    """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(body, parser)
     except etree.XMLSyntaxError as error:
         raise ValueError(f"not a sitemap ({error})") from None
-    items = []
-    for entry in root.iter(f"{_SITEMAP}url"):
-        loc = entry.findtext(f"{_SITEMAP}loc")
-        if loc and loc.strip():
-            modified = (entry.findtext(f"{_SITEMAP}lastmod") or "").strip()
-            date = modified[:10] if re.match(r"\d{4}-\d\d-\d\d", modified) else None
-            items.append(Item(urljoin(url, loc.strip()), None, date))
-    return Feed(None, tuple(items))
+    items, sitemaps = [], []
+    for entry in root.iter(f"{_SITEMAP}url", f"{_SITEMAP}sitemap"):
+        loc = (entry.findtext(f"{_SITEMAP}loc") or "").strip()
+        if not loc:
+            continue
+        if entry.tag == f"{_SITEMAP}sitemap":
+            sitemaps.append(urljoin(url, loc))
+            continue
+        modified = (entry.findtext(f"{_SITEMAP}lastmod") or "").strip()
+        date = modified[:10] if re.match(r"\d{4}-\d\d-\d\d", modified) else None
+        items.append(Item(urljoin(url, loc), None, date))
+    return Feed(None, tuple(items), tuple(sitemaps))

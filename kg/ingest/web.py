@@ -105,6 +105,7 @@ class Web:
         self.on_fetch = on_fetch
         self._seen: set[str] = set()  # document ids read in this build
         self._digests: dict[str, str] = {}  # text digest → document id, this build
+        self._feeds: set[str] = set()  # feeds and sitemaps read in this build
 
     @classmethod
     def beside(cls, store: Store | str | Path, cache: Path | None = None, **options: object
@@ -160,8 +161,13 @@ class Web:
             return
         if self.sources is not None:
             self.sources.saw(url, "feed")
+        self._feeds.add(url)
         for entry in feed.items:
             yield from self._item(entry, feed.title)
+        for sitemap in feed.sitemaps:  # a sitemap index: each of its sitemaps, once
+            if sitemap not in self._feeds:
+                self._feeds.add(sitemap)
+                yield from self.read_url(sitemap)
 
     def _item(self, entry: feeds.Item, publisher: str | None) -> Iterator[Item]:
         if document_id(entry.url) in self._seen:

@@ -223,3 +223,18 @@ def test_a_json_feed_served_by_the_site_is_built(site: Site, tmp_path: Path) -> 
     with web(tmp_path) as session:
         [doc] = list(read([f"{site.base}/feed.json"], web=session))
     assert isinstance(doc, Document) and article_paragraphs(5)[1] in doc.text
+
+
+def test_a_sitemap_index_is_followed_once(site: Site, tmp_path: Path) -> None:
+    site.page(article_path(6), article_page(6))
+    site.page("/sitemap.xml", (
+        b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<sitemap><loc>/news-sitemap.xml</loc></sitemap>"
+        b"<sitemap><loc>/sitemap.xml</loc></sitemap></sitemapindex>"), "text/xml")
+    site.page("/news-sitemap.xml", (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{site.base}{article_path(6)}</loc></url></urlset>").encode(), "text/xml")
+    with web(tmp_path) as session:
+        [doc] = list(read([f"{site.base}/sitemap.xml"], web=session))
+    assert isinstance(doc, Document) and doc.url == f"{site.base}{article_path(6)}"
+    assert site.hits("/sitemap.xml") == 1 and site.hits("/news-sitemap.xml") == 1
