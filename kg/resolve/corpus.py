@@ -38,15 +38,16 @@ from kg.lexicons import lookup_country
 from kg.resolve.lexicon import fold, org_heads, title_words
 
 # Classes a name may move between; a country's node is decided by the ISO list alone.
-_MOVABLE = ("Person", "Organisation", "Place")
+_MOVABLE = ("Person", "Organisation", "Place", "Other")
 # Which class wins a tie of mentions: the one spaCy confuses least with the others.
-_TIE_ORDER = {"Person": 0, "Organisation": 1, "Place": 2}
+_TIE_ORDER = {"Person": 0, "Organisation": 1, "Place": 2, "Other": 3}
 
 # Each pattern its own subquery, joined on graph and node: Oxigraph then joins three
 # columns by hashing instead of looking each node up (on a 1M-quad store, 5 s not 7 s).
 _NODES = """
 SELECT ?g ?e ?label ?class (SUM(?count) AS ?mentions) WHERE {
-  { SELECT ?g ?e ?class WHERE { VALUES ?class { dip:Person dip:Organisation dip:Place }
+  { SELECT ?g ?e ?class WHERE { VALUES ?class { dip:Person dip:Organisation dip:Place
+                                                   dip:Other }
                                 GRAPH ?g { ?e a ?class } } }
   { SELECT ?g ?e ?label WHERE { GRAPH ?g { ?e rdfs:label ?label } } }
   { SELECT ?g ?e ?count WHERE { GRAPH ?g { ?e dip:mentionCount ?count } } }
