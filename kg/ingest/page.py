@@ -73,39 +73,54 @@ def url_date(url: str) -> str | None:
         return None
 
 
-def clean_title(title: str | None, sitename: str | None, host: str) -> str | None:
+def clean_title(title: str | None, sitename: str | None, url: str) -> str | None:
     """A headline without the site's name, section or date that pages add to ``<title>``.
 
-    Of the parts a separator splits, those that name the site (its name or host), look
-    like a date, or are one lowercase word (a CMS's name: "escenic") are dropped; the
-    longest part left is the headline.
+    Of the parts a separator splits, those that name the site (its name, its domain, or
+    up to three words starting with the domain's name: "Example News"), or look like a
+    date, are dropped, and the longest part left is the headline. A title that is one
+    lowercase word is a CMS's name ("escenic"), no headline.
 
-    >>> clean_title("Ministers meet in Geneva | DW | 19.01.2020", "DW", "www.dw.com")
+    >>> clean_title("Ministers meet in Geneva | DW | 19.01.2020", "DW", "https://www.dw.com/a")
     'Ministers meet in Geneva'
-    >>> clean_title("Example News - Talks resume in Vienna", None, "news.example.org")
-    'Talks resume in Vienna'
-    >>> clean_title("escenic", None, "example.org") is None
+    >>> clean_title("Example News - Talks resume", None, "https://news.example.org/a")
+    'Talks resume'
+    >>> clean_title("Commission meets in Brussels | Politics", None, "https://www.co.uk/a")
+    'Commission meets in Brussels'
+    >>> clean_title("escenic", None, "https://example.org/") is None
     True
     """
     if not title:
         return None
-    site_words = {_fold(sitename or "")} | {_fold(part) for part in host.split(".")}
-    site_words |= {_fold(host.removeprefix("www."))}
     parts = [part.strip() for part in _TITLE_SEPARATORS.split(title)]
-    kept = [part for part in parts if part and _fold(part) not in site_words
-            and not _DATE_LIKE.fullmatch(part)
-            and not _fold(part).replace(" ", "").startswith(tuple(w for w in site_words if w))]
-    if len(parts) > 1 and kept:
+    if len(parts) > 1:
+        names = _site_names(sitename, url)
+        kept = [part for part in parts if part and not _DATE_LIKE.fullmatch(part)
+                and not _names_site(part, names)]
+        if not kept:
+            return None
         title = max(kept, key=len)
-    elif len(parts) > 1:
-        return None
     if " " not in title and title.islower():
         return None
     return title
 
 
+def _site_names(sitename: str | None, url: str) -> set[str]:
+    """The site's name and its domain, folded (lowercase, no spaces): "dw", "dw.com"."""
+    domain = courlan.extract_domain(url) or urlsplit(url).hostname or ""
+    names = {_fold(sitename or ""), _fold(domain), _fold(domain.split(".")[0])}
+    return {name for name in names if len(name) >= 2}
+
+
+def _names_site(part: str, names: set[str]) -> bool:
+    folded = _fold(part)
+    if folded in names:
+        return True
+    return len(part.split()) <= 3 and any(folded.startswith(name) for name in names)
+
+
 def _fold(text: str) -> str:
-    return " ".join(text.lower().split()).removeprefix("the ")
+    return "".join(text.lower().split()).removeprefix("the")
 
 
 def language(text: str) -> str:
@@ -167,7 +182,7 @@ def page_document(body: bytes, url: str, *, origin: str, date: str | None = None
         id=document_id(address),
         text=found.text,
         blocks=found.blocks,
-        title=clean_title(found.title, found.sitename, host),
+        title=clean_title(found.title, found.sitename, address),
         date=url_date(address) or found.date or date,
         url=address,
         source=found.sitename or publisher or host.removeprefix("www."),
