@@ -62,8 +62,10 @@ class Sources:
 
     def remember(self, digest: str, document_id: str) -> str:
         """The document already known by this text digest, else ``document_id`` (now known)."""
-        known = self.digests.setdefault(digest, document_id)
-        self.changed = self.changed or known == document_id
+        known = self.digests.get(digest)
+        if known is None:
+            self.digests[digest] = known = document_id
+            self.changed = True
         return known
 
     def save(self) -> None:

@@ -238,3 +238,19 @@ def test_a_sitemap_index_is_followed_once(site: Site, tmp_path: Path) -> None:
         [doc] = list(read([f"{site.base}/sitemap.xml"], web=session))
     assert isinstance(doc, Document) and doc.url == f"{site.base}{article_path(6)}"
     assert site.hits("/sitemap.xml") == 1 and site.hits("/news-sitemap.xml") == 1
+
+
+def test_a_copy_met_in_a_later_build_is_skipped_by_its_text(site: Site, tmp_path: Path) -> None:
+    """The sources book keeps the digests of the texts built, so a copy of an article at
+    another address, met in a later build, is skipped; the article itself is read again."""
+    publish(site, [1, 2])
+    with web(tmp_path) as session:
+        first = list(read([f"{site.base}/feed.xml"], web=session))
+    assert sum(isinstance(item, Document) for item in first) == 2
+    site.page("/mirror/talks-2", article_page(2))
+    site.page("/mirror.xml", rss(site.base, [1], extra=["/mirror/talks-2"]),
+              "application/rss+xml")
+    with web(tmp_path) as session:
+        later = list(read([f"{site.base}/mirror.xml"], web=session))
+    assert [type(item).__name__ for item in later] == ["Document", "Skipped"]
+    assert later[1].reason == "already read (same text)"
