@@ -102,7 +102,7 @@ def _retry_after(value: str | None) -> float | None:
 class Fetcher:
     """Fetch URLs politely, through a cache in ``cache`` (``None``: no cache).
 
-    ``transport`` is for an ``httpx`` transport of the caller's (a proxy, say).
+    Proxies come from the environment (``HTTPS_PROXY``, ``NO_PROXY``), as httpx reads them.
 
     >>> import tempfile
     >>> with Fetcher(Path(tempfile.mkdtemp())) as fetcher:
@@ -113,8 +113,7 @@ class Fetcher:
 
     def __init__(self, cache: Path | None, *, delay: float = 1.0, timeout: float = 20.0,
                  retries: int = 3, backoff: float = 1.0, max_bytes: int = MAX_PAGE_MB << 20,
-                 max_redirects: int = 5, user_agent: str = USER_AGENT,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 max_redirects: int = 5, user_agent: str = USER_AGENT) -> None:
         self.cache = cache
         self.delay, self.retries, self.backoff = delay, retries, backoff
         self.max_bytes, self.max_redirects = max_bytes, max_redirects
@@ -122,7 +121,7 @@ class Fetcher:
         self.stats = FetchStats()
         self._client = httpx.Client(
             headers={"User-Agent": user_agent}, timeout=httpx.Timeout(timeout),
-            follow_redirects=False, transport=transport)
+            follow_redirects=False)
         # host → its robots.txt rules, or why it has none (kg then fetches nothing there)
         self._robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}
         self._last: dict[str, float] = {}  # host → monotonic time of its last request
