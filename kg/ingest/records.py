@@ -203,7 +203,8 @@ def read_jsonl(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
 def read_json(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
               ) -> Iterator[Document | ReadError | Skipped]:
     """Read a news API dump: a JSON object whose ``articles`` list holds the records
-    (NewsAPI's shape), or a list of records.
+    (NewsAPI's shape), or a list of records. Other JSON is skipped (with a count), so a
+    folder of news may hold settings files.
 
     >>> import tempfile
     >>> path = Path(tempfile.mkdtemp()) / "top.json"
@@ -226,8 +227,8 @@ def read_json(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
         yield ReadError(str(path), "not JSON (too deeply nested, or a number too long)")
         return
     articles = data.get("articles") if isinstance(data, dict) else data
-    if not isinstance(articles, list):
-        yield ReadError(str(path), "not a news dump (expected an 'articles' list)")
+    if not isinstance(articles, list):  # other JSON (settings, gold data) in a folder of news
+        yield Skipped(str(path), "JSON but no news dump (no 'articles' list)")
         return
     if not articles:
         yield ReadError(str(path), "no articles")

@@ -45,13 +45,13 @@ def test_a_newsapi_dump_is_read_with_its_metadata(tmp_path: Path) -> None:
     ]
 
 
-def test_a_dump_that_is_not_one_is_one_error(tmp_path: Path) -> None:
+def test_json_that_is_no_dump_is_skipped_and_broken_json_is_one_error(tmp_path: Path) -> None:
     cases = {"a.json": '{"status": "error", "code": "apiKeyInvalid"}', "b.json": "[1, ",
              "c.json": '{"articles": []}'}
     for name, text in cases.items():
         (tmp_path / name).write_text(text)
     assert [str(item) for item in read([tmp_path])] == [
-        f"{tmp_path / 'a.json'}: not a news dump (expected an 'articles' list)",
+        f"{tmp_path / 'a.json'}: skipped (JSON but no news dump (no 'articles' list))",
         f"{tmp_path / 'b.json'}: not JSON (Expecting value at line 1 column 5)",
         f"{tmp_path / 'c.json'}: no articles",
     ]
