@@ -47,21 +47,39 @@ _FURNITURE = [
 ]
 
 
-def decode_html(data: bytes, source: str) -> str:
-    """Decode HTML bytes: UTF-8 (BOM tolerated), else the charset the page declares, else
-    the one :func:`kg.ingest.base.guess_encoding` finds.
+def decode_html(data: bytes, source: str, charset: str | None = None) -> str:
+    """Decode HTML bytes: UTF-8 (BOM tolerated), else the charset the server sent
+    (``charset``, from a Content-Type header) or the page declares, else the one
+    :func:`kg.ingest.base.guess_encoding` finds.
 
     Raises ``BadInput`` with a one-line reason.
 
     >>> decode_html(b'<meta charset="iso-8859-1"><p>Orb\\xe1n</p>', "a.html")
     '<meta charset="iso-8859-1"><p>Orbán</p>'
+    >>> decode_html("<p>Путин</p>".encode("cp1251"), "https://a.example/", "windows-1251")
+    '<p>Путин</p>'
     """
     declared = _CHARSET.search(data[:4096])
-    charset = declared.group(1).decode("ascii").lower() if declared else ""
+    if not charset and declared:
+        charset = declared.group(1).decode("ascii")
+    charset = (charset or "").strip().strip("\"'").lower()
     label = charset.replace("-", "").replace("_", "")
     if label in ("", "utf8", "utf"):
         return decode(data, source)
     return decode(data, source, fallback="cp1252" if label in _WINDOWS_1252 else charset)
+
+
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def header_charset(content_type: str) -> str | None:
+    """The charset a Content-Type header names, if any.
+
+    >>> header_charset("text/html; charset=Windows-1251"), header_charset("text/html")
+    ('Windows-1251', None)
+    """
+    found = _HEADER_CHARSET.search(content_type)
+    return found.group(1) if found else None
 
 
 def _inline_text(el: etree._Element) -> str:

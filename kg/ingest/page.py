@@ -19,7 +19,7 @@ import courlan
 import py3langid
 
 from kg.ingest.base import Skipped
-from kg.ingest.html import decode_html, extract
+from kg.ingest.html import decode_html, extract, header_charset
 from kg.records import Document
 
 LANGUAGES = frozenset({"en"})
@@ -149,11 +149,12 @@ def is_html(content_type: str, body: bytes) -> bool:
     return body.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html"))
 
 
-def page_document(body: bytes, url: str, *, origin: str, date: str | None = None,
-                  publisher: str | None = None) -> Document | Skipped:
+def page_document(body: bytes, url: str, *, origin: str, content_type: str = "",
+                  date: str | None = None, publisher: str | None = None) -> Document | Skipped:
     """The article of a page fetched from ``url``, or why it is skipped.
 
-    ``date`` and ``publisher`` (from a feed, say) are used where the page gives none.
+    ``content_type`` is the server's header (its charset decodes the page); ``date`` and
+    ``publisher`` (from a feed, say) are used where the page gives none.
     Raises ``BadInput`` for a page that cannot be decoded.
 
     >>> html = ("<html><head><title>Talks resume in Geneva | Example News</title></head><body>"
@@ -164,7 +165,7 @@ def page_document(body: bytes, url: str, *, origin: str, date: str | None = None
     >>> doc.id, doc.title, doc.date, doc.source, doc.language
     ('example.org/2024/03/05/talks', 'Talks resume in Geneva', '2024-03-05', 'example.org', 'en')
     """
-    found = extract(decode_html(body, url), url=url)
+    found = extract(decode_html(body, url, header_charset(content_type)), url=url)
     if found is None:
         return Skipped(origin, "no article text")
     paragraphs = [found.text[b.start:b.end] for b in found.blocks if b.kind == "paragraph"]

@@ -126,6 +126,6 @@ def _record(record: ArcWarcRecord, where: str, max_bytes: int) -> Document | Rea
     if not url.lower().startswith(("http://", "https://")):
         return ReadError(where, "response record without an http(s) WARC-Target-URI")
     try:
-        return page_document(body, url, origin=where)
+        return page_document(body, url, origin=where, content_type=content_type)
     except BadInput as error:
         return ReadError(where, str(error))

@@ -185,8 +185,8 @@ class Web:
             kind = page.content_type.split(";")[0].strip() or "unknown type"
             return Skipped(origin, f"not HTML ({kind})")
         try:
-            item = page_document(page.body, page.final_url, origin=origin, date=date,
-                                 publisher=publisher)
+            item = page_document(page.body, page.final_url, origin=origin,
+                                 content_type=page.content_type, date=date, publisher=publisher)
         except BadInput as error:
             return ReadError(origin, str(error))
         return item if isinstance(item, Skipped) else self.first_copy(item)

@@ -254,3 +254,15 @@ def test_a_copy_met_in_a_later_build_is_skipped_by_its_text(site: Site, tmp_path
         later = list(read([f"{site.base}/mirror.xml"], web=session))
     assert [type(item).__name__ for item in later] == ["Document", "Skipped"]
     assert later[1].reason == "already read (same text)"
+
+
+def test_the_charset_the_server_sends_decodes_the_page(site: Site, tmp_path: Path) -> None:
+    """No charset in the page, Central European bytes: the Content-Type header's charset
+    reads them (a guess could take them for Windows-1252: "£ódŸ")."""
+    text = (" ".join(article_paragraphs(2)) + " The next round will be held in Łódź, Poland, "
+            "in the spring.")
+    page = f"<html><body><article><h1>Talks</h1><p>{text}</p></article></body></html>"
+    site.page("/pl/talks", page.encode("iso-8859-2"), "text/html; charset=ISO-8859-2")
+    with web(tmp_path) as session:
+        [doc] = list(read([f"{site.base}/pl/talks"], web=session))
+    assert isinstance(doc, Document) and "held in Łódź, Poland" in doc.text
