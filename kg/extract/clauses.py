@@ -39,9 +39,11 @@ from kg.extract.grammar import (
     noun_factuality,
     parties,
     planned,
+    prep_objects,
     quoted,
 )
 from kg.extract.groups import remember_actor, remember_group
+from kg.extract.recall import recall
 from kg.extract.setting import placed, setting
 from kg.extract.words import recipient_preps, words
 from kg.lexicons import EventEntry, event_type, government_nouns, speech_verbs
@@ -220,6 +222,10 @@ def _recipients(verb: Token, event: Event, actor_: Actor) -> list[tuple[Token, s
         found.extend((p, prep.lower_) for prep in noun.children
                      if prep.dep_ == "prep" and prep.lower_ in noun_preps
                      for p in prep.children if p.dep_ == "pobj")
+        # "claimed responsibility for the attack on Abqaiq": the recipient of the event named
+        found.extend((p, prep) for event_noun in prep_objects(noun, ("for",))
+                     if noun_event(event_noun)
+                     for p, prep in _own_recipients(event_noun))
         found.extend((c, "object") for c in _datives(verb))
         found.append((noun, "object"))  # a pattern's object may be a party: "arrested protesters"
     elif event.trigger == verb:
@@ -241,6 +247,23 @@ def _recipients(verb: Token, event: Event, actor_: Actor) -> list[tuple[Token, s
                  if prep.dep_ == "prep" and prep.lower_ in preps
                  for p in prep.children if p.dep_ == "pobj")
     return found
+
+
+def _own_recipients(noun: Token) -> list[tuple[Token, str]]:
+    """The recipients an event noun names itself ("the attack on Abqaiq")."""
+    own = noun_event(noun)
+    preps = tuple(recipient_preps(own.code)) if own else ()
+    return [(p, p.head.lower_) for p in prep_objects(noun, preps)]
+
+
+def _recalled_recipients(noun: Token, context: Context) -> list[Party]:
+    """The recipients of the event a definite noun names again ("claimed responsibility
+    for the attacks": on what the article said was attacked)."""
+    own = noun_event(noun)
+    if own is None or not own.is_event:
+        return []
+    return [Party(t.recipient, False) for t in recall(noun, own.code, context)
+            if t.recipient is not None]
 
 
 def _datives(verb: Token) -> list[Token]:
@@ -418,7 +441,8 @@ def _read_event(clause: Clause, event: Event, subjects: list[Party], sentence: S
         intended = "THREATEN"  # "will withdraw its force unless …": a threat
     yield from placed(
         _event_statements(clause, event, subjects, sentence, context, intended or code),
-        found, code=code, intended=intended, fact=fact, label=_verb_phrase(verb))
+        found, code=code, intended=intended, fact=fact, label=_verb_phrase(verb),
+        context=context)
 
 
 def _unless(verb: Token) -> bool:
@@ -447,6 +471,10 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
         if audience and how == "to":
             found = [p for p in found if p.argument.type in ("Person", "Country")]
         objects.extend(p for p in found if p.argument.name not in subject_names)
+    if not objects and event.idiom_object is not None:
+        objects = [p for noun in prep_objects(event.idiom_object, ("for",))
+                   for p in _recalled_recipients(noun, context)
+                   if p.argument.name not in subject_names]
     if not objects and code == "REQUEST":
         objects = [p for t in _complement_subjects(verb) for p in parties(t, context)
                    if p.argument.name not in subject_names]

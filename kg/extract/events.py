@@ -35,6 +35,7 @@ from kg.extract.grammar import (
     noun_factuality,
     parties,
     planned,
+    prep_objects,
     quoted,
 )
 from kg.extract.groups import remember_group
@@ -87,11 +88,6 @@ def _impact_objects(noun: Token) -> list[Token]:
     if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in words("impact"):
         return []
     return [c for c in noun.head.children if c.dep_ == "dobj"]
-
-
-def _prep_objects(noun: Token, preps: set[str]) -> list[Token]:
-    return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps
-            for p in prep.children if p.dep_ == "pobj"]
 
 
 def _carried(noun: Token) -> bool:
@@ -163,7 +159,8 @@ def _read_with_setting(noun: Token, entry: EventEntry, sentence: Span,
     intended = intent(entry.code) if future and fact is Factuality.ASSERTED else None
     found = setting({noun}, context, entry=entry, future=future)
     yield from placed(_read(noun, entry, sentence, context, intended or entry.code), found,
-                      code=entry.code, intended=intended, fact=fact, label=_noun_phrase(noun))
+                      code=entry.code, intended=intended, fact=fact, label=_noun_phrase(noun),
+                      context=context)
 
 
 def _noun_phrase(noun: Token) -> str:
@@ -178,15 +175,15 @@ def _read(noun: Token, entry: EventEntry, sentence: Span,
     if any(c.dep_ == "poss" for c in noun.children):
         preps.add("of")  # with its actor before it, "of" names the recipient: "Russia's
         # invasion of Ukraine", "the US's killing of Soleimani"
-    recipients = [p for t in _prep_objects(noun, preps) for p in parties(t, context, owners=True)]
+    recipients = [p for t in prep_objects(noun, preps) for p in parties(t, context, owners=True)]
     recipients += [p for t in _impact_objects(noun) for p in parties(t, context, owners=True)]
     # "the agreement between A and B", "memoranda of understanding between A and B"
-    holders = [noun, *(t for t in _prep_objects(noun, {"of"}) if not parties(t, context))]
-    between = [p.argument for h in holders for t in _prep_objects(h, {"between"})
+    holders = [noun, *(t for t in prep_objects(noun, {"of"}) if not parties(t, context))]
+    between = [p.argument for h in holders for t in prep_objects(h, {"between"})
                for member in conjuncts(t) for p in parties(member, context)]
     possessors = [p.argument for c in noun.children if c.dep_ == "poss"
                   for p in parties(c, context)]
-    by = [p.argument for t in _prep_objects(noun, {"by"}) for p in parties(t, context)]
+    by = [p.argument for t in prep_objects(noun, {"by"}) for p in parties(t, context)]
     modifiers = _modifier_parties(noun, context)
 
     if code.lower() not in words("place_recipient"):

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract import recall
 from kg.extract.agents import generic_actor, represented
 from kg.extract.groups import group_for
 from kg.extract.words import words
@@ -51,6 +52,17 @@ class Party:
 
     argument: Argument
     direct: bool = True
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of the token's prepositions among ``preps`` ("talks with Putin").
+
+    >>> from kg.nlp import load
+    >>> [t.text for t in prep_objects(load()("talks with Putin")[0], {"with"})]
+    ['Putin']
+    """
+    return [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -123,7 +135,18 @@ def _owners(head: Token, context) -> list[Party]:
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "between"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 owners.extend(Party(a, False) for a in _resolved(conjuncts(pobj), context))
-    return owners
+    if owners:
+        return owners
+    # an event told before: "condemned the attack" (its attacker), "denounced the
+    # conclusions of the summit" (all who met)
+    return [Party(a, False) for holder in holders for a in _recalled_owners(holder, context)]
+
+
+def _recalled_owners(noun: Token, context) -> list[Argument]:
+    entry = event_type(noun.lemma_.lower(), "NOUN")
+    if entry is None or not entry.is_event:
+        return []
+    return recall.owners(recall.recall(noun, entry.code, context))
 
 
 def _resolved(tokens: Iterable[Token], context) -> list[Argument]:

@@ -26,6 +26,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from kg.extract.base import Context
+from kg.extract.recall import remember
 from kg.extract.when import resolve
 from kg.lexicons import EventEntry, rows, speech_verbs
 from kg.records import Argument, Factuality, Statement, When
@@ -196,7 +197,8 @@ def setting(words: Iterable[Token], context: Context, *, entry: EventEntry | Non
 
 
 def placed(statements: Iterable[Statement], found: Setting, *, code: str,
-           intended: str | None, fact: Factuality, label: str) -> Iterator[Statement]:
+           intended: str | None, fact: Factuality, label: str,
+           context: Context) -> Iterator[Statement]:
     """One event's statements with its setting and factuality.
 
     ``statements`` are coded ``intended or code``. When the event is announced and its
@@ -214,6 +216,7 @@ def placed(statements: Iterable[Statement], found: Setting, *, code: str,
             yield replace(with_setting, relation=code, factuality=Factuality.PLANNED
                           if fact is Factuality.ASSERTED else fact)
         elif fact is Factuality.ASSERTED:
+            remember(context, with_setting)  # for "the attack" later (kg.extract.recall)
             yield with_setting
         else:
             yield replace(with_setting, factuality=fact, label=label)

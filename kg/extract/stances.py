@@ -19,7 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import register
 from kg.extract.base import Context
-from kg.extract.grammar import SUBJECT_DEPS, conjuncts, factuality, parties, quoted
+from kg.extract.grammar import (
+    SUBJECT_DEPS,
+    conjuncts,
+    factuality,
+    parties,
+    prep_objects,
+    quoted,
+)
 from kg.lexicons import EventEntry, event_type, lookup_seat, rows
 from kg.records import Argument, Factuality, Statement
 
@@ -93,8 +100,7 @@ def _holders(noun: Token, context: Context) -> tuple[list[Argument], Factuality]
 def _targets(noun: Token, context: Context) -> list[Argument]:
     """The party the stance is towards: after "of" ("a critic of Putin"), or named before
     the noun ("Kremlin critic")."""
-    found = [p.argument for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-             for pobj in prep.children if pobj.dep_ == "pobj"
+    found = [p.argument for pobj in prep_objects(noun, ("of",))
              for member in conjuncts(pobj) for p in parties(member, context, owners=True)]
     if not found:
         # only the word right before the noun: a "New York Times film critic" reviews films
