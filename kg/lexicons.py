@@ -157,6 +157,17 @@ def event_overrides() -> dict[str, list[EventEntry]]:
 
 
 @cache
+def quad_codes() -> dict[str, int]:
+    """PLOVER's quad code (1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    4 material conflict) of each event type (``derived/plover_scores.tsv``).
+
+    >>> quad_codes()["REQUEST"], quad_codes()["ASSAULT"]
+    (3, 4)
+    """
+    return {row[0]: int(row[2]) for row in rows("derived/plover_scores.tsv") if not row[1]}
+
+
+@cache
 def event_verbs() -> frozenset[str]:
     """The verbs the event lexicons and the speech verbs know, as lemmas: the vocabulary
     that tells a real verb lemma from a lemmatiser's slip ("staged" → "stag").

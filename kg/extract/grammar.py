@@ -29,7 +29,7 @@ from kg.extract import recall
 from kg.extract.agents import generic_actor, represented
 from kg.extract.groups import group_for
 from kg.extract.words import words
-from kg.lexicons import event_type, speech_verbs
+from kg.lexicons import event_type, quad_codes, speech_verbs
 from kg.nlp import doc_text
 from kg.records import Argument, Factuality
 
@@ -113,8 +113,11 @@ def _owners(head: Token, context) -> list[Party]:
             owners.extend(Party(p.argument, False) for p in parties(child, context))
     if owners:
         return owners
-    # an event noun's "of" names what it is done to ("the arrest of activists"), not its owner
-    preps = _OWNER_PREPS - {"of"} if event_type(head.lemma_.lower(), "NOUN") else _OWNER_PREPS
+    # a material act's "of" names what it is done to ("the arrest of activists"); a verbal
+    # act's, who does it ("the request of Prime Minister Johnson", "the demands of …")
+    entry = event_type(head.lemma_.lower(), "NOUN")
+    material = entry is not None and entry.is_event and quad_codes().get(entry.code) in (2, 4)
+    preps = _OWNER_PREPS - {"of"} if material else _OWNER_PREPS
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             # "the demands of the protesters", "the claim from Berlin", "a proposal by France"
