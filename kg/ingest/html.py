@@ -136,6 +136,7 @@ class Extracted:
     url: str | None
     sitename: str | None
     language: str | None  # as the page declares it (``<html lang>``), if it does
+    page_title: str | None = None  # the page's whole <title>, site name and all
 
 
 def extract(html: str, *, url: str | None = None) -> Extracted | None:
@@ -158,6 +159,7 @@ def extract(html: str, *, url: str | None = None) -> Extracted | None:
     except (etree.ParserError, ValueError):
         return None
     language = (tree.get("lang") or "").strip()[:20] or None
+    page_title = " ".join((tree.findtext(".//title") or "").split())[:500] or None
     found = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_images=False, include_tables=True,
         with_metadata=True, prune_xpath=_FURNITURE,
@@ -175,7 +177,7 @@ def extract(html: str, *, url: str | None = None) -> Extracted | None:
             fields.update(meta.clean({key: getattr(found, key, None)}))
     sitename = " ".join((getattr(found, "sitename", None) or "").split()) or None
     return Extracted(text, blocks, fields.get("title"), fields.get("date"), fields.get("url"),
-                     sitename, language)
+                     sitename, language, page_title)
 
 
 def read_html(path: Path, *, max_bytes: int = MAX_INPUT_BYTES

@@ -78,15 +78,18 @@ def clean_title(title: str | None, sitename: str | None, url: str) -> str | None
 
     Of the parts a separator splits, those that name the site (its name, its domain, or
     up to three words starting with the domain's name: "Example News"), or look like a
-    date, are dropped, and the longest part left is the headline. A title that is one
-    lowercase word is a CMS's name ("escenic"), no headline.
+    date, are dropped, and the longest part left is the headline; where none is, the
+    separators are the headline's own. A title that is one lowercase word is a CMS's name
+    ("escenic"), no headline.
 
     >>> clean_title("Ministers meet in Geneva | DW | 19.01.2020", "DW", "https://www.dw.com/a")
     'Ministers meet in Geneva'
     >>> clean_title("Example News - Talks resume", None, "https://news.example.org/a")
     'Talks resume'
-    >>> clean_title("Commission meets in Brussels | Politics", None, "https://www.co.uk/a")
+    >>> clean_title("Commission meets in Brussels | BBC News", None, "https://www.bbc.co.uk/a")
     'Commission meets in Brussels'
+    >>> clean_title("Brexit - what happens now", None, "https://news.example.org/a")
+    'Brexit - what happens now'
     >>> clean_title("escenic", None, "https://example.org/") is None
     True
     """
@@ -99,9 +102,18 @@ def clean_title(title: str | None, sitename: str | None, url: str) -> str | None
                 and not _names_site(part, names)]
         if not kept:
             return None
-        title = max(kept, key=len)
+        if len(kept) < len(parts):  # else the separators are the headline's own
+            title = max(kept, key=len)
     if " " not in title and title.islower():
         return None
+    return title
+
+
+def _whole_title(title: str | None, page_title: str | None) -> str | None:
+    """The page's whole ``<title>`` where trafilatura's title is one part of it: its own
+    pick may be the site's part ("Example News" of "Example News - Talks resume")."""
+    if title and page_title and title != page_title and title in page_title:
+        return page_title
     return title
 
 
@@ -183,7 +195,7 @@ def page_document(body: bytes, url: str, *, origin: str, content_type: str = "",
         id=document_id(address),
         text=found.text,
         blocks=found.blocks,
-        title=clean_title(found.title, found.sitename, address),
+        title=clean_title(_whole_title(found.title, found.page_title), found.sitename, address),
         date=url_date(address) or found.date or date,
         url=address,
         source=found.sitename or publisher or host.removeprefix("www."),

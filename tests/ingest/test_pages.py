@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ingest.site import article_paragraphs
 from kg.ingest import read
+from kg.ingest.page import page_document
 from kg.records import Document
 
 
@@ -26,3 +29,16 @@ def test_furniture_in_plain_paragraphs_is_left_out(tmp_path: Path) -> None:
     blocks = [doc.text[b.start:b.end] for b in doc.blocks]
     assert blocks == ["Talks resume in Vienna", *article_paragraphs(4),
                       "Elliot Ackerman Saladin Ambar | Observers"]
+
+
+@pytest.mark.parametrize(("title", "headline"), [
+    ("Ministers meet in Geneva | DW | 19.01.2020", "Ministers meet in Geneva"),
+    ("Example News - Talks resume in Vienna", "Talks resume in Vienna"),  # trafilatura: the
+    ("Brexit - what happens now", "Brexit - what happens now"),  # site's half; no site here
+    ("escenic", None),  # a CMS's name is no headline
+])
+def test_titles_lose_the_site_name_only(title: str, headline: str | None) -> None:
+    page = (f"<html><head><title>{title}</title></head><body><div class='content'>"
+            f"{''.join(f'<p>{p}</p>' for p in article_paragraphs(1))}</div></body></html>")
+    doc = page_document(page.encode(), "https://news.example.org/a/1", origin="t")
+    assert isinstance(doc, Document) and doc.title == headline
