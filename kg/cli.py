@@ -517,8 +517,15 @@ def analyze(
         "--output", "-o", help="Folder to write centrality.csv, communities.csv, "
                                "balance.csv.")] = None,
     seed: Annotated[int, typer.Option(help="Seed of the Louvain community search.")] = LOUVAIN_SEED,
+    timeline: Annotated[str | None, typer.Option(
+        "--timeline", help="Instead: the cooperation-conflict time series per dyad and per "
+                           "'month' or 'week' (-o DIR: timeline.csv and charts; --csv: the "
+                           "table).")] = None,
 ) -> None:
     """Network analytics: central actors, communities, country cooperation vs conflict."""
+    if timeline is not None:
+        _timeline(store, timeline, top, as_csv, output)
+        return
     chosen = [name.strip() for name in only.split(",")] if only else list(TABLES)
     unknown = [name for name in chosen if name not in TABLES]
     if unknown:
@@ -544,6 +551,34 @@ def analyze(
         return
     for name in chosen:
         out.print(_analysis_table(name, tables[name], top))
+
+
+def _timeline(store: str, period: str, top: int, as_csv: bool, output: Path | None) -> None:
+    """`kg analyze --timeline`: the dyads' series as CSV, files, or the busiest dyads."""
+    from kg.eventdata.timeline import timeline, top_dyads, write_timeline
+
+    try:
+        frame = timeline(_open(store), period=period)
+    except ValueError as error:
+        raise fail(f"--timeline: {error}") from None
+    if output is not None and not to_stdout(output):
+        try:
+            written = write_timeline(frame, output, top=top or len(frame))
+        except OSError as error:
+            raise fail(f"{output}: cannot write ({error.strerror or error})") from None
+        say(err, f"wrote {', '.join(str(p) for p in written)}")
+    if as_csv or (output is not None and to_stdout(output)):
+        sys.stdout.write(frame.to_csv(index=False))
+        return
+    table = Table("dyad", "events", "cooperation", "conflict", "intensity",
+                  title=f"country dyads by {period}")
+    for dyad in top_dyads(frame, top or len(frame)):
+        rows = frame[(frame["level"] == "country") & (frame["dyad"] == dyad)]
+        table.add_row(plain(dyad), plain(int(rows["events"].sum())),
+                      plain(int(rows[["verbal_cooperation", "material_cooperation"]].sum().sum())),
+                      plain(int(rows[["verbal_conflict", "material_conflict"]].sum().sum())),
+                      plain(f"{rows['intensity'].sum():+.1f}"))
+    out.print(table)
 
 
 def _analysis_table(name: str, result: kg.Result, top: int) -> Table:

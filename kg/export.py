@@ -31,6 +31,8 @@ from typing import IO, Any
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.eventdata.plover import write_plover
+from kg.eventdata.tables import LAYOUTS, table_writer
 from kg.graph.namespaces import PREFIXES
 from kg.graph.ontology import family_of
 from kg.graph.store import Store
@@ -148,6 +150,8 @@ EXPORTERS: dict[str, Writer] = {
     "jsonld": write_jsonld,
     "jsonl": write_statements,
     **{name: _whole_graph(write) for name, write in GRAPH_WRITERS.items()},
+    "plover": write_plover,  # event data (kg.eventdata): PLOVER JSON Lines and tables
+    **{name: table_writer(name) for name in LAYOUTS},
 }
 """Format name → writer."""
 
