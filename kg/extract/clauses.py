@@ -160,7 +160,8 @@ REFUSAL = EventEntry("refusal", "REJECT", "any", None)
 def refusal(entry: EventEntry, trigger: Token, fact: Factuality) -> bool:
     """Whether a denied event is a refusal: to deny acceptance is to reject ("will not
     accept refugees", "did not accede to their demands", "failed to reach agreement").
-    Other denied events stay denied events ("did not meet" is no rejection).
+    Other denied events stay denied events ("did not meet" is no rejection), and so does an
+    acceptance not given yet ("have not yet agreed").
 
     >>> from kg import nlp
     >>> verb = nlp.load()("Syria will not accept refugees.")[3]
@@ -169,6 +170,9 @@ def refusal(entry: EventEntry, trigger: Token, fact: Factuality) -> bool:
     >>> refusal(event_type("accept", "VERB"), verb, Factuality.POSSIBLE)
     False
     """
+    if any(c.lower_ == "yet" for c in (trigger.head if trigger.pos_ == "NOUN" else trigger)
+           .children):
+        return False  # "have not yet agreed", "has yet to accept": still open, not refused
     return (fact is Factuality.NEGATED and entry.code in _ACCEPTING
             and (_lemma(trigger) in words("acceptance") or entry.lemma in words("acceptance")))
 

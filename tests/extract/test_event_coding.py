@@ -335,3 +335,9 @@ def test_a_protest_verb_needs_no_recipient() -> None:
     assert ("Egyptian demonstrators", "PROTEST", None, "asserted") in coded(
         "Egyptian demonstrators rioted following a peaceful demonstration calling for the "
         "immediate removal of President Hosni Mubarak from office.")
+
+
+def test_an_agreement_not_reached_yet_is_no_refusal() -> None:
+    found = coded("African Union trade commissioner Albert Muchanga said the countries "
+                  "haven't yet agreed on rules of origin and tariff concessions.")
+    assert not any(relation == "REJECT" for _, relation, _, _ in found)
