@@ -93,7 +93,7 @@ def noun_event(noun: Token) -> EventEntry | None:
     attack)."""
     for compound in (c for c in noun.lefts if c.dep_ in ("compound", "amod")
                      and c.i == noun.i - 1):
-        entry = event_type(f"{_lemma(compound)} {_lemma(noun)}", "NOUN")
+        entry = event_type(f"{_hyphenated(compound)} {_lemma(noun)}", "NOUN")
         if entry:
             return entry
         if _lemma(noun) in words("frame"):  # "a mediation effort", "a bombing campaign"
@@ -105,6 +105,15 @@ def noun_event(noun: Token) -> EventEntry | None:
         if entry:
             return entry
     return event_type(_lemma(noun), "NOUN")
+
+
+def _hyphenated(token: Token) -> str:
+    """A modifier's lemma with the words hyphenated to it ("counter-terrorism")."""
+    start = token.i
+    while start >= 2 and token.doc[start - 1].text == "-" \
+            and not token.doc[start - 1].whitespace_ and not token.doc[start - 2].whitespace_:
+        start -= 2
+    return "".join(t.lower_ for t in token.doc[start:token.i]) + _lemma(token)
 
 
 def verb_event(verb: Token) -> Event | None:

@@ -90,6 +90,18 @@ def _impact_objects(noun: Token) -> list[Token]:
     return [c for c in noun.head.children if c.dep_ == "dobj"]
 
 
+def _undergone(noun: Token) -> list[Token]:
+    """Who undergoes an event noun that a passive clause says they underwent: "Soleimani was
+    killed in a US drone strike", "two soldiers were wounded by an Israeli airstrike"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "by"):
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
 def _carried(noun: Token) -> bool:
     """Whether a light verb's clause reads this noun ("held talks with …")."""
     head = noun.head
@@ -177,6 +189,7 @@ def _read(noun: Token, entry: EventEntry, sentence: Span,
         # invasion of Ukraine", "the US's killing of Soleimani"
     recipients = [p for t in prep_objects(noun, preps) for p in parties(t, context, owners=True)]
     recipients += [p for t in _impact_objects(noun) for p in parties(t, context, owners=True)]
+    recipients += [p for t in _undergone(noun) for p in parties(t, context)]
     # "the agreement between A and B", "memoranda of understanding between A and B"
     holders = [noun, *(t for t in prep_objects(noun, {"of"}) if not parties(t, context))]
     between = [p.argument for h in holders for t in prep_objects(h, {"between"})

@@ -341,3 +341,13 @@ def test_an_agreement_not_reached_yet_is_no_refusal() -> None:
     found = coded("African Union trade commissioner Albert Muchanga said the countries "
                   "haven't yet agreed on rules of origin and tariff concessions.")
     assert not any(relation == "REJECT" for _, relation, _, _ in found)
+
+
+def test_who_was_killed_in_a_strike_was_its_target() -> None:
+    """"was killed in a US drone strike": the party of the strike attacked whom the passive
+    clause names; a hyphenated modifier is read whole ("counter-terrorism operation")."""
+    assert ("United States", "ASSAULT", "Qasem Soleimani", "asserted") in coded(
+        "Iranian general Qasem Soleimani was killed in a US drone strike in Baghdad.")
+    assert ("United States", "ASSAULT", "Hamza bin Laden", "asserted") in coded(
+        "Hamza bin Laden has been killed in a US counter-terrorism operation.")
+    assert relations("The talks were held in a Turkish city on Monday.") == set()
