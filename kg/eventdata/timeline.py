@@ -104,7 +104,19 @@ def timeline(events: Store | Iterable[Event], *, period: str = "month") -> pd.Da
     grouped["level"] = pd.Categorical(grouped["level"], LEVELS)
     grouped = grouped.sort_values(["level", "dyad", "period", "date_source"])
     grouped["level"] = grouped["level"].astype(str)
-    return grouped[COLUMNS].reset_index(drop=True)
+    result = grouped[COLUMNS].reset_index(drop=True)
+    result.attrs["period"] = period  # lets the charts show the periods without events
+    return result
+
+
+def _all_periods(frame: pd.DataFrame, starts: Iterable[str]) -> list[str]:
+    """Every period from the first to the last of ``starts``, empty ones included."""
+    starts = sorted(starts)
+    if not starts or frame.attrs.get("period") not in PERIODS:
+        return starts
+    freq = PERIODS[frame.attrs["period"]]
+    every = pd.period_range(pd.Period(starts[0], freq), pd.Period(starts[-1], freq), freq=freq)
+    return [p.start_time.strftime("%Y-%m-%d") for p in every]
 
 
 def top_dyads(frame: pd.DataFrame, n: int = 5, *, level: str = "country") -> list[str]:
@@ -119,11 +131,13 @@ def top_dyads(frame: pd.DataFrame, n: int = 5, *, level: str = "country") -> lis
 
 
 def series(frame: pd.DataFrame, dyad: str, *, level: str = "country") -> pd.DataFrame:
-    """One dyad's series, both date sources summed, indexed by period (a DatetimeIndex)."""
+    """One dyad's series, both date sources summed, indexed by period (a DatetimeIndex);
+    the periods between its first and last without events are there with zeros."""
     rows = frame[(frame["level"] == level) & (frame["dyad"] == dyad)]
     summed = rows.groupby("period")[["events", *QUADS, "intensity"]].sum()
+    summed = summed.reindex(_all_periods(frame, summed.index), fill_value=0)
     summed.index = pd.to_datetime(summed.index)
-    return summed.sort_index()
+    return summed
 
 
 def line_chart(frame: pd.DataFrame, dyad: str, *, level: str = "country",
@@ -160,15 +174,17 @@ def heat_map(frame: pd.DataFrame, *, top: int = 15, level: str = "country",
     dyads = top_dyads(frame, top, level=level)
     rows = frame[(frame["level"] == level) & frame["dyad"].isin(dyads)]
     grid = rows.pivot_table(index="dyad", columns="period", values="intensity", aggfunc="sum")
-    grid = grid.reindex(dyads)
+    grid = grid.reindex(index=dyads, columns=_all_periods(frame, grid.columns))
     if ax is None:
-        _, ax = plt.subplots(figsize=(max(6, 0.35 * grid.shape[1] + 3),
+        _, ax = plt.subplots(figsize=(min(14, max(6, 0.35 * grid.shape[1] + 3)),
                                       max(3, 0.35 * len(dyads) + 1)))
     bound = max(1.0, float(abs(grid).max().max())) if grid.size else 1.0
     image = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap="RdYlGn",
                       vmin=-bound, vmax=bound)
     ax.set_yticks(range(len(grid.index)), grid.index, fontsize="small")
-    ax.set_xticks(range(len(grid.columns)), grid.columns, rotation=90, fontsize="x-small")
+    step = max(1, -(-len(grid.columns) // 24))  # at most 24 labels, however long the span
+    ax.set_xticks(range(0, len(grid.columns), step), grid.columns[::step], rotation=90,
+                  fontsize="x-small")
     ax.figure.colorbar(image, ax=ax, label="summed intensity")
     ax.set_title(f"cooperation (green) and conflict (red) of the top {len(dyads)} dyads")
     ax.figure.tight_layout()
