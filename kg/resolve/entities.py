@@ -319,7 +319,8 @@ class ArticleEntities:
                                          or title_before(doc, span.start, sentence.start)
                                          is not None)
         return Mention(offset, doc, start, span.end, label, "name",
-                       tuple(fold(doc[start:span.end].text).split()), titled=titled)
+                       tuple(fold(_unbracketed(doc[start:span.end].text)).split()),
+                       titled=titled)
 
     # -- building: entities ----------------------------------------------------------------
 
@@ -353,7 +354,7 @@ class ArticleEntities:
             return
         cluster.mentions += 1
         if alias:
-            cluster.aliases.add(mention.text)
+            cluster.aliases.add(_unbracketed(mention.text))
         if mention.label:
             full_name = mention.label == "PERSON" and len(mention.words) > 1
             cluster.votes[mention.label] += 1 + full_name
@@ -499,7 +500,7 @@ class ArticleEntities:
                     votes["Person"] += 3
                     # a surface form too ("President Trump"): the office it shows lets
                     # articles that name only the surname meet the full name
-                    mention.cluster.aliases.add(doc[titled[0]:mention.end].text)
+                    mention.cluster.aliases.add(_unbracketed(doc[titled[0]:mention.end].text))
                 if before is not None and before.lower_ in honorifics():
                     votes["Person"] += 3
                 if before is not None and before.lower_ in occupations():
@@ -634,7 +635,7 @@ class ArticleEntities:
                 if mention.kind == "name" and mention.cluster is not None \
                         and id(mention) not in seen:
                     seen.add(id(mention))
-                    counts[id(mention.cluster)][mention.text] += 1
+                    counts[id(mention.cluster)][_unbracketed(mention.text)] += 1
         return counts
 
     # -- reading ---------------------------------------------------------------------------
@@ -753,6 +754,15 @@ class ArticleEntities:
         return found[0] if found is not None else None
 
 
+def _unbracketed(text: str) -> str:
+    """A name as written without an editor's brackets inside a quotation.
+
+    >>> _unbracketed("[Prime Minister Narendra] Modi")
+    'Prime Minister Narendra Modi'
+    """
+    return " ".join(text.replace("[", " ").replace("]", " ").split())
+
+
 def _names_a_party(span: Span) -> bool:
     """Whether the name qualifies a politician's role before a person's name: "Lib Dem"
     of "Lib Dem leader Charles Kennedy", "Labour" of "Labour MP Diane Abbott"."""
@@ -767,7 +777,8 @@ def _names_a_party(span: Span) -> bool:
 def _person_cues(span: Span) -> int:
     """Signs in the sentence that the name is a person's: an occupation in apposition or
     as the predicate ("Kokesh, an activist", "Smith is a journalist"), an age after it
-    ("Tarrant, 28,"), a verb only people do with it as subject ("Conway died")."""
+    ("Tarrant, 28,"), a verb only people do with it as subject ("Conway died"; not
+    "said": "Politico reported", "the United Nations said")."""
     doc, root = span.doc, span.root
     cues = 0
     if span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].like_num \

@@ -29,21 +29,26 @@ _KEEP_TITLE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NEVER_NAME_START = frozenset({"VBG", "IN"})
 
 
-def title_before(doc: Doc, end: int, start: int = 0) -> tuple[int, str] | None:
-    """The longest title that ends right before token ``end``: (its first token, text).
+def title_before(doc: Doc, end: int, start: int = 0,
+                 plural: bool = False) -> tuple[int, str] | None:
+    """The longest title that ends right before token ``end``: (its first token, text);
+    with ``plural``, also a title in the plural, which titles each of several names.
 
     >>> from kg.nlp import load
     >>> doc = load()("US Secretary of State Marco Rubio spoke.")
     >>> title_before(doc, 4)
     (1, 'Secretary of State')
-    >>> title_before(load()("Senators Kamala Harris and Elizabeth Warren"), 1)
+    >>> title_before(load()("Senators Kamala Harris and Elizabeth Warren"), 1, plural=True)
     (0, 'Senators')
     """
     if end <= start:
         return None
     last = doc[end - 1]
     # the plural names each of several ("Senators Kamala Harris and Elizabeth Warren")
-    singular = last.lemma_.lower() if last.tag_ == "NNS" or last.lower_.endswith("s") else None
+    singular = None
+    if plural and last.lower_.endswith("s"):  # a proper plural (NNPS) keeps its "s" in the lemma
+        lemma = last.lemma_.lower()
+        singular = lemma if lemma != last.lower_ else last.lower_[:-1]
     keys = dict.fromkeys(k for k in (last.lower_, singular) if k)
     for key in keys:
         for words in title_index().get(key, ()):
@@ -73,7 +78,7 @@ def _is_title_start(doc: Doc, start: int, end: int) -> int:
     """How many tokens of a title begin at ``start`` (0 for none), leaving a name after."""
     best = 0
     for last in range(start, end - 1):
-        found = title_before(doc, last + 1, start)
+        found = title_before(doc, last + 1, start, plural=True)
         if found is not None and found[0] == start:
             best = last + 1 - start
     return best
