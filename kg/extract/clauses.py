@@ -279,6 +279,15 @@ def _recalled_recipients(noun: Token, context: Context) -> list[Party]:
             if t.recipient is not None]
 
 
+def _struck_where(verb: Token, event: Event) -> list[Token]:
+    """The places an event that may strike a place names for itself, its trigger or its
+    object: the "in" of "attacked oil facilities in Saudi Arabia", "the attack on
+    infrastructure in Saudi Arabia"."""
+    holders = [verb, event.trigger, *(c for c in verb.children if c.dep_ == "dobj"),
+               *(t for t, _ in _own_recipients(event.trigger))]
+    return [p for holder in dict.fromkeys(holders) for p in prep_objects(holder, ("in",))]
+
+
 def _datives(verb: Token) -> list[Token]:
     """The indirect objects of a verb: "gave Tanzania a grant", and the object of a "to"
     the parser marks as dative ("granted asylum to Panama")."""
@@ -514,6 +523,10 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
         return
     if code.lower() not in words("place_recipient"):
         objects = [p for p in objects if p.argument.type != "Place"]
+    elif not objects:
+        # what was struck lies where the text says: "attacked oil facilities in Saudi Arabia"
+        objects = [p for t in _struck_where(verb, event) for p in parties(t, context)
+                   if p.argument.name not in subject_names]
     if not objects and (event.entry.code in _NEEDS_PARTNER or event.entry.mode == "joint"
                         or event.entry.lemma in words("needs_recipient")
                         or _broad(event.entry)):

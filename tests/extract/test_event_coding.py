@@ -351,3 +351,13 @@ def test_who_was_killed_in_a_strike_was_its_target() -> None:
     assert ("United States", "ASSAULT", "Hamza bin Laden", "asserted") in coded(
         "Hamza bin Laden has been killed in a US counter-terrorism operation.")
     assert relations("The talks were held in a Turkish city on Monday.") == set()
+
+
+def test_an_attack_claimed_strikes_where_the_text_places_its_target() -> None:
+    """"claimed" carries the attack it names (a light verb); what was struck lies in the
+    country named for it, as PLOVER codes attacks on infrastructure."""
+    assert ("Houthi", "ASSAULT", "Saudi Arabia", "asserted") in coded(
+        "The attack on oil infrastructure in Saudi Arabia was claimed by the Houthi movement "
+        "in Yemen.")
+    assert ("Russia", "CONSULT", "Turkey", "asserted") not in coded(
+        "Russia and Ukraine held talks in Turkey on Monday.")
