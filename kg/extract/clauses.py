@@ -107,6 +107,13 @@ def noun_event(noun: Token) -> EventEntry | None:
     return event_type(_lemma(noun), "NOUN")
 
 
+def key_prep(entry: EventEntry, noun: Token) -> str | None:
+    """The preposition an event noun's entry was read with ("disagreement with"), which
+    introduces its recipient."""
+    last = entry.lemma.rsplit(" ", 1)[-1]
+    return last if " " in entry.lemma and last in {c.lower_ for c in noun.children} else None
+
+
 def _hyphenated(token: Token) -> str:
     """A modifier's lemma with the words hyphenated to it ("counter-terrorism")."""
     start = token.i
@@ -149,7 +156,8 @@ def verb_event(verb: Token) -> Event | None:
         entry = event_type(f"{lemma} {_lemma(noun)}", "VERB")
         own = noun_event(noun) if light else None
         if own is not None and own.is_event and not _renamed(entry, own, noun):
-            return Event(own, noun)  # "held talks with", "a mediation effort"
+            # "held talks with", "a mediation effort", "had disagreements with"
+            return Event(own, noun, key_prep(own, noun))
         if entry is not None and not _outweighed(entry, alone):
             return Event(entry, verb, idiom_object=noun) if entry.is_event else None
     if lemma in words("directive") and _told_to_act(verb):
@@ -186,7 +194,8 @@ def refusal(entry: EventEntry, trigger: Token, fact: Factuality) -> bool:
             and (_lemma(trigger) in words("acceptance") or entry.lemma in words("acceptance")))
 
 
-_ACCEPTING = frozenset({"AGREE", "CONCEDE"})
+# the types of the acceptance words ("did not recognise" a state is SUPPORT denied)
+_ACCEPTING = frozenset({"AGREE", "CONCEDE", "SUPPORT"})
 
 
 def _renamed(pattern: EventEntry | None, own: EventEntry, noun: Token) -> bool:

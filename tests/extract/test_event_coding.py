@@ -361,3 +361,14 @@ def test_an_attack_claimed_strikes_where_the_text_places_its_target() -> None:
         "in Yemen.")
     assert ("Russia", "CONSULT", "Turkey", "asserted") not in coded(
         "Russia and Ukraine held talks in Turkey on Monday.")
+
+
+def test_disagreeing_and_not_recognising_reject() -> None:
+    """CAMEO files "disagree" in a verbal-conflict block too wide to code alone; kg codes it
+    as it codes "oppose" and "dispute". Not recognising a state rejects it."""
+    assert ("Mike Pompeo", "REJECT") in {(o, r) for _, r, o, f in coded(
+        "John Bolton often had disagreements with Secretary of State Mike Pompeo.")
+        if f == "asserted"}
+    assert ("Turkey", "REJECT", "Cyprus", "asserted") in coded(
+        "Turkey invited the countries to open dialogue, with the exception of Cyprus, which "
+        "Turkey does not recognize.")
