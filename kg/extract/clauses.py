@@ -151,6 +151,8 @@ def verb_event(verb: Token) -> Event | None:
         if entry is None or _outweighed(entry, alone):
             continue
         return Event(entry, verb, extra_prep, idiom_object) if entry.is_event else None
+    if lemma in words("inviting") and _to_meet(verb):
+        return Event(INVITATION, verb)  # PLOVER: invitations to meet or visit are agreements
     light = lemma in words("light")
     for noun in nouns:
         entry = event_type(f"{lemma} {_lemma(noun)}", "VERB")
@@ -171,6 +173,23 @@ def verb_event(verb: Token) -> Event | None:
 
 
 DIRECTIVE = EventEntry("directive", "REQUEST", "VERB", None)
+INVITATION = EventEntry("invitation", "AGREE", "VERB", None)
+
+
+def _to_meet(verb: Token) -> bool:
+    """Whether an invitation is to a meeting or a visit: "invited Erdogan to visit",
+    "invited the countries to dialogue", "invited Putin to Washington"."""
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            event = verb_event(child)
+            if event is not None and event.entry.code == "CONSULT":
+                return True
+        if child.dep_ == "prep" and child.lower_ in ("to", "for"):
+            for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                entry = noun_event(pobj)
+                if (entry is not None and entry.code == "CONSULT") or pobj.ent_type_ == "GPE":
+                    return True
+    return False
 REFUSAL = EventEntry("refusal", "REJECT", "any", None)
 
 

@@ -372,3 +372,14 @@ def test_disagreeing_and_not_recognising_reject() -> None:
     assert ("Turkey", "REJECT", "Cyprus", "asserted") in coded(
         "Turkey invited the countries to open dialogue, with the exception of Cyprus, which "
         "Turkey does not recognize.")
+
+
+def test_an_invitation_to_meet_is_an_agreement() -> None:
+    """PLOVER codes invitations to meet or visit as AGREE; an invitation to do anything else
+    stays a request."""
+    assert ("Emmanuel Macron", "AGREE", "Angela Merkel", "asserted") in coded(
+        "French President Emmanuel Macron invited German Chancellor Angela Merkel to visit "
+        "Paris.")
+    found = coded("The United Nations invited Iran to submit proposals on the nuclear deal.")
+    assert ("United Nations", "REQUEST", "Iran", "asserted") in found
+    assert not any(relation == "AGREE" for _, relation, _, _ in found)
