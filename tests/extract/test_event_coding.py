@@ -383,3 +383,11 @@ def test_an_invitation_to_meet_is_an_agreement() -> None:
     found = coded("The United Nations invited Iran to submit proposals on the nuclear deal.")
     assert ("United Nations", "REQUEST", "Iran", "asserted") in found
     assert not any(relation == "AGREE" for _, relation, _, _ in found)
+
+
+def test_verbs_of_criticism_the_dictionary_lacks_accuse() -> None:
+    assert ("Jeremy Corbyn", "ACCUSE", "Boris Johnson", "asserted") in coded(
+        "Labour leader Jeremy Corbyn hit out at Prime Minister Boris Johnson over the "
+        "suspension of Parliament.")
+    assert ("rights groups", "ACCUSE", "Egyptian police", "asserted") in coded(
+        "Human rights groups decried the arrest of activists by Egyptian police.")
