@@ -645,3 +645,10 @@ def test_an_editors_brackets_are_no_part_of_a_name_or_alias() -> None:
     [modi] = [e for e in found.entities.entities() if e.type == "Person"]
     assert modi.name == "Narendra Modi"
     assert not any("[" in a or "]" in a for a in modi.aliases)
+
+
+def test_initials_first_are_a_given_name() -> None:
+    # Wikinews: a candidate the article names by initials and surname only
+    found = article("In November 2018, the party nominated a ticket of Bill Bayes for "
+                    "President and C.L. Gammon for Vice President.")
+    assert found.names().get("C.L. Gammon") == "Person"

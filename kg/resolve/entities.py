@@ -90,6 +90,7 @@ _NAME_STOP = frozenset({"of", "the", "and", "for", "on", "de", "la", "du", "des"
 _MAX_COUNTRY_WORDS = 4
 # Prepositions that put a name in a place, and how strongly.
 _PLACE_PREPOSITIONS = {"in": 2, "near": 2, "at": 1, "from": 1, "to": 1, "into": 1, "across": 1}
+_INITIALS = re.compile(r"(?:[a-z]\.){1,3}")  # "c.l." of "C.L. Gammon", folded
 _UNDECIDED = "Name"  # a named entity whose class the vote has not decided yet
 
 
@@ -555,8 +556,11 @@ class ArticleEntities:
             # then, only titles, honorifics and the like are
             doubtful = doubtful_thing or (len(longest) > 1 and not given
                                           and longest[0] in self._common)
-            # a particle inside the name is a person's name's ("Hamza bin Laden")
-            cluster.given = given or any(w in name_particles() for w in longest[1:-1])
+            # a particle inside the name, or initials first, are a person's name's
+            # ("Hamza bin Laden", "C.L. Gammon")
+            cluster.given = given or any(w in name_particles() for w in longest[1:-1]) \
+                or (len(longest) > 1 and _INITIALS.fullmatch(longest[0]) is not None
+                    and lookup_country(longest[0]) is None)  # not "U.S. Constitution"
             if len(longest) > 1 and cluster.given and not doubtful_thing:
                 votes["Person"] += 2
             elif doubtful:
