@@ -46,7 +46,13 @@ from kg.extract.groups import remember_actor, remember_group
 from kg.extract.recall import recall
 from kg.extract.setting import placed, setting
 from kg.extract.words import recipient_preps, words
-from kg.lexicons import EventEntry, event_type, government_nouns, speech_verbs
+from kg.lexicons import (
+    EventEntry,
+    event_type,
+    government_nouns,
+    object_synonyms,
+    speech_verbs,
+)
 from kg.records import Argument, Factuality, Statement
 
 NAME = "clauses"
@@ -155,7 +161,8 @@ def verb_event(verb: Token) -> Event | None:
         return Event(INVITATION, verb)  # PLOVER: invitations to meet or visit are agreements
     light = lemma in words("light")
     for noun in nouns:
-        entry = event_type(f"{lemma} {_lemma(noun)}", "VERB")
+        entry = next(filter(None, (event_type(f"{lemma} {word}", "VERB")
+                                   for word in _object_words(noun))), None)
         own = noun_event(noun) if light else None
         if own is not None and own.is_event and not _renamed(entry, own, noun):
             # "held talks with", "a mediation effort", "had disagreements with"
@@ -217,6 +224,14 @@ def refusal(entry: EventEntry, trigger: Token, fact: Factuality) -> bool:
 _ACCEPTING = frozenset({"AGREE", "CONCEDE", "SUPPORT"})
 
 
+def _object_words(noun: Token) -> list[str]:
+    """An object's lemma and the one the lexicons write it as ("ties" are "relations",
+    "arms" — lemmatised "arm" — are "weapons": ``object_synonyms.tsv``)."""
+    lemma = _lemma(noun)
+    synonym = object_synonyms().get(lemma)
+    return [lemma, synonym] if synonym else [lemma]
+
+
 def _renamed(pattern: EventEntry | None, own: EventEntry, noun: Token) -> bool:
     """Whether a light verb's pattern gives its bare event noun another sense: "staged a
     strike" protests where "a strike" attacks. A noun read with its compound ("a mediation
@@ -260,6 +275,8 @@ def _recipients(verb: Token, event: Event, actor_: Actor) -> list[tuple[Token, s
         noun = event.idiom_object
         own = noun_event(noun)
         noun_preps = preps | (recipient_preps(own.code) if own else frozenset())
+        if _partnered(noun):
+            noun_preps = noun_preps | {"with"}  # "cut ties with Iran"
         found.extend((p, prep.lower_) for prep in noun.children
                      if prep.dep_ == "prep" and prep.lower_ in noun_preps
                      for p in prep.children if p.dep_ == "pobj")
@@ -305,6 +322,20 @@ def _recalled_recipients(noun: Token, context: Context) -> list[Party]:
         return []
     return [Party(t.recipient, False) for t in recall(noun, own.code, context)
             if t.recipient is not None]
+
+
+def _their(verb: Token) -> bool:
+    """Whether the verb's object is its coordinated subjects' relations with each other
+    ("their diplomatic ties"), not things of theirs ("praised their partners")."""
+    return any(c.dep_ == "dobj" and _partnered(c)
+               and any(p.dep_ == "poss" and p.lower_ == "their" for p in c.children)
+               for c in verb.children)
+
+
+def _partnered(noun: Token) -> bool:
+    """Whether a noun names relations whose other party "with" names ("ties with Iran")."""
+    partnered = words("partnered")
+    return _lemma(noun) in partnered or object_synonyms().get(_lemma(noun)) in partnered
 
 
 def _struck_where(verb: Token, event: Event) -> list[Token]:
@@ -542,6 +573,8 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
         event.trigger != verb and event.entry.code in _GROUP_CODES)  # "held talks"
     if code in _GROUP_CODES and len(subjects) == 1 and objects:
         remember_group(context, verb, [subjects[0].argument, *(p.argument for p in objects)])
+    if not objects and len(subjects) > 1 and _their(clause.verb):
+        reciprocal = True  # "Czechia and Albania have upgraded their diplomatic ties"
     if not objects and reciprocal and len(subjects) > 1:
         # "A and B met": the first-named party with each of the others.
         first = subjects[0]

@@ -391,3 +391,17 @@ def test_verbs_of_criticism_the_dictionary_lacks_accuse() -> None:
         "suspension of Parliament.")
     assert ("rights groups", "ACCUSE", "Egyptian police", "asserted") in coded(
         "Human rights groups decried the arrest of activists by Egyptian police.")
+
+
+def test_objects_written_in_other_words_find_their_patterns() -> None:
+    """"ties" are the dictionary's "relations", "arms" its "weapons"; "with" names the
+    other party of ties, and "their ties" are the subjects' with each other."""
+    assert ("Morocco", "SANCTION", "Iran", "asserted") in coded(
+        "Morocco cut ties with Iran on Tuesday, accusing it of arming the Polisario Front.")
+    assert ("Czechia", "SUPPORT", "Albania", "asserted") in coded(
+        "Czechia and Albania have upgraded their diplomatic ties back up to ambassadorial "
+        "level after an 18-year break.")
+    assert ("United States", "AID", "Pakistan", "asserted") in coded(
+        "The United States continued to send arms to Pakistan last year.")
+    assert ("Russia", "SUPPORT", "China", "asserted") not in coded(
+        "Russia and China praised their partners in the Shanghai Cooperation Organisation.")
