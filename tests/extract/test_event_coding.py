@@ -405,3 +405,8 @@ def test_objects_written_in_other_words_find_their_patterns() -> None:
         "The United States continued to send arms to Pakistan last year.")
     assert ("Russia", "SUPPORT", "China", "asserted") not in coded(
         "Russia and China praised their partners in the Shanghai Cooperation Organisation.")
+
+
+def test_an_aspectual_verb_carries_the_event_it_names() -> None:
+    assert ("Russia", "RETREAT", "Kherson", "asserted") in coded(
+        "Russia completed the withdrawal of its troops from Kherson on Friday.")
