@@ -359,6 +359,16 @@ def actor(verb: Token, depth: int = 0) -> Actor:
             found = actor(governing, depth + 1)
             return Actor(found.tokens, "inherited" if found.tokens else "none")
         return _through_nonverb(governing, depth)
+    if dep in ("acl", "relcl") and head.pos_ == "NOUN" and _infinitive(verb) \
+            and event_type(head.lemma_.lower(), "NOUN") is not None:
+        # the purpose of an event: "converged for a rally to protest …" — the rally's actor
+        current = head
+        while current.head != current and current.pos_ not in ("VERB", "AUX"):
+            current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            found = actor(current, depth + 1)
+            return Actor(found.tokens, "inherited" if found.tokens else "none")
+        return Actor((), "none")
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
         # "officials asking …"; "the calls by UK officials asking …": the calls' agent
         agents = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
@@ -375,6 +385,10 @@ def actor(verb: Token, depth: int = 0) -> Actor:
             return Actor(found.tokens if found else (), "inherited" if found else "none")
         return Actor(tuple(agents) or (head,), "inherited")
     return Actor((), "none")
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _through_nonverb(token: Token, depth: int) -> Actor:

@@ -410,3 +410,11 @@ def test_objects_written_in_other_words_find_their_patterns() -> None:
 def test_an_aspectual_verb_carries_the_event_it_names() -> None:
     assert ("Russia", "RETREAT", "Kherson", "asserted") in coded(
         "Russia completed the withdrawal of its troops from Kherson on Friday.")
+
+
+def test_the_purpose_of_an_event_is_its_actors_act() -> None:
+    """"converging for a rally in Lagos to protest …": the rally's people protest."""
+    assert "PROTEST" in relations(
+        "Thousands of Nigerians from throughout the country were converging Thursday for a "
+        "rally in Lagos to protest the rights violations under the recently imposed Sharia "
+        "law.")
