@@ -431,7 +431,7 @@ def _base_confidence(how: str) -> float:
 
 
 def _read_clause(clause: Clause, sentence: Span, context: Context,
-                 inside_quotes: set[int]) -> Iterator[Statement]:
+                 inside_quotes: frozenset[int]) -> Iterator[Statement]:
     verb = clause.verb
     subjects: list[Party] = []
     for token in clause.actor.tokens:
@@ -479,7 +479,7 @@ def speaker_events(clause: Clause, speaker: Argument, sentence: Span,
 
 
 def _demands(verb: Token, subjects: list[Party], sentence: Span, context: Context,
-             inside_quotes: set[int]) -> Iterator[Statement]:
+             inside_quotes: frozenset[int]) -> Iterator[Statement]:
     """Saying that someone should or must act is a request of them: "Rouhani said foreign
     powers should get out of the region" (the recipient when named, else none)."""
     obligation = words("obligation")

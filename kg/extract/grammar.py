@@ -601,11 +601,18 @@ def intent(code: str) -> str:
 # -- quotations ----------------------------------------------------------------------------
 
 
-def quoted(doc: Doc | Span) -> set[int]:
-    """Indices of the tokens inside a direct quotation of the text."""
+def quoted(doc: Doc | Span) -> frozenset[int]:
+    """Indices of the tokens inside a direct quotation of the text (found once per parsed
+    paragraph: every extractor asks)."""
     doc = doc.doc if isinstance(doc, Span) else doc
-    inside: set[int] = set()
-    for match in _QUOTE.finditer(doc_text(doc)):
-        start, end = match.span()
-        inside.update(t.i for t in doc if start < t.idx < end - 1)
-    return inside
+    kept = doc.user_data.get(_QUOTED)
+    if kept is None:
+        inside: set[int] = set()
+        for match in _QUOTE.finditer(doc_text(doc)):
+            start, end = match.span()
+            inside.update(t.i for t in doc if start < t.idx < end - 1)
+        kept = doc.user_data[_QUOTED] = frozenset(inside)
+    return kept
+
+
+_QUOTED = "kg.quoted"
