@@ -157,6 +157,10 @@ def verb_event(verb: Token) -> Event | None:
         if entry is None or _outweighed(entry, alone):
             continue
         return Event(entry, verb, extra_prep, idiom_object) if entry.is_event else None
+    if lemma in words("labelling") and _disparaged(verb):
+        return Event(DISPARAGEMENT, verb)  # "called the agreement 'null and void'"
+    if lemma in words("labelling") and any(c.dep_ == "oprd" for c in verb.children):
+        return None  # "called the meeting a great success" labels it; it convenes nothing
     if lemma in words("inviting") and _to_meet(verb):
         return Event(INVITATION, verb)  # PLOVER: invitations to meet or visit are agreements
     light = lemma in words("light")
@@ -181,6 +185,20 @@ def verb_event(verb: Token) -> Event | None:
 
 DIRECTIVE = EventEntry("directive", "REQUEST", "VERB", None)
 INVITATION = EventEntry("invitation", "AGREE", "VERB", None)
+DISPARAGEMENT = EventEntry("disparagement", "ACCUSE", "VERB", "disapprove")
+
+
+def _disparaged(verb: Token) -> bool:
+    """Whether a verb of labelling gives its object a damning label: "called the agreement
+    'null and void'", "characterised the attack as a serious violation", "described the
+    sanctions as economic terrorism" (``damning`` words; CAMEO codes "call X a criminal")."""
+    labels = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
+    labels += prep_objects(verb, ("as",))
+    labels += [p for c in verb.children if c.dep_ == "dobj" for p in prep_objects(c, ("as",))]
+    damning = words("damning")
+    return any(w.lemma_.lower() in damning or w.lower_ in damning
+               for label in labels for head in conjuncts(label)
+               for w in (head, *(c for c in head.children if c.dep_ in ("amod", "conj"))))
 
 
 def _to_meet(verb: Token) -> bool:

@@ -418,3 +418,18 @@ def test_the_purpose_of_an_event_is_its_actors_act() -> None:
         "Thousands of Nigerians from throughout the country were converging Thursday for a "
         "rally in Lagos to protest the rights violations under the recently imposed Sharia "
         "law.")
+
+
+def test_a_damning_label_accuses_whose_thing_is_labelled() -> None:
+    """"called the agreement between Turkey and Libya 'null and void'" accuses its parties;
+    "described the American sanctions as economic terrorism" the sanctioner; a label of
+    praise accuses no one, and "called the meeting a success" convenes nothing."""
+    found = coded('Greek Prime Minister Kyriakos Mitsotakis called the maritime border '
+                  'agreement between Turkey and Libya "null and void" and "geographically '
+                  'ridiculous".')
+    assert {("Kyriakos Mitsotakis", "ACCUSE", "Turkey", "asserted"),
+            ("Kyriakos Mitsotakis", "ACCUSE", "Libya", "asserted")} <= found
+    assert ("Iran", "ACCUSE", "United States", "asserted") in coded(
+        "Iran described the American sanctions as economic terrorism.")
+    assert relations("President Donald Trump called the meeting with Russian President "
+                     "Vladimir Putin a great success.") == set()
