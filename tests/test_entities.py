@@ -312,3 +312,21 @@ def test_the_most_mentioned_people_are_people_with_their_own_aliases(
             and fold(alias) in people] == []
     others = entity_table(corpus_store, type_="Other")
     assert others and all("/entity/other/" in row.iri for row in others)
+
+
+def test_a_name_that_is_no_persons_is_stored_as_other_and_conforms(tmp_path) -> None:
+    # Wikinews: an operating system and a costume maker's trade name the model tags PERSON
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Rocky Linux is a Community Enterprise Linux distribution. Rocky Linux said it would "
+        "release soon. The married couple are among the most prominent builders in the "
+        "fandom, under the name Don't Hug Cacti. Fans lined up to meet Hug Cacti.",
+        encoding="utf-8")
+    store = Store(tmp_path / "store")
+    assert kg.build([folder], store=store).errors == []
+    others = {row.name: row.iri for row in entity_table(store, type_="Other")}
+    assert {"Rocky Linux", "Hug Cacti"} <= set(others)
+    assert others["Rocky Linux"] == iri.entity("Rocky Linux", "Other")
+    assert entity_table(store, type_="Person") == []
+    assert kg.validate(store=store).conforms
