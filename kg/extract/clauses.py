@@ -484,7 +484,16 @@ def _coded(verb: Token) -> tuple[Event | None, Factuality]:
         fact = noun_factuality(event.trigger)  # "held no talks"
     if event is not None and refusal(event.entry, event.trigger, fact):
         event, fact = replace(event, entry=REFUSAL), Factuality.ASSERTED
+    if event is not None and event.entry.code == "ASSAULT" and _attempted(verb):
+        fact = Factuality.ASSERTED  # PLOVER: "successful and attempted assassinations"
     return event, fact
+
+
+def _attempted(verb: Token) -> bool:
+    """Whether the verb is what an asserted attempt tried ("tried to assassinate")."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and _lemma(head) in words("attempting") \
+        and factuality(head) is Factuality.ASSERTED
 
 
 def speaker_events(clause: Clause, speaker: Argument, sentence: Span,

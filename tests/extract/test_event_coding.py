@@ -433,3 +433,14 @@ def test_a_damning_label_accuses_whose_thing_is_labelled() -> None:
         "Iran described the American sanctions as economic terrorism.")
     assert relations("President Donald Trump called the meeting with Russian President "
                      "Vladimir Putin a great success.") == set()
+
+
+def test_an_attempted_assassination_is_an_assault() -> None:
+    """PLOVER counts attempted assassinations as assaults; an attempt at anything else, or
+    an attempt denied, is no fact."""
+    assert ("militants", "ASSAULT", "Iyad Allawi", "asserted") in coded(
+        "Militants loyal to Iraq's Al-Qaeda frontman Abu Musab al-Zarqawi said they "
+        "attempted to assassinate outgoing Prime Minister Iyad Allawi.")
+    assert relations("Russian President Vladimir Putin tried to negotiate with Ukrainian "
+                     "President Volodymyr Zelensky.") == set()
+    assert relations("Russia did not try to attack Ukraine.") == set()
