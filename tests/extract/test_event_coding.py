@@ -444,3 +444,13 @@ def test_an_attempted_assassination_is_an_assault() -> None:
     assert relations("Russian President Vladimir Putin tried to negotiate with Ukrainian "
                      "President Volodymyr Zelensky.") == set()
     assert relations("Russia did not try to attack Ukraine.") == set()
+
+
+def test_lifting_a_curfew_and_calling_off_a_strike_concede() -> None:
+    """The PLOVER manual names removing curfews and suspending protests among CONCEDE's
+    concessions; the dictionary's codes (RETREAT, SANCTION) are overridden with reasons."""
+    assert relations("Serbia lifted a night curfew in Montenegro where 28 people have been "
+                     "killed in ethnic riots this year.") == {"CONCEDE"}
+    assert "CONCEDE" in relations(
+        "The Nigerian Union of Teachers announced Thursday that it has called off a four-day "
+        "strike after deliberations with the Nigerian government.")
