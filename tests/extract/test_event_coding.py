@@ -454,3 +454,13 @@ def test_lifting_a_curfew_and_calling_off_a_strike_concede() -> None:
     assert "CONCEDE" in relations(
         "The Nigerian Union of Teachers announced Thursday that it has called off a four-day "
         "strike after deliberations with the Nigerian government.")
+
+
+def test_removing_a_restriction_concedes() -> None:
+    """A verb of removal on a restriction ("cancelled restrictions", "eased emergency
+    measures") is PLOVER's CONCEDE; removing anything else is not."""
+    assert relations("The Latvian Constitutional Court cancelled restrictions on the use of "
+                     "the Russian language on national radio and television.") == {"CONCEDE"}
+    assert relations("Serbia eased emergency measures on Wednesday in Montenegro "
+                     "province.") == {"CONCEDE"}
+    assert "CONCEDE" not in relations("Serbia cancelled the football match with Croatia.")
