@@ -266,7 +266,7 @@ def test_a_denied_acceptance_is_a_refusal() -> None:
 def test_a_verb_object_pattern_gives_a_light_verb_its_sense() -> None:
     """"staged rallies", "staged a strike" protest (CAMEO 141); "launched strikes" attack;
     "held talks" stays the talks (the noun's own reading when the pattern agrees)."""
-    assert ("activists", "PROTEST", "Mahmoud Abbas", "asserted") in coded(
+    assert ("activists from Fatah Party", "PROTEST", "Mahmoud Abbas", "asserted") in coded(
         "Angry activists from the defeated Fatah Party have staged rallies in the Gaza Strip "
         "against the party's leader Mahmoud Abbas, saying he must resign.")
     assert "PROTEST" in relations(
@@ -464,3 +464,10 @@ def test_removing_a_restriction_concedes() -> None:
     assert relations("Serbia eased emergency measures on Wednesday in Montenegro "
                      "province.") == {"CONCEDE"}
     assert "CONCEDE" not in relations("Serbia cancelled the football match with Croatia.")
+
+
+def test_a_generic_actor_from_an_organisation_is_its_own() -> None:
+    """"activists from the defeated Fatah Party" are the party's activists, named so."""
+    found = coded("Angry activists from the defeated Fatah Party have staged rallies in the "
+                  "Gaza Strip against the party's leader Mahmoud Abbas.")
+    assert ("activists from Fatah Party", "PROTEST", "Mahmoud Abbas", "asserted") in found
