@@ -316,7 +316,7 @@ def _controller(head: Token) -> list[Token]:
 
 def actor(verb: Token, depth: int = 0) -> Actor:
     """The actor of ``verb``: its subject, its passive agent, or one it inherits."""
-    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    own = [_reduced_relative(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
     patients = tuple(c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
     if own:
         return Actor(tuple(own), "active")
@@ -385,6 +385,15 @@ def actor(verb: Token, depth: int = 0) -> Actor:
             return Actor(found.tokens if found else (), "inherited" if found else "none")
         return Actor(tuple(agents) or (head,), "inherited")
     return Actor((), "none")
+
+
+def _reduced_relative(subject: Token) -> Token:
+    """The subject a small parser misreads as a gerund clause: in "The Red Cross operating
+    in Iraq said …" it makes "operating" the subject, with "Red Cross" as its own."""
+    if subject.tag_ == "VBG" and subject.pos_ == "VERB":
+        return next((c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i),
+                    subject)
+    return subject
 
 
 def _infinitive(verb: Token) -> bool:

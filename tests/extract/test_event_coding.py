@@ -471,3 +471,11 @@ def test_a_generic_actor_from_an_organisation_is_its_own() -> None:
     found = coded("Angry activists from the defeated Fatah Party have staged rallies in the "
                   "Gaza Strip against the party's leader Mahmoud Abbas.")
     assert ("activists from Fatah Party", "PROTEST", "Mahmoud Abbas", "asserted") in found
+
+
+def test_a_reduced_relative_misparsed_as_a_subject_keeps_its_actor() -> None:
+    """The parser makes "operating" the subject of "said" in "The Red Cross operating in
+    Iraq said …"; the speaker is the Red Cross."""
+    assert ("Red Cross", "REQUEST", "United States", "asserted") in coded(
+        "The Red Cross operating in Iraq said US and British forces must ensure security to "
+        "allow emergency water, food, and medical supplies to reach the needy.")
