@@ -325,6 +325,10 @@ def actor(verb: Token, depth: int = 0) -> Actor:
         if not patients and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             patients = (verb.head,)  # "SpaceX, backed by Elon Musk"
         return Actor(tuple(agents), "agent", patients)
+    if patients and verb.lemma_.lower() in words("planning") and any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to")
+            for c in verb.children):
+        return Actor(patients, "active")  # "Vietnam is committed to opening up": its own
     if patients:
         return Actor((), "none", patients)
     if depth >= 5 or verb.head == verb:

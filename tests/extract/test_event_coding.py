@@ -479,3 +479,13 @@ def test_a_reduced_relative_misparsed_as_a_subject_keeps_its_actor() -> None:
     assert ("Red Cross", "REQUEST", "United States", "asserted") in coded(
         "The Red Cross operating in Iraq said US and British forces must ensure security to "
         "allow emergency water, food, and medical supplies to reach the needy.")
+
+
+def test_a_commitment_in_the_passive_is_the_subjects_own() -> None:
+    """"Vietnam is committed to opening up" commits Vietnam (no one else is named);
+    "was asked to" stays someone else's request."""
+    assert ("Vietnam", "AGREE", None, "asserted") in coded(
+        "Planning and Investment Minister Tran Xuan Gia said Vietnam is committed to opening "
+        "up the economy.")
+    assert ("Ukraine", "AGREE", None, "asserted") not in coded(
+        "Ukraine was asked to withdraw its troops from the border.")
