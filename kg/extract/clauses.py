@@ -310,7 +310,10 @@ def _recipients(verb: Token, event: Event, actor_: Actor) -> list[tuple[Token, s
                      if noun_event(event_noun)
                      for p, prep in _own_recipients(event_noun))
         found.extend((c, "object") for c in _datives(verb))
-        found.append((noun, "object"))  # a pattern's object may be a party: "arrested protesters"
+        if _lemma(noun) not in words("vehicle"):
+            # a pattern's object may be a party ("arrested protesters"), but not the
+            # subject's own means ("will lead the American delegation", "sent troops")
+            found.append((noun, "object"))
     elif event.trigger == verb:
         deps = set() if _lemma(verb) in words("topic") else _EVENT_OBJECTS - {"dative"}
         objects = _objects(verb, actor_, deps)

@@ -489,3 +489,13 @@ def test_a_commitment_in_the_passive_is_the_subjects_own() -> None:
         "up the economy.")
     assert ("Ukraine", "AGREE", None, "asserted") not in coded(
         "Ukraine was asked to withdraw its troops from the border.")
+
+
+def test_a_partys_own_means_are_not_its_recipient() -> None:
+    """"will lead the American delegation": the delegation is Rubio's own, no other party;
+    an object that is another party stays the recipient ("arrested protesters")."""
+    found = coded("Secretary of State Marco Rubio will lead the American delegation to the "
+                  "talks.")
+    assert not any(obj == "United States" for _, _, obj, _ in found)
+    assert ("Turkish police", "COERCE", "protesters", "asserted") in coded(
+        "Turkish police arrested protesters in Istanbul on Saturday.")
