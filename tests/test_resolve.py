@@ -681,3 +681,13 @@ def test_a_short_given_name_is_the_same_person_but_not_another_name() -> None:
     assert {"Vince Cable", "Vincent Cable"} <= set(cable.aliases)
     # a feminine ending makes another given name, not a short one
     assert found.name("Erica Smith opened", "Erica") != found.name("Eric Smith and", "Eric")
+
+
+def test_a_partys_own_full_name_is_a_persons_but_a_places_head_makes_a_place() -> None:
+    # a party owns its politician; "the party's convention" and a street are no people
+    found = article("Labour's Keir Starmer spoke first.",
+                    "Protesters gathered on Grenada Street near the South Lawn.",
+                    "Iran's Qom Province was hit.")
+    names = found.names()
+    assert names.get("Keir Starmer") == "Person"
+    assert names.get("Grenada Street") == names.get("Qom Province") == "Place"

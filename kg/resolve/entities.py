@@ -18,15 +18,20 @@ left out taken in), then grouped into entities:
   so are capitals and seats of power when they act ("Moscow said", "the Kremlin
   confirmed"); a capital used as a location ("a summit in Budapest") is a place; a
   name between country and noun makes a named organisation ("Syrian Democratic Forces");
-* each entity's class is a vote over all its mentions: the model's labels, a title
-  or honorific before a name, a first name shared with another named person or known
-  to PETRARCH2's actor dictionaries, the dictionaries' organisations and people, the
-  last word of an organisation's name ("Hospital"), a class noun beside the name
-  ("store chains Woolworths and Coles"); a first word the article writes in lower
-  case ("Crew Dragon") is no given name; a name of one word stays a person only on
-  evidence that it is one (a title, an honorific, a gendered word or pronoun), and a
-  name with a digit, a slash, a lower-case word other than a particle or without a
-  capital never is one.
+* each entity's class is a vote over all its mentions: the model's labels, a title or
+  honorific before a name, a first name shared with another named person or known to
+  PETRARCH2's actor dictionaries, the dictionaries' organisations, people and cities,
+  the last word of an organisation's or a place's name ("Hospital", "Street"), a class
+  noun beside the name ("store chains Woolworths and Coles"); a first word the article
+  writes in lower case ("Crew Dragon") is no given name; a name stays a person only on
+  evidence that it is one (a title, an honorific, a gendered word or pronoun, an
+  occupation, an age, a verb only people do; for several words also a given name, a
+  particle, a style or initials first, or speech), and a name with a digit, a slash, a
+  lower-case word other than a particle or without a capital never is one; a name
+  nothing shows the class of is Other (``dip:Other``), and so is a thing a class noun
+  names ("a new operating system, Rocky Linux");
+* a name a sentence states to be a person's other name ("under the ring name Brodie
+  Lee") and a given name's short form ("Vince Cable", "Vincent Cable") join the person.
 
 Then one pass over the article reads what refers back (:mod:`kg.resolve.discourse`):
 he/she to a person of a compatible gender (learnt from gendered words and from
@@ -45,7 +50,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import Country, country_in_text, lookup_country, lookup_seat
+from kg.lexicons import Country, country_in_text, lookup_country, lookup_seat, speech_verbs
 from kg.nlp import doc_text
 from kg.records import Argument, Entity
 from kg.resolve.discourse import Discourse
@@ -66,6 +71,7 @@ from kg.resolve.lexicon import (
     organ_modifiers,
     party_roles,
     person_verbs,
+    place_heads,
     styles,
     thing_nouns,
 )
@@ -114,6 +120,7 @@ class Cluster:
     forms: list[tuple[str, ...]] = field(default_factory=list)
     evidence: int = 0  # title and honorific votes for a person, read from the text
     cues: int = 0  # other signs of a person: an occupation, an age, a verb only people do
+    speaks: bool = False  # a full name that is no common word first is a speaker
     given: bool = False  # the name opens with a given name
     otherwise: str = "Organisation"  # the class the vote ranks next after Person
 
@@ -524,6 +531,13 @@ class ArticleEntities:
                     votes["Cue"] += 1  # "activist Adam Kokesh"
                 root = mention.span.root
                 votes["Cue"] += _person_cues(mention.span)
+                if len(mention.words) > 1 and not any(w in self._common for w in mention.words) \
+                        and any(c.dep_ == "poss" and c.ent_type_ == "ORG" for c in root.children):
+                    # a party's own ("Labour's Keir Starmer"); not "the party's National
+                    # Convention", a common noun's, nor "Iran's Qom Province", a place's
+                    votes["Cue"] += 1
+                if root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_verbs():
+                    votes["Speech"] += 1
                 if _classed_as_thing(mention.span):
                     votes["Thing"] += 1
                 if root.dep_ in _OWNER_DEPS and root.head.lemma_.lower() in member_nouns():
@@ -554,6 +568,7 @@ class ArticleEntities:
             votes.update(evidence.get(id(cluster), Counter()))
             cluster.evidence = evidence.get(id(cluster), Counter())["Person"]
             cluster.cues = votes.pop("Cue", 0)
+            speaks = votes.pop("Speech", 0) > 0
             votes["Person"] += cluster.cues
             # "store chains Woolworths and Coles": a class noun that is no person's takes
             # the model's PERSON away (the name is an organisation's or a thing's)
@@ -572,9 +587,15 @@ class ArticleEntities:
             # then, only titles, honorifics and the like are
             doubtful = doubtful_thing or (len(longest) > 1 and not given
                                           and longest[0] in self._common)
-            # a particle inside the name, or initials first, are a person's name's
-            # ("Hamza bin Laden", "C.L. Gammon")
+            # groups speak too ("Politico reported", "the United Nations said"): speech is
+            # a sign only for a full name whose first word is no common word
+            cluster.speaks = speaks and len(longest) > 1 and not doubtful \
+                and longest[0] not in known_given_names() | self._common \
+                and " ".join(longest) not in known_organisations()
+            # a particle inside the name, a style or initials first, are a person's
+            # name's ("Hamza bin Laden", "King Michael", "C.L. Gammon")
             cluster.given = given or any(w in name_particles() for w in longest[1:-1]) \
+                or (len(longest) > 1 and longest[0] in styles()) \
                 or (len(longest) > 1 and _INITIALS.fullmatch(longest[0]) is not None
                     and lookup_country(longest[0]) is None)  # not "U.S. Constitution"
             if len(longest) > 1 and cluster.given and not doubtful_thing:
@@ -583,6 +604,8 @@ class ArticleEntities:
                 votes["Person"] -= cluster.votes["PERSON"]
             if longest[-1] in org_heads():
                 votes["Organisation"] += 5
+            elif len(longest) > 1 and longest[-1] in place_heads():
+                votes["Place"] += 5  # "Grenada Street", "Qom Province"
             # the public actor dictionaries: a known organisation or armed group, a known
             # person ("Hamas" is no one's name, "Bashar al-Assad" is)
             if " ".join(longest) in known_organisations():
@@ -621,7 +644,7 @@ class ArticleEntities:
         """Take back the class Person from a name that nothing shows to be a person: one
         word with no title, honorific, gendered word, occupation, age or verb only people
         do and at most one gendered pronoun; several words with none of these, no
-        pronoun and no given name first.
+        pronoun, no given name first and no speech (unless a common word opens it).
 
         spaCy's small model tags brands, diseases and software ("Twitter", "COVID-19",
         "Fedora") PERSON; a person named by one word alone ("Wiranto") is, in news,
@@ -637,7 +660,7 @@ class ArticleEntities:
                 continue
             signs = bool(cluster.evidence or cluster.titles or cluster.cues)
             if len(cluster.name.split()) > 1:  # the longest form the text names it by
-                if not (signs or cluster.gender or cluster.given):
+                if not (signs or cluster.gender or cluster.given or cluster.speaks):
                     cluster.type = cluster.otherwise  # "Hug Cacti": no given name, no sign
                 continue
             # one pronoun is too little for one word: it may be another's

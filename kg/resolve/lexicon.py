@@ -156,6 +156,16 @@ def org_heads() -> frozenset[str]:
     return word_set("resolve_org_heads.txt")
 
 
+@cache
+def place_heads() -> frozenset[str]:
+    """Last words of places' names ("street", "province"; ``resolve_place_heads.txt``).
+
+    >>> "street" in place_heads(), "hospital" in place_heads()
+    (True, False)
+    """
+    return word_set("resolve_place_heads.txt")
+
+
 def is_government_noun(words: str) -> bool:
     """Whether a noun (or compound noun) stands for a government when a country owns it."""
     return words.lower() in government_nouns()
@@ -257,9 +267,9 @@ def person_verbs() -> dict[str, bool]:
 
 @cache
 def known_given_names() -> frozenset[str]:
-    """Given names (folded) that start at least two full names of :func:`known_people`,
-    less particles, titles, country words, capitals and words that start more
-    organisations' names ("al", "united", "washington").
+    """Given names (folded) that start at least two full names of :func:`known_people`
+    (five for a name of three letters), less particles, titles, country words, capitals
+    and words that start more organisations' names ("al", "united", "washington").
 
     >>> "john" in known_given_names(), "al" in known_given_names()
     (True, False)
@@ -277,7 +287,8 @@ def known_given_names() -> frozenset[str]:
     countries = {fold(name).split()[0] for name in country_names().names if name.strip()}
     not_given = name_particles() | title_words() | honorifics() | styles()
     return frozenset(w for w, n in counts.items()
-                     if n >= 2 and len(w) > 2 and w.isalpha() and starts[w] < n
+                     if (n >= (2 if len(w) > 3 else 5) and len(w) >= 3)  # "fan", "job"
+                     and w.isalpha() and starts[w] < n
                      and w not in countries and w not in not_given
                      and lookup_country(w) is None and lookup_seat(w) is None)
 
