@@ -367,11 +367,13 @@ def _partnered(noun: Token) -> bool:
 
 
 def _struck_where(verb: Token, event: Event) -> list[Token]:
-    """The places an event that may strike a place names for itself, its trigger or its
-    object: the "in" of "attacked oil facilities in Saudi Arabia", "the attack on
-    infrastructure in Saudi Arabia"."""
-    holders = [verb, event.trigger, *(c for c in verb.children if c.dep_ == "dobj"),
-               *(t for t, _ in _own_recipients(event.trigger))]
+    """The places where the things an event strikes lie: the "in" of its object or event
+    noun ("attacked oil facilities in Saudi Arabia", "the attack on infrastructure in Saudi
+    Arabia"). The verb's own "in" is where it happened, not what it struck ("died in
+    Moscow", "took place in Milwaukee")."""
+    holders = [c for c in verb.children if c.dep_ == "dobj"]
+    if event.trigger != verb:
+        holders += [event.trigger, *(t for t, _ in _own_recipients(event.trigger))]
     return [p for holder in dict.fromkeys(holders) for p in prep_objects(holder, ("in",))]
 
 

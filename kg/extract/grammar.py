@@ -364,8 +364,9 @@ def actor(verb: Token, depth: int = 0) -> Actor:
             return Actor(found.tokens, "inherited" if found.tokens else "none")
         return _through_nonverb(governing, depth)
     if dep in ("acl", "relcl") and head.pos_ == "NOUN" and _infinitive(verb) \
-            and event_type(head.lemma_.lower(), "NOUN") is not None:
-        # the purpose of an event: "converged for a rally to protest …" — the rally's actor
+            and _material_event(head):
+        # the purpose of an act: "converged for a rally to protest …" — the rally's actor
+        # (a verbal act's infinitive is its content: "a deal to export gas" is not done)
         current = head
         while current.head != current and current.pos_ not in ("VERB", "AUX"):
             current = current.head
@@ -398,6 +399,11 @@ def _reduced_relative(subject: Token) -> Token:
         return next((c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i),
                     subject)
     return subject
+
+
+def _material_event(noun: Token) -> bool:
+    entry = event_type(noun.lemma_.lower(), "NOUN")
+    return entry is not None and entry.is_event and quad_codes().get(entry.code) in (2, 4)
 
 
 def _infinitive(verb: Token) -> bool:

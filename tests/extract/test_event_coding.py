@@ -499,3 +499,15 @@ def test_a_partys_own_means_are_not_its_recipient() -> None:
     assert not any(obj == "United States" for _, _, obj, _ in found)
     assert ("Turkish police", "COERCE", "protesters", "asserted") in coded(
         "Turkish police arrested protesters in Istanbul on Saturday.")
+
+
+def test_where_something_happened_is_not_what_it_struck() -> None:
+    """Seen on the Wikinews corpus: "died in Moscow", "took place in Milwaukee" strike
+    nothing; and a verbal act's infinitive is its content, not its purpose ("signed a deal
+    to export gas" exports nothing yet)."""
+    assert relations("Soviet cosmonaut Alexei Leonov, who died in Moscow, will be buried on "
+                     "Tuesday.") == set()
+    assert relations("Party business took place in Milwaukee, Wisconsin.") == set()
+    assert "AID" not in relations("On September 19, 2018, Cyprus and Egypt had signed an "
+                                  "alternative deal to export Aphrodite gas through these "
+                                  "ports.")
