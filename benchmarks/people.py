@@ -41,7 +41,7 @@ from kg.graph.store import Store
 from kg.query import run_query
 from kg.query.entity import EntityRow, entity_table
 from kg.resolve.corpus import title_of
-from kg.resolve.entities import could_be_a_name
+from kg.resolve.entities import could_be_a_name, short_given
 from kg.resolve.lexicon import (
     fold,
     known_given_names,
@@ -75,6 +75,8 @@ def _form_of(alias: str, name: str) -> bool:
     (True, True)
     >>> _form_of("Robert Gabriel Mugabe", "Robert Mugabe")
     True
+    >>> _form_of("Mitch Stoltz", "Mitchell Stoltz")
+    True
     >>> _form_of("Prince Charles", "Charles Kennedy")
     False
     >>> _form_of("Hong Kong Carrie Lam", "Carrie Lam")
@@ -86,6 +88,8 @@ def _form_of(alias: str, name: str) -> bool:
     own, other = words(name), words(alias)
     if not own or not other:
         return True
+    if len(own) == len(other) and own[1:] == other[1:] and short_given(own[0], other[0]):
+        return True  # "Mitch Stoltz" of "Mitchell Stoltz"
     if len(other) == 1 and fold(alias).split()[0] in styles() - set(fold(name).split()):
         return False  # a style and one name is the styled person: "Prince Charles"
     return _in_order(other, own) or (  # middle names more: "Robert Gabriel Mugabe"

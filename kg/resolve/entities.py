@@ -424,7 +424,7 @@ class ArticleEntities:
             # the short form of a given name ("Vince Cable", "Vincent Cable")
             found = {id(c): c for rw, c in self._roots_by_last.get(words[-1], ())
                      if len(rw) == len(words) and rw[1:] == words[1:]
-                     and _short_given(rw[0], words[0])}
+                     and short_given(rw[0], words[0])}
         if not found and words in self._alternatives:
             return self._alternatives[words]
         if not found and len(words) == 1 and not surname:
@@ -825,14 +825,14 @@ def _stated_aliases(mentions: list[Mention]) -> dict[tuple[str, ...], tuple[str,
     return found
 
 
-def _short_given(one: str, other: str) -> bool:
+def short_given(one: str, other: str) -> bool:
     """Whether one given name is the other's short form: four letters or more that open
     it, the rest no feminine ending ("vince" of "vincent", "chris" of "christopher"; not
     "eric" of "erica", nor "dan" of "daniel": too short to tell).
 
-    >>> _short_given("vince", "vincent"), _short_given("christopher", "chris")
+    >>> short_given("vince", "vincent"), short_given("christopher", "chris")
     (True, True)
-    >>> _short_given("eric", "erica"), _short_given("dan", "daniel")
+    >>> short_given("eric", "erica"), short_given("dan", "daniel")
     (False, False)
     """
     short, long = sorted((one, other), key=len)
@@ -946,4 +946,4 @@ def _is_location(span: Span) -> bool:
 
 
 __all__ = ["PERSON_PRONOUNS", "ArticleEntities", "Cluster", "Mention", "clean_span",
-           "could_be_a_name", "gendered"]
+           "could_be_a_name", "gendered", "short_given"]
