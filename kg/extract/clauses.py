@@ -623,8 +623,9 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
         return
     if code.lower() not in words("place_recipient"):
         objects = [p for p in objects if p.argument.type != "Place"]
-    elif not objects:
+    elif not objects and code == "ASSAULT":
         # what was struck lies where the text says: "attacked oil facilities in Saudi Arabia"
+        # (an arrest "in the neighbourhood" takes no place prisoner)
         objects = [p for t in _struck_where(verb, event) for p in parties(t, context)
                    if p.argument.name not in subject_names]
     if not objects and (event.entry.code in _NEEDS_PARTNER or event.entry.mode == "joint"
