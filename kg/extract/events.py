@@ -202,7 +202,12 @@ def _read(noun: Token, entry: EventEntry, sentence: Span,
     if code.lower() not in words("place_recipient"):
         recipients = [p for p in recipients if p.argument.type != "Place"]
     agents = possessors or by
-    if not agents and not modifiers:
+    answering = _answering(noun, context)
+    if answering:  # "returned at Iraq's request", "at the invitation of President Tokayev"
+        agents = agents or [p.argument for t in prep_objects(noun, {"of"})
+                            for p in parties(t, context)]
+        recipients = [Party(a) for a in answering]
+    elif not agents and not modifiers:
         agents = _clause_agents(noun, context)  # "staged a hunger strike in protest of …"
     if agents:
         recipients += [Party(m) for m in modifiers]
@@ -241,6 +246,19 @@ def _clause_agents(noun: Token, context: Context) -> list[Argument]:
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     found = actor(verb)
+    if found.how not in ("active", "inherited"):
+        return []
+    return _unique([p.argument for t in found.tokens for p in parties(t, context)])
+
+
+def _answering(noun: Token, context: Context) -> list[Argument]:
+    """Who acts at an event noun's bidding: "returned at the Iraqi government's request",
+    "came at the invitation of the Government of Iraq" (the clause's actor answers it)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("at", "upon") \
+            or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    found = actor(prep.head)
     if found.how not in ("active", "inherited"):
         return []
     return _unique([p.argument for t in found.tokens for p in parties(t, context)])

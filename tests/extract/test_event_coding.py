@@ -511,3 +511,13 @@ def test_where_something_happened_is_not_what_it_struck() -> None:
     assert "AID" not in relations("On September 19, 2018, Cyprus and Egypt had signed an "
                                   "alternative deal to export Aphrodite gas through these "
                                   "ports.")
+
+
+def test_who_acts_at_a_request_answers_it() -> None:
+    """"at the Iraqi government's request", "at the invitation of President Tokayev": the
+    requester asked the clause's actor."""
+    assert ("Iraq", "REQUEST", "United States", "asserted") in coded(
+        "American troops returned to Iraq in 2014 at the Iraqi government's request.")
+    assert ("Kassym-Jomart Tokayev", "REQUEST", "Russia", "asserted") in coded(
+        "Russian troops entered Kazakhstan at the invitation of President Kassym-Jomart "
+        "Tokayev.")
