@@ -83,7 +83,10 @@ def _read(noun: Token, entry: EventEntry, sentence: Span,
 def _holders(noun: Token, context: Context) -> tuple[list[Argument], Factuality]:
     """Whom the noun describes, and how far the text asserts it."""
     head = noun.head
-    if noun.dep_ == "attr" and head.lemma_.lower() in _COPULAS:
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("attr", "acomp"):
+        # "was much more of a critic of Russia": the critic is the copula's attribute
+        noun, head = head.head, head.head.head
+    if noun.dep_ in ("attr", "acomp") and head.lemma_.lower() in _COPULAS:
         subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
         return ([p.argument for s in subjects for p in parties(s, context)
                  if p.argument.type in ("Person", "Organisation", "Country")],

@@ -521,3 +521,11 @@ def test_who_acts_at_a_request_answers_it() -> None:
     assert ("Kassym-Jomart Tokayev", "REQUEST", "Russia", "asserted") in coded(
         "Russian troops entered Kazakhstan at the invitation of President Kassym-Jomart "
         "Tokayev.")
+
+
+def test_naming_as_terrorists_accuses() -> None:
+    found = coded("Turkey named both the Kurdistan Workers' Party (PKK) and People's "
+                  "Protection Units (YPG) as terrorists.")
+    assert ("Turkey", "ACCUSE", "Kurdistan Workers' Party", "asserted") in found
+    assert relations("President Donald Trump named Mike Pompeo as Secretary of State.") \
+        == set()

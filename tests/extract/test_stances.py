@@ -34,3 +34,9 @@ def test_a_denied_stance_is_negated_and_a_critic_of_films_criticises_no_one() ->
     assert stances(NAVALNY + "Navalny is not a critic of Russian president Vladimir Putin.") \
         >= {("Alexei Navalny", "ACCUSE", "Vladimir Putin", "negated")}
     assert stances("New York Times film critic A. O. Scott praised the documentary.") == set()
+
+
+def test_more_of_a_critic_is_a_critic() -> None:
+    assert ("John Bolton", "ACCUSE", "Russia", "asserted") in stances(
+        "National Security Advisor John Bolton was also much more of a critic of Russia than "
+        "was Donald Trump.")
