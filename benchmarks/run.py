@@ -525,7 +525,7 @@ def remote_store(bench: Bench, name: str, start: str,
         sys.path.insert(0, str(TESTS))
     import servers  # the launchers the tests use: not copied here
 
-    from kg.graph.store import first_line
+    from kg.messages import first_line
 
     folder = bench.work / f"server-{start.removeprefix('start_')}"
     fresh(folder)
@@ -636,7 +636,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.only:
         SECTIONS[name](bench)
     if args.json:
-        from kg.export import atomic_output
+        from kg.files import atomic_output
 
         with atomic_output(args.json) as out:
             out.write(json.dumps(bench.results, indent=1, ensure_ascii=False).encode("utf-8"))

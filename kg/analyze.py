@@ -26,7 +26,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export import atomic_output
+from kg.files import atomic_output
 from kg.graph.namespaces import DIP
 from kg.graph.ontology import family_of, relations
 from kg.graph.store import Store

@@ -234,7 +234,7 @@ def query(
 def _write(output: Path | None, write: Callable[[IO[bytes]], None], *, newline: bool) -> None:
     """Write to ``output`` atomically, or to standard output ending with a newline."""
     if not to_stdout(output):
-        from kg.export import atomic_output
+        from kg.files import atomic_output
 
         with atomic_output(output) as handle:
             write(handle)
@@ -526,7 +526,7 @@ def openie(
         envvar="KG_MODEL", help="spaCy model name or path (env KG_MODEL).")] = None,
 ) -> None:
     """Open IE: each sentence's tuples as CaRB TSV (sentence, confidence, relation, args…)."""
-    from kg.export import atomic_output
+    from kg.files import atomic_output
     from kg.nlp import ModelError, load
     from kg.openie import sentences, tsv_lines
 

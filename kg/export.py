@@ -20,17 +20,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.files import atomic_output
 from kg.graph.namespaces import PREFIXES
 from kg.graph.ontology import family_of
 from kg.graph.store import Store
@@ -150,24 +148,6 @@ EXPORTERS: dict[str, Writer] = {
     **{name: _whole_graph(write) for name, write in GRAPH_WRITERS.items()},
 }
 """Format name → writer."""
-
-
-@contextmanager
-def atomic_output(path: str | Path):
-    """A binary file that appears at ``path`` only when writing finished."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644)  # mkstemp makes it private; an export is an ordinary file
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def export(store: Store, fmt: str, output: str | Path | IO[bytes], *,

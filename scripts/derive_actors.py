@@ -31,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.export import atomic_output
+from kg.files import atomic_output
 from kg.resolve.lexicon import fold, honorifics, org_heads, title_words
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -19,7 +19,7 @@ import pytest
 
 from kg.ingest import ReadError, read
 from kg.ingest.chunk import MAX_CHUNK
-from kg.pipeline import Failure, read_articles
+from kg.tasks import Failure, read_articles
 from kg.records import BlockKind, Document
 
 ROOT = Path(__file__).resolve().parent.parent

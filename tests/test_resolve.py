@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from kg.ingest import read
 from kg.nlp import load
-from kg.pipeline import parse_documents
+from kg.tasks import parse_documents
 from kg.records import Block, Document
 from kg.resolve import ArticleEntities, clean_span
 

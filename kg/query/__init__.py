@@ -31,7 +31,8 @@ import pyoxigraph as ox
 
 from kg.graph.namespaces import PREFIXES, XSD
 from kg.graph.sparql import RefusedQuery, check_query
-from kg.graph.store import Store, first_line
+from kg.graph.store import Store
+from kg.messages import first_line
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -55,6 +55,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from kg.files import atomic_output
 from kg.graph.ontology import family_of, relations
 
 __all__ = [
@@ -142,8 +143,6 @@ def render_html(
     >>> "Vladimir Putin" in out.read_text(encoding="utf-8")
     True
     """
-    from kg.export import atomic_output  # kg.export imports this module
-
     target = Path(path)
     page = build_page(graph, title=title)
     with atomic_output(target) as out:
