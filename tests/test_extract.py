@@ -17,8 +17,8 @@ from kg import nlp
 from kg.extract.grammar import words
 from kg.ingest.segment import segment
 from kg.lexicons import event_lexicon, rows
-from kg.tasks import parse_documents, read_article
 from kg.records import Block, Document, Factuality, Statement
+from kg.tasks import parse_documents, read_article
 
 CLOSED = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

@@ -39,10 +39,7 @@ on)`` (kind ``"type"`` or ``"family"``; returns the visible node and link counts
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
-import json
 import math
 import re
 from collections import defaultdict
@@ -57,6 +54,7 @@ import numpy as np
 
 from kg.files import atomic_output
 from kg.graph.ontology import family_of, relations
+from kg.web import csp_hash, json_for_script, script_safe
 
 __all__ = [
     "FAMILY_STYLES",
@@ -562,30 +560,7 @@ def _vis_js() -> str:
     else:  # pragma: no cover - depends on the installed pyvis
         raise FileNotFoundError("vis-network.min.js not found inside the pyvis package")
     js = re.sub(r"//# sourceMappingURL=\S*\s*$", "", js)
-    return _script_safe(js)
-
-
-def _script_safe(js: str) -> str:
-    """Neutralise sequences that would end or confuse an inline <script> element."""
-    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
-    return js.replace("<!--", "<\\!--")
-
-
-def _json_for_script(data: Any) -> str:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      allow_nan=False)
-    return (
-        text.replace("&", "\\u0026")
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
-
-
-def _csp_hash(script: str) -> str:
-    digest = hashlib.sha256(script.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+    return script_safe(js)
 
 
 def _legend_html(data: Mapping[str, Any]) -> str:
@@ -640,10 +615,10 @@ def _shape_svg(shape: str, fill: str, border: str) -> str:
 
 def _page(data: dict[str, Any], *, title: str) -> str:
     vis_js = _vis_js()
-    app_js = _script_safe(_APP_JS)
+    app_js = script_safe(_APP_JS)
     csp = (
         "default-src 'none'; "
-        f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}; "
+        f"script-src {csp_hash(vis_js)} {csp_hash(app_js)}; "
         "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
@@ -655,7 +630,7 @@ def _page(data: dict[str, Any], *, title: str) -> str:
         summary=html.escape(summary),
         legend=_legend_html(data),
         css=_CSS,
-        data=_json_for_script(data),
+        data=json_for_script(data),
         vis_js=vis_js,
         app_js=app_js,
     )
