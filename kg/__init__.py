@@ -125,7 +125,7 @@ class Rendered:
     capped: int = 0  # the least connected entities left out beyond ``max_nodes``
 
     def _repr_html_(self) -> str:
-        from kg.viz.html import notebook_frame
+        from kg.viz.network_page import notebook_frame
 
         return notebook_frame(self.path.read_text(encoding="utf-8"))
 
@@ -143,7 +143,7 @@ def render(output: str | Path = "graph.html", *, store: str | Path | Store = DEF
     relation left to draw are left out (and counted in the result), and beyond
     ``max_nodes`` entities (0: no cap) the least connected are (counted as ``capped``).
     """
-    from kg.viz.html import render_html
+    from kg.viz.network_page import render_html
     from kg.viz.select import Selection, cap, find_nodes, view
 
     graph, left_out = view(open_store(store), Selection(
