@@ -121,7 +121,7 @@ def child_query(spec: dict[str, Any]) -> dict[str, Any]:
     cold (the first time) and the best of the other two. A query that is not paged by
     articles has one page, its whole answer."""
     import kg
-    from kg.query import query_pages
+    from kg.queries import query_pages
 
     store = kg.open_store(spec["store"], read_only=True)
     sparql = kg.named_queries()[spec["query"]]
@@ -142,7 +142,7 @@ def child_profile(spec: dict[str, Any]) -> dict[str, Any]:
     """``kg show`` of ``entities`` entities, the most mentioned half and the rest from the
     middle of the table, each looked up by its name in lower case: the median and slowest."""
     import kg
-    from kg.query.entity import entity_table
+    from kg.queries.entity import entity_table
 
     store = kg.open_store(spec["store"], read_only=True)
     table = entity_table(store)

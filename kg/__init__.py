@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from kg.analyze import LOUVAIN_SEED, Analysis
-from kg.analyze import analyze as _analyze
+from kg.analysis import LOUVAIN_SEED, Analysis
+from kg.analysis import analyze as _analyze
 from kg.endpoint import serve, serving
-from kg.export import EXPORTERS
-from kg.export import export as _export
+from kg.exporters import EXPORTERS
+from kg.exporters import export as _export
 from kg.graph.store import DEFAULT_STORE, Store
-from kg.query import Result, named_queries, resolve_query, run_query
-from kg.query.entity import EntityProfile, EntityRow, entity_profile, entity_table
+from kg.queries import Result, named_queries, resolve_query, run_query
+from kg.queries.entity import EntityProfile, EntityRow, entity_profile, entity_table
 from kg.version import __version__
 from kg.viz.select import Selection
 
@@ -206,7 +206,7 @@ def validate(*, store: str | Path | Store = DEFAULT_STORE) -> ValidationReport:
 def analyze(*, store: str | Path | Store = DEFAULT_STORE, by: str = "degree",
             family: str | None = None, seed: int = LOUVAIN_SEED) -> Analysis:
     """Central actors, Louvain communities and country cooperation/conflict balance of
-    the actor network; see :mod:`kg.analyze`. Each table has ``.to_frame()``.
+    the actor network; see :mod:`kg.analysis`. Each table has ``.to_frame()``.
 
     >>> import tempfile
     >>> analysis = analyze(store=tempfile.mkdtemp())

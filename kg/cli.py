@@ -24,10 +24,10 @@ from rich.table import Table
 from rich.text import Text
 
 import kg
-from kg.analyze import LOUVAIN_SEED, TABLES
-from kg.export import EXPORTERS
+from kg.analysis import LOUVAIN_SEED, TABLES
+from kg.exporters import EXPORTERS
 from kg.graph.store import DEFAULT_STORE, StoreError, is_remote
-from kg.query import (
+from kg.queries import (
     QueryError,
     describe_query,
     named_queries,

@@ -12,10 +12,10 @@ from conftest import SEED_ID, SEEDS
 from servers import ServerMissing, start_oxigraph, start_virtuoso
 
 import kg
-from kg.export import write_statements
+from kg.exporters import write_statements
 from kg.graph.store import Store
 from kg.pipeline import Builder, _read_in_workers
-from kg.query import run_query
+from kg.queries import run_query
 from kg.records import Block, Document, Reading
 from kg.tasks import Failure, read_articles
 

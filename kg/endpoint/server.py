@@ -46,7 +46,7 @@ class SparqlServer:
                  max_connections: int = DEFAULT_MAX_CONNECTIONS, quiet: bool = False) -> None:
         from kg.graph.namespaces import PREFIXES
         from kg.graph.store import StoreError
-        from kg.query import named_queries
+        from kg.queries import named_queries
 
         if not 0 <= port <= 65535:
             raise ValueError(f"port must be 0 (any free one) to 65535, not {port}")

@@ -116,7 +116,7 @@ class Store:
 
         ``graphs`` narrows the query to some articles: their graphs are its named graphs,
         and with the ontology its default graph (a page of a per-article query, see
-        :func:`kg.query.query_pages`). Raises ``SyntaxError`` for a query the store cannot
+        :func:`kg.queries.query_pages`). Raises ``SyntaxError`` for a query the store cannot
         parse. The text is run as it is: check a text from elsewhere with
         :func:`kg.graph.sparql.check_query` first (``SERVICE`` would make the store fetch from
         other hosts).

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from kg.graph.ontology import family_of, relation_families
 from kg.graph.store import Store
-from kg.query import run_query
+from kg.queries import run_query
 
 PROJECTIONS = ("actors", "events")
 """The projection names :func:`to_networkx` accepts."""

@@ -228,7 +228,7 @@ def view(store: Store, selection: Selection | None = None) -> tuple[nx.MultiDiGr
     >>> graph.number_of_nodes(), left_out
     (0, 0)
     """
-    from kg.query import QueryError, resolve_query, run_query
+    from kg.queries import QueryError, resolve_query, run_query
     from kg.viz.project import from_construct, to_networkx
 
     chosen = (selection or Selection()).normalised()

@@ -32,7 +32,7 @@ from kg.files import atomic_output
 from kg.graph.namespaces import PREFIXES
 from kg.graph.ontology import family_of
 from kg.graph.store import Store
-from kg.query import named_queries, query_pages
+from kg.queries import named_queries, query_pages
 from kg.viz.project import for_export
 from kg.viz.select import Selection, view
 
