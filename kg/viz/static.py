@@ -102,3 +102,13 @@ def _mpl_colour(css: str) -> str | tuple[float, float, float, float]:
         r, g, b, a = (float(p) for p in css[5:-1].split(","))
         return (r / 255, g / 255, b / 255, a)
     return css
+
+
+def write_svg(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
+    """The network as an SVG picture (the ``svg`` export)."""
+    draw_picture(graph, out, "svg")
+
+
+def write_png(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
+    """The network as a PNG picture (the ``png`` export)."""
+    draw_picture(graph, out, "png")
