@@ -65,21 +65,54 @@ def _imported(node: ast.Import | ast.ImportFrom, package: str,
     return found
 
 
+def _imports(path: Path) -> list[ast.Import | ast.ImportFrom]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = _type_checking_nodes(tree)
+    return [node for node in ast.walk(tree)
+            if isinstance(node, (ast.Import, ast.ImportFrom)) and id(node) not in skipped]
+
+
 def import_graph(root: Path = ROOT) -> nx.DiGraph:
     """Module → the kg modules it imports (at run time)."""
     modules = kg_modules(root)
     graph = nx.DiGraph()
     graph.add_nodes_from(modules)
     for name, path in modules.items():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        skipped = _type_checking_nodes(tree)
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        for node in ast.walk(tree):
-            if isinstance(node, (ast.Import, ast.ImportFrom)) and id(node) not in skipped:
-                graph.add_edges_from((name, target)
-                                     for target in _imported(node, package, modules)
-                                     if target != name)
+        for node in _imports(path):
+            graph.add_edges_from((name, target)
+                                 for target in _imported(node, package, modules)
+                                 if target != name)
     return graph
+
+
+def external_imports(root: Path = ROOT) -> dict[str, set[str]]:
+    """Module → the top-level names of the other packages it imports (``spacy``…)."""
+    found: dict[str, set[str]] = {}
+    for name, path in kg_modules(root).items():
+        found[name] = {alias.name.split(".")[0] for node in _imports(path)
+                       if isinstance(node, ast.Import) for alias in node.names}
+        found[name] |= {node.module.split(".")[0] for node in _imports(path)
+                        if isinstance(node, ast.ImportFrom) and node.module and not node.level}
+        found[name].discard("kg")
+    return found
+
+
+def _within(module: str, packages: tuple[str, ...]) -> bool:
+    return any(module == p or module.startswith(p + ".") for p in packages)
+
+
+# The layers of docs/DEVELOPING.md. Reading and extraction know nothing of RDF, the store or
+# what is made of the graph; kg.resolve.corpus is the graph-side pass of entity resolution
+# (it settles entities across the articles in the store) and so belongs with the graph.
+EXTRACTION = ("kg.ingest", "kg.nlp", "kg.extract", "kg.resolve", "kg.records", "kg.lexicons",
+              "kg.openie")
+GRAPH_SIDE = ("kg.graph", "kg.queries", "kg.viz", "kg.exporters", "kg.endpoint",
+              "kg.analysis", "kg.pipeline", "kg.tasks", "kg.distributed_build", "kg.cli")
+GRAPH_PASS = ("kg.resolve.corpus",)
+WITHOUT_SPACY = ("kg.graph", "kg.queries", "kg.viz", "kg.exporters", "kg.endpoint",
+                 "kg.analysis", "kg.records")
+UTILITIES = ("kg.files", "kg.messages", "kg.registry", "kg.web", "kg.version")
 
 
 def test_the_graph_sees_kgs_imports() -> None:
@@ -98,6 +131,26 @@ def test_no_import_cycle() -> None:
     graph.remove_edges_from(known)
     cycles = [" → ".join([*cycle, cycle[0]]) for cycle in nx.simple_cycles(graph)]
     assert not cycles, "import cycles:\n" + "\n".join(sorted(cycles))
+
+
+def test_extraction_knows_nothing_of_the_graph() -> None:
+    graph = import_graph()
+    crossings = sorted((a, b) for a, b in graph.edges
+                       if _within(a, EXTRACTION) and not _within(a, GRAPH_PASS)
+                       and _within(b, GRAPH_SIDE))
+    assert not crossings
+
+
+def test_the_graph_side_never_imports_spacy() -> None:
+    offenders = sorted(name for name, packages in external_imports().items()
+                       if _within(name, WITHOUT_SPACY) and "spacy" in packages)
+    assert not offenders
+
+
+def test_utilities_import_no_other_kg_module() -> None:
+    graph = import_graph()
+    assert all(not graph.out_degree(name) for name in UTILITIES)
+    assert graph.in_degree("kg.files") > 3  # the check sees their users
 
 
 def test_a_cycle_is_found(tmp_path: Path) -> None:
