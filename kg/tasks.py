@@ -25,8 +25,6 @@ from kg.resolve import ArticleEntities
 Paragraphs = list[tuple[int, Doc]]
 
 
-
-
 def parse_documents(nlp: Language, documents: Iterable[Document]
                     ) -> Iterator[tuple[Document, Paragraphs]]:
     """Parse the paragraphs of each document in one stream, yielding documents whole.

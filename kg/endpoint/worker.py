@@ -78,7 +78,6 @@ def _read_exact(fd: int, size: int, deadline: float | None = None) -> bytes:
     return b"".join(chunks)
 
 
-
 def read_frame(fd: int, deadline: float | None = None) -> tuple[dict[str, Any], bytes]:
     """Receive one frame (``TimeoutError`` past ``deadline``, ``EOFError`` at the end)."""
     size, body_size = _FRAME.unpack(_read_exact(fd, _FRAME.size, deadline))
@@ -118,7 +117,6 @@ class _RowCap:
 
     def flush(self) -> None:
         pass
-
 
 
 class _Worker:
