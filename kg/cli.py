@@ -12,6 +12,7 @@ import logging
 import re
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from itertools import chain
 from pathlib import Path
@@ -120,11 +121,21 @@ def _open(store: str | Path, *, read_only: bool = True) -> kg.Store:
         raise fail(str(error)) from None
 
 
+CacheOption = Annotated[Path | None, typer.Option(
+    "--cache", envvar="KG_CACHE", help="Fetch cache and sources file of web pages and feeds "
+    "(env KG_CACHE; default: STORE.cache beside the store).")]
+DelayOption = Annotated[float, typer.Option(
+    "--delay", min=0, help="Seconds between two requests to one web host (robots.txt's "
+    "Crawl-delay if longer).")]
+
+
 @app.command()
 def build(
-    # not readable=True (typer's default): an unreadable file is one error line, not exit 2
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders of articles.",
-                                                readable=False)],
+    # not readable=True (typer's default): an unreadable file is one error line, not exit 2;
+    # str, not Path: a Path would fold the "//" of a URL
+    paths: Annotated[list[str], typer.Argument(
+        help="Files and folders of articles, web pages, feeds (RSS, Atom, JSON Feed, "
+        "sitemaps), .txt lists of URLs, WARC archives.")],
     store: StoreOption = DEFAULT_STORE,
     date: Annotated[str | None, typer.Option(
         help="Date (YYYY-MM-DD) for articles that carry none.")] = None,
@@ -137,13 +148,55 @@ def build(
     cluster: Annotated[str | None, typer.Option(
         help="Parse and read on a Dask cluster instead: a scheduler address "
         "(tcp://host:8786), or local:N for N worker processes here.")] = None,
+    cache: CacheOption = None,
+    delay: DelayOption = 1.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Say which articles each store write committed.")] = False,
 ) -> None:
-    """Read articles (.txt .md .html .jsonl .csv) and add them to the graph."""
+    """Read articles (.txt .md .html .jsonl .csv .json .warc[.gz], URLs, feeds) and add them
+    to the graph."""
+    _build(paths, store=store, date=date, model=model, force=force, jobs=jobs,
+           cluster=cluster, cache=cache, delay=delay, quiet=quiet, verbose=verbose)
+
+
+@app.command()
+def update(
+    store: StoreOption = DEFAULT_STORE,
+    model: Annotated[str | None, typer.Option(
+        envvar="KG_MODEL", help="spaCy model name or path (env KG_MODEL).")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Processes that parse and read articles.")] = None,
+    cache: CacheOption = None,
+    delay: DelayOption = 1.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read again every web source the store was built from: feeds are fetched anew (new
+    items are added), pages come from the fetch cache. For a cron line."""
+    from kg.ingest.sources import FILE_NAME, Sources
+    from kg.ingest.web import cache_for
+
+    folder = cache if cache is not None else cache_for(store)
+    try:
+        sources = Sources.load(folder / FILE_NAME)
+    except ValueError as error:
+        raise fail(str(error)) from None
+    if not sources.entries:
+        say(out, f"no web sources recorded for {store} (in {folder / FILE_NAME}): "
+                 "build a URL or a feed first")
+        return
+    _build(sorted(sources.entries), store=store, model=model, jobs=jobs, cache=folder,
+           delay=delay, quiet=quiet, refresh=True)
+
+
+def _build(paths: list[str], *, store: str, date: str | None = None, model: str | None,
+           force: bool = False, jobs: int | None, cluster: str | None = None,
+           cache: Path | None, delay: float, quiet: bool, verbose: bool = False,
+           refresh: bool = False) -> None:
+    """The build of ``kg build`` and ``kg update``: progress, error lines, summary, exit code."""
     # Imported here: spaCy and the readers take seconds to import, other commands need neither.
     from kg.ingest.meta import parse_date
+    from kg.ingest.web import Web
     from kg.nlp import ModelError
     from kg.pipeline import WorkerError
 
@@ -157,16 +210,26 @@ def build(
             raise fail(f"--date: {error}") from None
     try:
         target = kg.open_store(store)
-        progress = Progress(
-            TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("articles"), TimeElapsedColumn(), console=err,
-            disable=quiet or not err.is_terminal, transient=True,
-        )
-        with progress:
-            task = progress.add_task("build", total=None)
+        web = Web.beside(target, cache, delay=delay)
+    except (StoreError, ValueError) as error:
+        raise fail(str(error)) from None
+    web.refresh = refresh
+    progress = Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal, transient=True,
+    )
+    try:
+        with progress, web:
+            fetching = progress.add_task("fetching pages", total=None, visible=False)
+            task = progress.add_task("building articles", total=None)
+
+            def fetched(_: str) -> None:
+                progress.update(fetching, visible=True, advance=1)
+
+            web.on_fetch = fetched
             report = kg.build(
                 paths, store=target, date=date, model=model, force=force, jobs=jobs or 1,
-                cluster=cluster,
+                cluster=cluster, web=web,
                 on_article=lambda _: progress.advance(task),
                 on_write=(lambda ids: say(err, f"written: {' '.join(ids)}")) if verbose else None,
             )
@@ -174,10 +237,24 @@ def build(
         raise fail(str(error)) from None
     for line in report.errors:
         report_error(line)
+    stats = web.fetcher.stats
+    if stats.fetched or stats.cached or stats.not_modified or stats.failed:
+        say(out, f"web: {stats.fetched} fetched, {stats.cached} from the cache, "
+                 f"{stats.not_modified} unchanged (304), {sum(stats.failed.values())} failed"
+                 + _by_reason(stats.failed))
+    if report.skipped:
+        say(out, f"skipped: {sum(report.skipped.values())}" + _by_reason(report.skipped))
     say(out, f"{len(report.written)} articles built, {len(report.unchanged)} unchanged, "
              f"{report.statements} statements, {len(report.errors)} errors → {store}")
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _by_reason(counts: Counter[str]) -> str:
+    """`` (3 HTTP 404, 1 timed out)``: counts by reason, most first; empty if none."""
+    if not counts:
+        return ""
+    return " (" + ", ".join(f"{n} {reason}" for reason, n in counts.most_common()) + ")"
 
 
 ROW_WRITERS = {"csv": write_csv, "json": write_json}
@@ -440,8 +517,15 @@ def analyze(
         "--output", "-o", help="Folder to write centrality.csv, communities.csv, "
                                "balance.csv.")] = None,
     seed: Annotated[int, typer.Option(help="Seed of the Louvain community search.")] = LOUVAIN_SEED,
+    timeline: Annotated[str | None, typer.Option(
+        "--timeline", help="Instead: the cooperation-conflict time series per dyad and per "
+                           "'month' or 'week' (-o DIR: timeline.csv and charts; --csv: the "
+                           "table).")] = None,
 ) -> None:
     """Network analytics: central actors, communities, country cooperation vs conflict."""
+    if timeline is not None:
+        _timeline(store, timeline, top, as_csv, output)
+        return
     chosen = [name.strip() for name in only.split(",")] if only else list(TABLES)
     unknown = [name for name in chosen if name not in TABLES]
     if unknown:
@@ -467,6 +551,34 @@ def analyze(
         return
     for name in chosen:
         out.print(_analysis_table(name, tables[name], top))
+
+
+def _timeline(store: str, period: str, top: int, as_csv: bool, output: Path | None) -> None:
+    """`kg analyze --timeline`: the dyads' series as CSV, files, or the busiest dyads."""
+    from kg.eventdata.timeline import timeline, top_dyads, write_timeline
+
+    try:
+        frame = timeline(_open(store), period=period)
+    except ValueError as error:
+        raise fail(f"--timeline: {error}") from None
+    if output is not None and not to_stdout(output):
+        try:
+            written = write_timeline(frame, output, top=top or len(frame))
+        except OSError as error:
+            raise fail(f"{output}: cannot write ({error.strerror or error})") from None
+        say(err, f"wrote {', '.join(str(p) for p in written)}")
+    if as_csv or (output is not None and to_stdout(output)):
+        sys.stdout.write(frame.to_csv(index=False))
+        return
+    table = Table("dyad", "events", "cooperation", "conflict", "intensity",
+                  title=f"country dyads by {period}")
+    for dyad in top_dyads(frame, top or len(frame)):
+        rows = frame[(frame["level"] == "country") & (frame["dyad"] == dyad)]
+        table.add_row(plain(dyad), plain(int(rows["events"].sum())),
+                      plain(int(rows[["verbal_cooperation", "material_cooperation"]].sum().sum())),
+                      plain(int(rows[["verbal_conflict", "material_conflict"]].sum().sum())),
+                      plain(f"{rows['intensity'].sum():+.1f}"))
+    out.print(table)
 
 
 def _analysis_table(name: str, result: kg.Result, top: int) -> Table:

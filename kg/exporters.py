@@ -28,6 +28,8 @@ from typing import IO, Any
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.eventdata.plover import write_plover
+from kg.eventdata.tables import LAYOUTS, table_writer
 from kg.files import atomic_output
 from kg.graph.namespaces import PREFIXES
 from kg.graph.ontology import family_of
@@ -139,6 +141,8 @@ EXPORTERS: Registry[Writer] = Registry("format", {
     "jsonld": write_jsonld,
     "jsonl": write_statements,
     **{name: _whole_graph(name) for name in GRAPH_WRITERS},
+    "plover": write_plover,  # event data (kg.eventdata): PLOVER JSON Lines and tables
+    **{name: table_writer(name) for name in LAYOUTS},
 })
 """Format name → writer of the store. A new format is a writer (here, or
 ``"module:function"`` in a module of its own, imported when first asked for) and one line

@@ -156,6 +156,32 @@ def event_overrides() -> dict[str, list[EventEntry]]:
     return _entries("event_overrides.tsv", "override")
 
 
+@cache
+def quad_codes() -> dict[str, int]:
+    """PLOVER's quad code (1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    4 material conflict) of each event type (``derived/plover_scores.tsv``).
+
+    >>> quad_codes()["REQUEST"], quad_codes()["ASSAULT"]
+    (3, 4)
+    """
+    return {row[0]: int(row[2]) for row in rows("derived/plover_scores.tsv") if not row[1]}
+
+
+@cache
+def event_verbs() -> frozenset[str]:
+    """The verbs the event lexicons and the speech verbs know, as lemmas: the vocabulary
+    that tells a real verb lemma from a lemmatiser's slip ("staged" → "stag").
+
+    >>> "stage" in event_verbs(), "stag" in event_verbs()
+    (True, False)
+    """
+    known = set(speech_verbs())
+    for table in (event_overrides(), event_lexicon(), cameo_lexicon()):
+        known.update(key.split()[0] for key, entries in table.items()
+                     if any(e.pos in ("VERB", "any") for e in entries))
+    return frozenset(known)
+
+
 def event_type(lemma: str, pos: str) -> EventEntry | None:
     """The event a verb or noun lemma (or pattern key) codes: the override file first, then
     kg's lexicon, then the derived CAMEO patterns (verbs only). An entry whose

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -32,7 +32,8 @@ from pathlib import Path
 from kg import nlp as nlp_module
 from kg.graph.rdf import Run, reading_quads
 from kg.graph.store import DEFAULT_STORE, Store
-from kg.ingest import ReadError, read
+from kg.ingest import ReadError, Skipped, read
+from kg.ingest.web import Web
 from kg.lexicons import data_version
 from kg.records import Document, Reading
 from kg.resolve.corpus import unify as unify_entities
@@ -56,12 +57,13 @@ busy, large enough that sending the task costs nothing next to parsing it."""
 
 @dataclass
 class BuildReport:
-    """What a build did: articles written, left unchanged, and problems met."""
+    """What a build did: articles written, left unchanged, skipped (by reason), problems met."""
 
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     statements: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
 
     @property
     def ok(self) -> bool:
@@ -141,10 +143,12 @@ class Builder:
 
     def build(self, paths: Iterable[str | Path], *, date: str | None = None,
               force: bool = False, on_article: Callable[[str], None] | None = None,
-              on_write: Callable[[list[str]], None] | None = None) -> BuildReport:
-        """Read, extract and store every article under ``paths``.
+              on_write: Callable[[list[str]], None] | None = None,
+              web: Web | None = None) -> BuildReport:
+        """Read, extract and store every article under ``paths`` (files, folders, URLs).
 
-        ``on_article`` is called with each document id once it is read (or skipped as
+        ``web`` fetches the URLs and feeds (:mod:`kg.ingest.web`). ``on_article`` is called
+        with each document id once it is read (or skipped as
         unchanged); ``on_write`` with the ids of each batch once it is safely in the store.
         """
         report = BuildReport()
@@ -153,9 +157,12 @@ class Builder:
         seen: set[str] = set()
 
         def fresh() -> Iterator[Document]:
-            for item in read(paths, date=date):
+            for item in read(paths, date=date, web=web):
                 if isinstance(item, ReadError):
                     report.errors.append(str(item))
+                    continue
+                if isinstance(item, Skipped):
+                    report.skipped[item.reason] += 1
                     continue
                 if item.id in seen:
                     report.errors.append(f"{item.origin}: duplicate document id {item.id!r}; "
@@ -230,10 +237,14 @@ def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_ST
           date: str | None = None, model: str | None = None, force: bool = False,
           jobs: int = 1, cluster: str | None = None,
           on_article: Callable[[str], None] | None = None,
-          on_write: Callable[[list[str]], None] | None = None) -> BuildReport:
-    """Build (or update) the knowledge graph in ``store`` from articles under ``paths``.
+          on_write: Callable[[list[str]], None] | None = None,
+          web: Web | None = None) -> BuildReport:
+    """Build (or update) the knowledge graph in ``store`` from articles under ``paths``:
+    files, folders, and web pages, feeds and lists of URLs.
 
-    ``jobs`` is the number of processes that parse and read articles (1: this one);
+    ``web`` fetches the URLs (by default :meth:`Web.beside <kg.ingest.web.Web.beside>` the
+    store: a fetch cache and the sources book beside it). ``jobs`` is the number of
+    processes that parse and read articles (1: this one);
     ``cluster`` the address of a Dask scheduler (``tcp://host:8786``) or ``local:N`` (a
     cluster of N worker processes started for this build) to parse and read them instead.
 
@@ -245,8 +256,15 @@ def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_ST
     (['a'], [])
     """
     target = store if isinstance(store, Store) else Store(store)
-    report = Builder(target, model=model, jobs=jobs, cluster=cluster).build(
-        paths, date=date, force=force, on_article=on_article, on_write=on_write)
+    own = web is None  # nothing is fetched or written for it unless a URL is read
+    if own:
+        web = Web.beside(target)
+    try:
+        report = Builder(target, model=model, jobs=jobs, cluster=cluster).build(
+            paths, date=date, force=force, on_article=on_article, on_write=on_write, web=web)
+    finally:
+        if own:
+            web.close()
     # Entities across articles: one node per entity in the store. Owed after this build's
     # batches, or after an earlier build killed before its pass was done.
     if target.entity_pass_pending():

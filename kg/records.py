@@ -50,6 +50,7 @@ class Document:
     url: str | None = None
     source: str | None = None  # the publisher or outlet named by the metadata
     origin: str | None = None  # where it was read from: a path, or path:line for records
+    language: str | None = None  # ISO 639-1 code, where the reader knows it (web pages)
 
     def paragraphs(self) -> list[Block]:
         """The blocks that statements are extracted from."""

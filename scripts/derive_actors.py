@@ -9,6 +9,9 @@ repository by default; MIT, see its ``LICENSE``) and writes, under ``kg/data/der
     People of ``Phoenix.Countries.actors.txt`` with the country of their current (open
     ended, else last) post: name, ISO 3166-1 alpha-3 code, other full names. A name the
     dictionary gives to people of two countries is left out: it cannot say whose it is.
+``actors_places.tsv``
+    Cities and other places of a country (names listed under the country's own entry
+    that are none of kg's names of it), with its ISO code.
 ``actors_organisations.tsv``
     International organisations (``Phoenix.International.actors.txt``) and armed
     non-state groups (``Phoenix.MilNonState.actors.txt``): name, kind (``igo`` or
@@ -18,8 +21,8 @@ repository by default; MIT, see its ``LICENSE``) and writes, under ``kg/data/der
     when it has no dated post and its first word is no given name of the country
     dictionary's people.
 
-Each output's header credits the source. Rerunning rewrites both files (atomically).
-Exit code: 0 when both were written, 2 when the dictionaries are missing.
+Each output's header credits the source. Rerunning rewrites the files (atomically).
+Exit code: 0 when all were written, 2 when the dictionaries are missing.
 """
 
 from __future__ import annotations
@@ -29,10 +32,12 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from kg.files import atomic_output
-from kg.resolve.lexicon import fold, honorifics, org_heads, title_words
+from kg.lexicons import lookup_country, lookup_seat
+from kg.resolve.lexicon import fold, honorifics, org_heads, styles, title_index
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "kg" / "data" / "derived"
@@ -44,9 +49,13 @@ _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,5})$")
 # Codes of the International file that are organisations of states or civil society
 # (it also lists companies and funds).
 _INTERNATIONAL = ("IGO", "NGO")
-# Words that make an alias a description or a titled form, not a name ("Mr Assad",
-# "Assad regime"): kg's titles and honorifics, and these.
+# Words that make a name a description, not a name ("Assad regime"), wherever they stand;
+# a title, honorific or style makes it a titled form ("Mr Assad") only at its start.
 _DESCRIPTIONS = frozenset({"government", "regime", "forces", "administration", "'s"})
+# Words that qualify an office before a name ("Former Defense Secretary ...").
+_QUALIFIERS = frozenset({"former", "acting", "deputy", "then", "late", "ex"})
+# Words that join the parts of an organisation's or a place's name, never of a person's.
+_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "to", "against", "&"})
 
 
 def _name(raw: str) -> str:
@@ -60,10 +69,51 @@ def _name(raw: str) -> str:
     return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in text.split())
 
 
+@cache
+def _titles() -> frozenset[tuple[str, ...]]:
+    """kg's titles of offices and ranks as folded word tuples."""
+    return frozenset(tuple(fold(" ".join(t)).split())
+                     for found in title_index().values() for t in found)
+
+
 def _plain(name: str) -> bool:
-    """Whether a name has no title, honorific or descriptive word."""
-    banned = title_words() | honorifics() | _DESCRIPTIONS
-    return not any(w in banned or w.endswith("'s") for w in fold(name).split())
+    """Whether a name is a bare name: it opens with no title, honorific, style, qualifier
+    or country word, no office title stands before its last word, and it has no
+    descriptive word. A style or a title word closing a name is a name part ("Hun Sen",
+    "Sharif Sheikh Ahmed", "Stephenson King"); a word of a longer title is none ("In" of
+    "Commander-in-Chief").
+
+    >>> [_plain(n) for n in ("Gov. George W. Bush", "Bundeskanzler Merkel", "Assad regime",
+    ...                      "Israeli Prime Minister Netanyahu", "Cia Director John Brennan",
+    ...                      "American Vice-President")]
+    [False, False, False, False, False, False]
+    >>> [_plain(n) for n in ("Hun Sen", "Sharif Sheikh Ahmed", "German Gref",
+    ...                      "Islamic Army In Iraq")]
+    [True, True, True, True]
+    """
+    words = fold(name).split()
+    if not words or any(w in _DESCRIPTIONS or w.endswith("'s") for w in words):
+        return False
+    opening = _titles() | {(w,) for w in honorifics() | styles() | _QUALIFIERS}
+    if any(tuple(words[:len(t)]) == t for t in opening):
+        return False
+    if lookup_country(name.split()[0]) and any(tuple(words[1:]) == t for t in _titles()):
+        return False  # a country's office, no one's name ("American Vice-President")
+    # a style, or a rank's short form ("Maj", "Sen"), inside a name is a name part
+    inner = {t for t in _titles() if t not in {(w,) for w in styles()}
+             and not (len(t) == 1 and len(t[0]) <= 4 and not t[0].endswith("."))}
+    return not any(tuple(words[i:i + len(t)]) == t and i + len(t) < len(words)
+                   for i in range(1, len(words)) for t in inner)
+
+
+def _person_name(name: str) -> bool:
+    """Whether a name can be a person's: no preposition or conjunction inside it but a
+    name particle ("Isle Of Man", "Department Of State" are none).
+
+    >>> _person_name("Bandar Bin Sultan"), _person_name("Islamic State Of Iraq")
+    (True, False)
+    """
+    return not any(w in _FUNCTION_WORDS for w in fold(name).split()[1:])
 
 
 def entries(path: Path) -> Iterator[tuple[str, list[str], list[tuple[str, str]]]]:
@@ -104,14 +154,34 @@ def people(countries: Path) -> list[tuple[str, str, list[str]]]:
     for name, aliases, codes in entries(countries):
         country = current_country(codes)
         if country is None or len(name.split()) < 2 or not any(len(c) > 3 for c, _ in codes) \
-                or _organisation_name(name) or not _plain(name):
+                or _organisation_name(name) or not _plain(name) or not _person_name(name):
             continue  # a country's own entry ([AFG]), a one-word name, a group
         owners[name.lower()].add(country)
         full = [a for a in aliases if len(a.split()) >= 2 and a.lower() != name.lower()
-                and _plain(a)]
+                and _plain(a) and _person_name(a)]
         found[name.lower()] = (name, country, full)
     return sorted((found[key][0], found[key][1], found[key][2])
                   for key, countries_of in owners.items() if len(countries_of) == 1)
+
+
+def places(countries: Path) -> list[tuple[str, str, list[str]]]:
+    """Cities and other places the dictionary lists under a country's own entry
+    (``+BANGALORE_`` under ``INDIA_ [IND]``): each name that kg does not already read as
+    the country (a name, a demonym) or as a capital, with the country's code. A name two
+    countries list is left out."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    found: dict[str, str] = {}
+    for _, aliases, codes in entries(countries):
+        own = [code for code, dates in codes if len(code) == 3 and not dates.strip()]
+        if len(own) != 1 or len(codes) != 1:
+            continue  # a country's own entry has its code and nothing else
+        for alias in aliases:
+            if lookup_country(alias) is None and lookup_seat(alias) is None \
+                    and not _organisation_name(alias) and _plain(alias):
+                owners[alias.lower()].add(own[0])
+                found[alias.lower()] = alias
+    return sorted((found[key], next(iter(codes)), []) for key, codes in owners.items()
+                  if len(codes) == 1)
 
 
 def _organisation_name(name: str) -> bool:
@@ -170,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     write(OUT / "actors_people.tsv", CREDIT.format(source="Phoenix.Countries.actors.txt"),
           "name | ISO 3166-1 alpha-3 country of the current post | other full names (|)",
           [(n, c, a) for n, c, a in found_people])
+    found_places = places(sources["Phoenix.Countries.actors.txt"])
+    write(OUT / "actors_places.tsv", CREDIT.format(source="Phoenix.Countries.actors.txt"),
+          "name | ISO 3166-1 alpha-3 country it lies in | (empty)", found_places)
     given = frozenset(name.split()[0].lower() for name, _, _ in found_people)
     found_orgs = organisations(sources["Phoenix.International.actors.txt"],
                                sources["Phoenix.MilNonState.actors.txt"], given)
@@ -177,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
           CREDIT.format(source="Phoenix.International.actors.txt and "
                                "Phoenix.MilNonState.actors.txt"),
           "name | igo or armed | acronyms and other names (|)", found_orgs)
-    print(f"{len(found_people)} people, {len(found_orgs)} organisations → {OUT}")
+    print(f"{len(found_people)} people, {len(found_places)} places, {len(found_orgs)} "
+          f"organisations → {OUT}")
     return 0
 
 

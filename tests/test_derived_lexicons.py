@@ -61,3 +61,27 @@ def test_a_cameo_code_maps_to_its_plover_type(derive) -> None:
     assert derive.plover_for("163", table).type == "SANCTION"  # kg's guidelines decide
     assert derive.plover_for("0231", table).type == "REQUEST"  # CAMEO 02 appeals
     assert derive.plover_for("012", table) is None  # CAMEO 01 statements: no event
+
+
+@pytest.mark.skipif(not (SHARED / "dictionaries").is_dir(), reason="needs ../shared")
+def test_the_committed_actor_tables_are_what_derive_actors_makes(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("derive_actors", ROOT / "scripts" /
+                                                  "derive_actors.py")
+    actors = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = actors
+    spec.loader.exec_module(actors)
+    failures, tried = doctest.testmod(actors)
+    assert tried > 0 and failures == 0
+    actors.OUT = tmp_path
+    assert actors.main(["--shared", str(SHARED)]) == 0
+    committed = ROOT / "kg" / "data" / "derived"
+    made = sorted(tmp_path.glob("actors_*.tsv"))
+    assert made, "derive_actors.py wrote no table"
+    for table in made:
+        assert table.read_text(encoding="utf-8") == (committed / table.name).read_text(
+            encoding="utf-8"), f"{table.name} differs: run scripts/derive_actors.py"
+    # a title word inside a name is a name part; a title before it makes no name
+    people = (committed / "actors_people.tsv").read_text(encoding="utf-8")
+    assert "\nHun Sen\tKHM" in people and "Gov. George W. Bush" not in people
+    organisations = (committed / "actors_organisations.tsv").read_text(encoding="utf-8")
+    assert "\nOrganization Of American States\tigo" in organisations

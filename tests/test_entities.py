@@ -6,13 +6,14 @@ real builds and on the whole corpus (the session's ``corpus_store``).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from collections import Counter
 
 import pyoxigraph as ox
 import pytest
-from conftest import SEED_ID, WIKINEWS
+from conftest import ROOT, SEED_ID, WIKINEWS
 
 import kg
 from kg.graph import iri
@@ -20,9 +21,17 @@ from kg.graph.store import Store
 from kg.ingest.segment import segment
 from kg.queries import run_query
 from kg.queries.entity import entity_profile, entity_table, find_entities
-from kg.resolve.corpus import Node, Target, expansions, plan
+from kg.resolve.corpus import Node, Target, expansions, plan, title_of
 from kg.resolve.entities import could_be_a_name
-from kg.resolve.lexicon import fold, org_heads, thing_nouns
+from kg.resolve.lexicon import (
+    fold,
+    known_organisations,
+    known_places,
+    occupations,
+    org_heads,
+    styles,
+    thing_nouns,
+)
 
 # -- planning ------------------------------------------------------------------------------------
 
@@ -96,6 +105,7 @@ def test_a_place_glued_before_a_full_name_is_cut_off() -> None:
              _person("d", "Mary Ann Smith"), _person("e", "Ann Smith")]
     moves = _moves(nodes)
     assert moves == {"b": Target("Bernie Sanders", "Person")}  # "Mary" is no place
+    assert moves["b"].glued  # "Vermont Bernie Sanders" stays no alias of his
 
 
 def test_a_name_takes_the_class_of_most_of_its_mentions() -> None:
@@ -261,3 +271,41 @@ def test_interview_speaker_tags_are_no_entities(corpus_store: Store) -> None:
         words = {tag.split()[0], tag.split()[-1]}
         written = sum(len(re.findall(rf"\b{re.escape(w)}\b", untagged)) for w in words)
         assert counts.get(tag, 0) <= written, tag
+
+
+# -- issue 18: no thing among the people, no alias of someone else --------------------------
+
+
+def _people_report():
+    spec = importlib.util.spec_from_file_location("people_report", ROOT / "benchmarks" /
+                                                  "people.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_an_alias_is_a_form_of_its_name_only() -> None:
+    report = _people_report()
+    assert report._form_of("Brian T. Carroll", "Brian Carroll")
+    assert report._form_of("Prime Minister Boris Johnson", "Boris Johnson")
+    assert not report._form_of("Prince Charles", "Charles Kennedy")  # the styled person
+    assert not report._form_of("King Michael", "Michael Howard")
+
+
+def test_the_most_mentioned_people_are_people_with_their_own_aliases(
+        corpus_store: Store) -> None:
+    """Among the 200 most mentioned people none is a dictionary place or organisation,
+    none is named with an occupation or title before the name, and no alias of several
+    words names anyone else; what is no person is typed Other, not dropped."""
+    report = _people_report()
+    top = entity_table(corpus_store, type_="Person")[:200]
+    assert [row.name for row in top if fold(row.name) in known_places()
+            or fold(row.name) in known_organisations()] == []
+    # a style is part of a styled name ("Pope Francis"); an office or occupation is not
+    assert [row.name for row in top if fold(row.name).split()[0] in occupations()
+            or title_of(row.name, " ".join(row.name.split()[1:])) not in (None, *styles())
+            ] == []
+    assert [(row.name, alias) for row in top for alias in row.aliases
+            if len(alias.split()) > 1 and not report._form_of(alias, row.name)] == []
+    others = entity_table(corpus_store, type_="Other")
+    assert others and all("/entity/other/" in row.iri for row in others)

@@ -315,7 +315,8 @@ def test_explicit_paths_unknown_type_and_missing(tmp_path: Path) -> None:
     docs, errors = split(items)
     assert [d.id for d in docs] == ["good"]
     assert [str(e) for e in errors] == [
-        f"{notes}: unknown file type '.xyz' (expected .txt, .md, .html, .jsonl, .csv)",
+        f"{notes}: unknown file type '.xyz' "
+        "(expected .txt, .md, .html, .jsonl, .csv, .json, .warc)",
         f"{missing}: no such file or directory",
         f"{tmp_path / 'Makefile'}: no such file or directory",
     ]
@@ -543,7 +544,8 @@ def test_folders_are_read_recursively_in_name_order(tmp_path: Path) -> None:
 
 
 def test_registry_covers_the_formats() -> None:
-    assert sorted(READERS) == [".csv", ".htm", ".html", ".jsonl", ".md", ".txt"]
+    assert sorted(READERS) == [".csv", ".htm", ".html", ".json", ".jsonl", ".md", ".txt", ".warc",
+                               ".warc.gz"]
 
 
 # --- segmentation ---------------------------------------------------------------------------

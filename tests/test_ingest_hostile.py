@@ -338,3 +338,78 @@ def test_a_tag_with_a_hundred_thousand_attributes(tmp_path: Path) -> None:
     (doc,) = read([tmp_path / "a.html"])
     assert isinstance(doc, Document)
     assert doc.text == f"{MEETING}\n\n{AFTER}"
+
+
+# --- feeds, sitemaps, archives, URL lists ---------------------------------------------------
+
+_LAUGHS = "".join(f'<!ENTITY l{i + 1} "{f"&l{i};" * 10}">' for i in range(8))
+BILLION_LAUGHS = f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY l0 "lol">{_LAUGHS}]>'
+
+
+def test_entity_expansion_in_a_feed_or_sitemap_is_refused_at_once() -> None:
+    """A billion laughs (10^8 copies of "lol") in a feed and in a sitemap: refused before
+    any XML parser sees it (expat expanded a million of them before its own guard, 4 s)."""
+    import time
+
+    from kg.ingest.feeds import parse_feed
+
+    rss = (BILLION_LAUGHS.replace("DOCTYPE r", "DOCTYPE rss") + '<rss version="2.0"><channel>'
+           "<title>&l8;</title><item><title>&l8;</title><link>/a</link></item></channel></rss>")
+    sitemap = (BILLION_LAUGHS.replace("DOCTYPE r", "DOCTYPE urlset")
+               + '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>'
+               "<loc>https://news.example/&l8;</loc></url></urlset>")
+    started = time.monotonic()
+    for text in (rss, sitemap):
+        with pytest.raises(ValueError, match="declares XML entities"):
+            parse_feed(text.encode(), "https://news.example/feed")
+    assert time.monotonic() - started < 0.5
+
+
+def test_a_warc_record_over_the_size_limit_costs_that_record_only(tmp_path: Path) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = f"<html><body><article><p>{MEETING} {FILLER * 3}</p></article></body></html>"
+    path = tmp_path / "big.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, body in [("https://a.example/huge", f"<p>{FILLER * 40_000}</p>"),
+                          ("https://a.example/ok", page)]:
+            head = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                    protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body.encode()), http_headers=head))
+    items = list(read([path], max_mb=1))
+    assert [str(x) for x in items if isinstance(x, ReadError)] == [
+        f"{path}#1: page larger than the input limit of 1 MB"]
+    assert [x.id for x in items if isinstance(x, Document)] == ["a.example/ok"]
+
+
+def test_random_bytes_after_a_warc_header_end_the_archive_with_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "junk.warc"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 999999\r\n\r\n"
+                     + os.urandom(5000))
+    items = list(read([path]))
+    assert len(items) == 1 and isinstance(items[0], ReadError)
+    assert str(items[0]).startswith(f"{path}#1: archive broken")
+
+
+def test_a_url_list_with_hostile_lines(tmp_path: Path) -> None:
+    """Lines that are not URLs, a line of two megabytes, a URL to another scheme, a host
+    that refuses connections: one error each."""
+    from kg.ingest.fetch import Fetcher
+    from kg.ingest.web import Web
+
+    path = tmp_path / "urls.txt"
+    path.write_text(f"https://127.0.0.1:9/a\nhttps://127.0.0.1:9/b\nhttps://{'x' * 2_000_000}\n"
+                    "javascript:alert(1)\n")
+    with Web(Fetcher(None, retries=0)) as web:
+        errors = [str(x) for x in read([path], web=web)]
+    assert errors == [
+        "https://127.0.0.1:9/a: connection failed (ConnectError)",
+        "https://127.0.0.1:9/b: connection failed (ConnectError)",
+        f"{path}:3: line too long for a URL (over 8 KB)",
+        f"{path}:4: not an http(s) URL",
+    ]

@@ -1,29 +1,47 @@
 """Extractors: parsed sentences → :class:`~kg.records.Statement` records.
 
-Each extractor is one module that registers itself here; adding one is a new file and
-one import line below. Extractors know nothing of RDF.
+Each extractor is one module that registers itself here; adding one is a new file, one
+import line below and its place in :data:`ORDER`. Extractors know nothing of RDF. An
+extractor that builds on another's statements declares the relations it ``reads`` and is
+given the paragraph's statements of those relations, found by the extractors before it.
 
->>> sorted(EXTRACTORS)
-['clauses', 'events', 'members', 'positions', 'quotes']
+>>> ORDER
+('clauses', 'events', 'stances', 'members', 'positions', 'quotes', 'speech')
+>>> EXTRACTORS["speech"].reads
+('SAID',)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from kg.extract.base import Context, Extractor
 from kg.records import Statement
 
-EXTRACTORS: dict[str, Extractor] = {}
+# The run order: an extractor that reads others' statements comes after them.
+ORDER = ("clauses", "events", "stances", "members", "positions", "quotes", "speech")
 
 
-def register(name: str):
-    """Register an extractor under ``name`` (a decorator)."""
+@dataclass(frozen=True, slots=True)
+class Component:
+    """A registered extractor and the relations of earlier statements it reads."""
+
+    extract: Callable[..., Iterable[Statement]]
+    reads: tuple[str, ...] = ()
+
+
+EXTRACTORS: dict[str, Component] = {}
+
+
+def register(name: str, *, reads: tuple[str, ...] = ()):
+    """Register an extractor under ``name`` (a decorator); with ``reads``, it is called
+    with the paragraph's earlier statements of those relations as a third argument."""
 
     def add(function: Extractor) -> Extractor:
-        EXTRACTORS[name] = function
+        EXTRACTORS[name] = Component(function, reads)
         return function
 
     return add
@@ -31,10 +49,30 @@ def register(name: str):
 
 def extract_paragraph(doc: Doc, context: Context,
                       names: Iterable[str] | None = None) -> Iterator[Statement]:
-    """Run the chosen extractors (all by default) over a parsed paragraph."""
-    for name in names or sorted(EXTRACTORS):
-        yield from EXTRACTORS[name](doc, context)
+    """Run the chosen extractors (all by default), in :data:`ORDER`, over a parsed paragraph."""
+    chosen = set(names) if names is not None else set(ORDER)
+    found: list[Statement] = []
+    for name in (n for n in ORDER if n in chosen):
+        component = EXTRACTORS[name]
+        if component.reads:
+            earlier = [s for s in found if s.relation in component.reads]
+            statements = list(component.extract(doc, context, earlier))
+        else:
+            statements = list(component.extract(doc, context))
+        found.extend(statements)
+        yield from statements
 
 
 # The extractors register themselves on import.
-from kg.extract import clauses, events, members, positions, quotes  # noqa: E402,F401
+from kg.extract import (  # noqa: E402,F401
+    clauses,
+    events,
+    members,
+    positions,
+    quotes,
+    speech,
+    stances,
+)
+
+if set(EXTRACTORS) != set(ORDER):
+    raise ImportError(f"extractors without a place in ORDER: {set(EXTRACTORS) ^ set(ORDER)}")

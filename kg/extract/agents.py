@@ -41,16 +41,17 @@ def _agent_words(head: Token) -> tuple[int, str] | None:
     lemma = head.lemma_.lower()
     compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i == head.i - 1]
     phrases = [(c.i, f"{c.lower_} {lemma}", f"{c.lower_} {head.lower_}") for c in compounds]
+    if lemma in words("role"):
+        # a role in a group takes the group's sector: "rebel leaders", "opposition members"
+        # (a role of no such group, "Iraqi leaders", may still speak for a government)
+        for compound in compounds:
+            if compound.lemma_.lower() in table or compound.lower_ in table:
+                return compound.i, f"{compound.lower_} {head.lower_}"
     for start, phrase, written in [*phrases, (head.i, lemma, head.lower_)]:
         if {phrase, lemma, head.lower_} & government_nouns():
             return None
         if phrase in table:
             return start, written
-    if lemma in words("role"):
-        # a role in a group takes the group's sector: "rebel leaders", "opposition members"
-        for compound in compounds:
-            if compound.lemma_.lower() in table or compound.lower_ in table:
-                return compound.i, f"{compound.lower_} {head.lower_}"
     return None
 
 
@@ -129,9 +130,11 @@ def _with_compounds(token: Token) -> Span:
 def represented(head: Token, context) -> list[Argument]:
     """The parties a body of people stands for when its modifiers name them: "Hungarian
     and Romanian officials" (Hungary, Romania), "Red Cross officials", "the al-Qaeda
-    terror network". Only government nouns and the heads of organisations
-    (``org_head`` in ``extract_words.tsv``) stand for their modifiers' parties."""
-    if not {head.lemma_.lower(), head.lower_} & (government_nouns() | words("org_head")):
+    terror network", "Iraqi leaders". Only government nouns, the heads of organisations and
+    leaders (``org_head``, ``leader`` in ``extract_words.tsv``) stand for their modifiers'
+    parties."""
+    speaking = government_nouns() | words("org_head") | words("leader")
+    if not {head.lemma_.lower(), head.lower_} & speaking:
         return []
     found: dict[str, Argument] = {}
     for child in head.lefts:

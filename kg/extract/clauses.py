@@ -39,9 +39,11 @@ from kg.extract.grammar import (
     noun_factuality,
     parties,
     planned,
+    prep_objects,
     quoted,
 )
 from kg.extract.groups import remember_actor, remember_group
+from kg.extract.recall import recall
 from kg.extract.setting import placed, setting
 from kg.extract.words import recipient_preps, words
 from kg.lexicons import EventEntry, event_type, government_nouns, speech_verbs
@@ -87,9 +89,11 @@ def _lemma(token: Token) -> str:
 
 def noun_event(noun: Token) -> EventEntry | None:
     """The event an event noun names ("talks", "a call for …", "strikes"), read with its
-    compound first ("a hunger strike" protests; "air strikes" attack)."""
-    for compound in (c for c in noun.lefts if c.dep_ == "compound" and c.i == noun.i - 1):
-        entry = event_type(f"{_lemma(compound)} {_lemma(noun)}", "NOUN")
+    compound or adjective first ("a hunger strike", "a general strike" protest; "air strikes"
+    attack)."""
+    for compound in (c for c in noun.lefts if c.dep_ in ("compound", "amod")
+                     and c.i == noun.i - 1):
+        entry = event_type(f"{_hyphenated(compound)} {_lemma(noun)}", "NOUN")
         if entry:
             return entry
         if _lemma(noun) in words("frame"):  # "a mediation effort", "a bombing campaign"
@@ -103,13 +107,22 @@ def noun_event(noun: Token) -> EventEntry | None:
     return event_type(_lemma(noun), "NOUN")
 
 
+def _hyphenated(token: Token) -> str:
+    """A modifier's lemma with the words hyphenated to it ("counter-terrorism")."""
+    start = token.i
+    while start >= 2 and token.doc[start - 1].text == "-" \
+            and not token.doc[start - 1].whitespace_ and not token.doc[start - 2].whitespace_:
+        start -= 2
+    return "".join(t.lower_ for t in token.doc[start:token.i]) + _lemma(token)
+
+
 def verb_event(verb: Token) -> Event | None:
     """The event a verb expresses, from the most specific reading of its dependents to the
     verb alone: verb + preposition + its object ("put on trial"), verb + particle + object
     ("set off explosives"), verb + preposition ("call for"), verb + particle ("cut off"), a
-    light verb's event noun ("held talks"), a verb–object pattern ("lift sanctions"), the
-    verb itself. The first reading the lexicon knows decides, also when it says the words
-    are no event ("warned of consequences", "shot hoops")."""
+    verb–object pattern ("lift sanctions", "staged a strike"), a light verb's event noun
+    ("held talks"), the verb itself. The first reading the lexicon knows decides, also when
+    it says the words are no event ("warned of consequences", "shot hoops")."""
     lemma = _lemma(verb)
     # "demanded on Thursday": a preposition of time is no part of the verb's sense
     preps = [c for c in verb.children if c.dep_ == "prep" and not any(
@@ -131,13 +144,12 @@ def verb_event(verb: Token) -> Event | None:
         if entry is None or _outweighed(entry, alone):
             continue
         return Event(entry, verb, extra_prep, idiom_object) if entry.is_event else None
-    if lemma in words("light"):
-        for noun in nouns:
-            entry = noun_event(noun)
-            if entry and entry.is_event:
-                return Event(entry, noun)
+    light = lemma in words("light")
     for noun in nouns:
         entry = event_type(f"{lemma} {_lemma(noun)}", "VERB")
+        own = noun_event(noun) if light else None
+        if own is not None and own.is_event and not _renamed(entry, own, noun):
+            return Event(own, noun)  # "held talks with", "a mediation effort"
         if entry is not None and not _outweighed(entry, alone):
             return Event(entry, verb, idiom_object=noun) if entry.is_event else None
     if lemma in words("directive") and _told_to_act(verb):
@@ -151,6 +163,38 @@ def verb_event(verb: Token) -> Event | None:
 
 
 DIRECTIVE = EventEntry("directive", "REQUEST", "VERB", None)
+REFUSAL = EventEntry("refusal", "REJECT", "any", None)
+
+
+def refusal(entry: EventEntry, trigger: Token, fact: Factuality) -> bool:
+    """Whether a denied event is a refusal: to deny acceptance is to reject ("will not
+    accept refugees", "did not accede to their demands", "failed to reach agreement").
+    Other denied events stay denied events ("did not meet" is no rejection), and so does an
+    acceptance not given yet ("have not yet agreed").
+
+    >>> from kg import nlp
+    >>> verb = nlp.load()("Syria will not accept refugees.")[3]
+    >>> refusal(event_type("accept", "VERB"), verb, Factuality.NEGATED)
+    True
+    >>> refusal(event_type("accept", "VERB"), verb, Factuality.POSSIBLE)
+    False
+    """
+    if any(c.lower_ == "yet" for c in (trigger.head if trigger.pos_ == "NOUN" else trigger)
+           .children):
+        return False  # "have not yet agreed", "has yet to accept": still open, not refused
+    return (fact is Factuality.NEGATED and entry.code in _ACCEPTING
+            and (_lemma(trigger) in words("acceptance") or entry.lemma in words("acceptance")))
+
+
+_ACCEPTING = frozenset({"AGREE", "CONCEDE"})
+
+
+def _renamed(pattern: EventEntry | None, own: EventEntry, noun: Token) -> bool:
+    """Whether a light verb's pattern gives its bare event noun another sense: "staged a
+    strike" protests where "a strike" attacks. A noun read with its compound ("a mediation
+    effort") is more specific than any verb–object pattern of its head."""
+    return (pattern is not None and pattern.code != own.code
+            and own.lemma == _lemma(noun))
 
 
 def _outweighed(entry: EventEntry, alone: EventEntry | None) -> bool:
@@ -191,6 +235,10 @@ def _recipients(verb: Token, event: Event, actor_: Actor) -> list[tuple[Token, s
         found.extend((p, prep.lower_) for prep in noun.children
                      if prep.dep_ == "prep" and prep.lower_ in noun_preps
                      for p in prep.children if p.dep_ == "pobj")
+        # "claimed responsibility for the attack on Abqaiq": the recipient of the event named
+        found.extend((p, prep) for event_noun in prep_objects(noun, ("for",))
+                     if noun_event(event_noun)
+                     for p, prep in _own_recipients(event_noun))
         found.extend((c, "object") for c in _datives(verb))
         found.append((noun, "object"))  # a pattern's object may be a party: "arrested protesters"
     elif event.trigger == verb:
@@ -212,6 +260,32 @@ def _recipients(verb: Token, event: Event, actor_: Actor) -> list[tuple[Token, s
                  if prep.dep_ == "prep" and prep.lower_ in preps
                  for p in prep.children if p.dep_ == "pobj")
     return found
+
+
+def _own_recipients(noun: Token) -> list[tuple[Token, str]]:
+    """The recipients an event noun names itself ("the attack on Abqaiq")."""
+    own = noun_event(noun)
+    preps = tuple(recipient_preps(own.code)) if own else ()
+    return [(p, p.head.lower_) for p in prep_objects(noun, preps)]
+
+
+def _recalled_recipients(noun: Token, context: Context) -> list[Party]:
+    """The recipients of the event a definite noun names again ("claimed responsibility
+    for the attacks": on what the article said was attacked)."""
+    own = noun_event(noun)
+    if own is None or not own.is_event:
+        return []
+    return [Party(t.recipient, False) for t in recall(noun, own.code, context)
+            if t.recipient is not None]
+
+
+def _struck_where(verb: Token, event: Event) -> list[Token]:
+    """The places an event that may strike a place names for itself, its trigger or its
+    object: the "in" of "attacked oil facilities in Saudi Arabia", "the attack on
+    infrastructure in Saudi Arabia"."""
+    holders = [verb, event.trigger, *(c for c in verb.children if c.dep_ == "dobj"),
+               *(t for t, _ in _own_recipients(event.trigger))]
+    return [p for holder in dict.fromkeys(holders) for p in prep_objects(holder, ("in",))]
 
 
 def _datives(verb: Token) -> list[Token]:
@@ -261,7 +335,8 @@ def _between(token: Token) -> list[Token]:
             for pobj in prep.children if pobj.dep_ == "pobj" for p in conjuncts(pobj)]
 
 
-def _clauses(sentence: Span) -> Iterator[Clause]:
+def clauses_of(sentence: Span) -> Iterator[Clause]:
+    """The predicates of a sentence that have an actor or a patient, with their objects."""
     for token in sentence:
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "amod"):
             continue
@@ -282,7 +357,7 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
     inside_quotes = quoted(doc)
     seen: set[tuple] = set()
     for sentence in doc.sents:
-        for clause in _clauses(sentence):
+        for clause in clauses_of(sentence):
             for statement in _read_clause(clause, sentence, context, inside_quotes):
                 key = (statement.subject.name, statement.relation,
                        statement.object.name if statement.object else None, statement.label,
@@ -307,10 +382,7 @@ def _read_clause(clause: Clause, sentence: Span, context: Context,
         subjects.extend(named)
     if clause.actor.how == "active" and len(clause.actor.tokens) == 1:
         remember_group(context, clause.actor.tokens[0], [p.argument for p in subjects])
-    event = verb_event(verb)
-    fact = factuality(verb)
-    if event is not None and event.trigger != verb and fact is Factuality.ASSERTED:
-        fact = noun_factuality(event.trigger)  # "held no talks"
+    event, fact = _coded(verb)
     in_quote = verb.i in inside_quotes
     factual = fact is Factuality.ASSERTED and not in_quote
     if subjects and factual and _lemma(verb) in speech_verbs():
@@ -325,6 +397,26 @@ def _read_clause(clause: Clause, sentence: Span, context: Context,
             yield from statements
             return
     yield from _read_other(clause, subjects, sentence, context)
+
+
+def _coded(verb: Token) -> tuple[Event | None, Factuality]:
+    """The event a verb expresses and how far the text asserts it."""
+    event = verb_event(verb)
+    fact = factuality(verb)
+    if event is not None and event.trigger != verb and fact is Factuality.ASSERTED:
+        fact = noun_factuality(event.trigger)  # "held no talks"
+    if event is not None and refusal(event.entry, event.trigger, fact):
+        event, fact = replace(event, entry=REFUSAL), Factuality.ASSERTED
+    return event, fact
+
+
+def speaker_events(clause: Clause, speaker: Argument, sentence: Span,
+                   context: Context) -> Iterator[Statement]:
+    """The events of a clause in which a speaker speaks of their own acts ("We condemn
+    this attack", "I urge Turkey to act with restraint"), with the speaker as its actor."""
+    event, fact = _coded(clause.verb)
+    if event is not None:
+        yield from _read_event(clause, event, [Party(speaker)], sentence, context, fact)
 
 
 def _demands(verb: Token, subjects: list[Party], sentence: Span, context: Context,
@@ -362,17 +454,27 @@ def _read_event(clause: Clause, event: Event, subjects: list[Party], sentence: S
     code = event.entry.code
     future = planned(verb) or planned(event.trigger)
     found = setting({verb, event.trigger}, context, entry=event.entry, future=future)
-    intended = intent(code) if future and fact is Factuality.ASSERTED else None
+    # a conditional announcement is still an offer or a threat ("would meet the mediator if
+    # he gave them a veto"); the event itself stays hypothetical
+    offered = fact is Factuality.ASSERTED or (fact is Factuality.HYPOTHETICAL
+                                              and _conditioned(verb))
+    intended = intent(code) if future and offered else None
     if intended and _unless(verb):
         intended = "THREATEN"  # "will withdraw its force unless …": a threat
     yield from placed(
         _event_statements(clause, event, subjects, sentence, context, intended or code),
-        found, code=code, intended=intended, fact=fact, label=_verb_phrase(verb))
+        found, code=code, intended=intended, fact=fact, label=_verb_phrase(verb),
+        context=context)
 
 
 def _unless(verb: Token) -> bool:
     """Whether an announced act is made to depend on the other side's ("unless …")."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+    return _conditioned(verb, ("unless",))
+
+
+def _conditioned(verb: Token, marks: tuple[str, ...] = ("if", "unless")) -> bool:
+    """Whether the verb itself carries a condition ("would meet him if …")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
                                          for m in c.children) for c in verb.children)
 
 
@@ -391,6 +493,10 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
         if audience and how == "to":
             found = [p for p in found if p.argument.type in ("Person", "Country")]
         objects.extend(p for p in found if p.argument.name not in subject_names)
+    if not objects and event.idiom_object is not None:
+        objects = [p for noun in prep_objects(event.idiom_object, ("for",))
+                   for p in _recalled_recipients(noun, context)
+                   if p.argument.name not in subject_names]
     if not objects and code == "REQUEST":
         objects = [p for t in _complement_subjects(verb) for p in parties(t, context)
                    if p.argument.name not in subject_names]
@@ -417,6 +523,10 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
         return
     if code.lower() not in words("place_recipient"):
         objects = [p for p in objects if p.argument.type != "Place"]
+    elif not objects:
+        # what was struck lies where the text says: "attacked oil facilities in Saudi Arabia"
+        objects = [p for t in _struck_where(verb, event) for p in parties(t, context)
+                   if p.argument.name not in subject_names]
     if not objects and (event.entry.code in _NEEDS_PARTNER or event.entry.mode == "joint"
                         or event.entry.lemma in words("needs_recipient")
                         or _broad(event.entry)):
@@ -438,8 +548,10 @@ def _broad(entry: EventEntry) -> bool:
     """Whether the entry is a derived verb sense broad enough to code an event only with a
     named recipient. CAMEO's verb blocks give every synonym the block's code ("enter",
     "prepare", "remain"); PETRARCH codes them only between two actors, and so does kg. A
-    pattern with its object or preposition ("open fire", "call for") is specific enough."""
-    return entry.source == "cameo" and " " not in entry.lemma
+    pattern with its object or preposition ("open fire", "call for") is specific enough, and
+    so is an event verb that takes no object ("rioted": ``intransitive``)."""
+    return (entry.source == "cameo" and " " not in entry.lemma
+            and entry.lemma not in words("intransitive"))
 
 
 def _membership(clause: Clause, subjects: list[Party], sentence: Span,

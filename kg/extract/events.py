@@ -2,8 +2,9 @@
 with Trump", "the Trump–Putin meeting", "the agreement between Turkey and Libya".
 
 An event noun from the lexicon needs an actor of its own — a possessor ("Putin's
-call"), a "by" phrase, or entities in its premodifiers ("Russian strikes", "the
-Trump–Putin call", "an Israeli–Cypriot–Greek effort") — and a second party: a
+call"), a "by" phrase, entities in its premodifiers ("Russian strikes", "the
+Trump–Putin call", "an Israeli–Cypriot–Greek effort"), or the subject of the clause it
+accompanies ("went on hunger strike in protest of …") — and a second party: a
 recipient in a prepositional phrase ("with Trump", "on Ukrainian cities"), a party
 named beside a possessor ("Zelensky's White House visit"), or the other members of a
 group ("between Turkey and Libya", "Trump–Putin"). A group's members act with each
@@ -34,6 +35,7 @@ from kg.extract.grammar import (
     noun_factuality,
     parties,
     planned,
+    prep_objects,
     quoted,
 )
 from kg.extract.groups import remember_group
@@ -88,9 +90,16 @@ def _impact_objects(noun: Token) -> list[Token]:
     return [c for c in noun.head.children if c.dep_ == "dobj"]
 
 
-def _prep_objects(noun: Token, preps: set[str]) -> list[Token]:
-    return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in preps
-            for p in prep.children if p.dep_ == "pobj"]
+def _undergone(noun: Token) -> list[Token]:
+    """Who undergoes an event noun that a passive clause says they underwent: "Soleimani was
+    killed in a US drone strike", "two soldiers were wounded by an Israeli airstrike"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "by"):
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def _carried(noun: Token) -> bool:
@@ -162,7 +171,8 @@ def _read_with_setting(noun: Token, entry: EventEntry, sentence: Span,
     intended = intent(entry.code) if future and fact is Factuality.ASSERTED else None
     found = setting({noun}, context, entry=entry, future=future)
     yield from placed(_read(noun, entry, sentence, context, intended or entry.code), found,
-                      code=entry.code, intended=intended, fact=fact, label=_noun_phrase(noun))
+                      code=entry.code, intended=intended, fact=fact, label=_noun_phrase(noun),
+                      context=context)
 
 
 def _noun_phrase(noun: Token) -> str:
@@ -177,20 +187,23 @@ def _read(noun: Token, entry: EventEntry, sentence: Span,
     if any(c.dep_ == "poss" for c in noun.children):
         preps.add("of")  # with its actor before it, "of" names the recipient: "Russia's
         # invasion of Ukraine", "the US's killing of Soleimani"
-    recipients = [p for t in _prep_objects(noun, preps) for p in parties(t, context, owners=True)]
+    recipients = [p for t in prep_objects(noun, preps) for p in parties(t, context, owners=True)]
     recipients += [p for t in _impact_objects(noun) for p in parties(t, context, owners=True)]
+    recipients += [p for t in _undergone(noun) for p in parties(t, context)]
     # "the agreement between A and B", "memoranda of understanding between A and B"
-    holders = [noun, *(t for t in _prep_objects(noun, {"of"}) if not parties(t, context))]
-    between = [p.argument for h in holders for t in _prep_objects(h, {"between"})
+    holders = [noun, *(t for t in prep_objects(noun, {"of"}) if not parties(t, context))]
+    between = [p.argument for h in holders for t in prep_objects(h, {"between"})
                for member in conjuncts(t) for p in parties(member, context)]
     possessors = [p.argument for c in noun.children if c.dep_ == "poss"
                   for p in parties(c, context)]
-    by = [p.argument for t in _prep_objects(noun, {"by"}) for p in parties(t, context)]
+    by = [p.argument for t in prep_objects(noun, {"by"}) for p in parties(t, context)]
     modifiers = _modifier_parties(noun, context)
 
     if code.lower() not in words("place_recipient"):
         recipients = [p for p in recipients if p.argument.type != "Place"]
     agents = possessors or by
+    if not agents and not modifiers:
+        agents = _clause_agents(noun, context)  # "staged a hunger strike in protest of …"
     if agents:
         recipients += [Party(m) for m in modifiers]
         confidence = 0.65
@@ -216,6 +229,21 @@ def _read(noun: Token, entry: EventEntry, sentence: Span,
             if party.argument.name not in agent_names:
                 yield _statement(context, sentence, code, agent, party.argument,
                                  confidence - 0.1 * (not party.direct))
+
+
+def _clause_agents(noun: Token, context: Context) -> list[Argument]:
+    """The actors of the clause an event noun accompanies ("marched in protest of the
+    ruling", "spoke during talks with Putin"): the noun is the subject's own act."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in words("accompanying"):
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    found = actor(verb)
+    if found.how not in ("active", "inherited"):
+        return []
+    return _unique([p.argument for t in found.tokens for p in parties(t, context)])
 
 
 def _unique(arguments: list[Argument]) -> list[Argument]:

@@ -25,10 +25,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract import recall
 from kg.extract.agents import generic_actor, represented
 from kg.extract.groups import group_for
 from kg.extract.words import words
-from kg.lexicons import speech_verbs
+from kg.lexicons import event_type, quad_codes, speech_verbs
 from kg.nlp import doc_text
 from kg.records import Argument, Factuality
 
@@ -38,6 +39,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _OWNER_DEPS = ("compound", "amod", "nmod")
+_OWNER_PREPS = frozenset({"of", "from", "by"})
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
@@ -50,6 +52,17 @@ class Party:
 
     argument: Argument
     direct: bool = True
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of the token's prepositions among ``preps`` ("talks with Putin").
+
+    >>> from kg.nlp import load
+    >>> [t.text for t in prep_objects(load()("talks with Putin")[0], {"with"})]
+    ['Putin']
+    """
+    return [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -96,13 +109,19 @@ def _owners(head: Token, context) -> list[Party]:
     """The owner of a thing named by ``head``: "Trump's claim", "the navies of China"."""
     owners: list[Party] = []
     for child in head.children:
-        if child.dep_ == "poss":
-            owners.extend(Party(a, False) for a in _resolved(conjuncts(child), context))
+        if child.dep_ == "poss":  # "Trump's claim", "protesters' demands"
+            owners.extend(Party(p.argument, False) for p in parties(child, context))
     if owners:
         return owners
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+    # a material act's "of" names what it is done to ("the arrest of activists"); a verbal
+    # act's, who does it ("the request of Prime Minister Johnson", "the demands of …")
+    entry = event_type(head.lemma_.lower(), "NOUN")
+    material = entry is not None and entry.is_event and quad_codes().get(entry.code) in (2, 4)
+    preps = _OWNER_PREPS - {"of"} if material else _OWNER_PREPS
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            owners.extend(Party(a, False) for a in _resolved(conjuncts(pobj), context))
+            # "the demands of the protesters", "the claim from Berlin", "a proposal by France"
+            owners.extend(Party(p.argument, False) for p in parties(pobj, context))
     if owners:
         return owners
     for child in head.children:
@@ -119,7 +138,18 @@ def _owners(head: Token, context) -> list[Party]:
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "between"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 owners.extend(Party(a, False) for a in _resolved(conjuncts(pobj), context))
-    return owners
+    if owners:
+        return owners
+    # an event told before: "condemned the attack" (its attacker), "denounced the
+    # conclusions of the summit" (all who met)
+    return [Party(a, False) for holder in holders for a in _recalled_owners(holder, context)]
+
+
+def _recalled_owners(noun: Token, context) -> list[Argument]:
+    entry = event_type(noun.lemma_.lower(), "NOUN")
+    if entry is None or not entry.is_event:
+        return []
+    return recall.owners(recall.recall(noun, entry.code, context))
 
 
 def _resolved(tokens: Iterable[Token], context) -> list[Argument]:
@@ -279,8 +309,9 @@ def _controller(head: Token) -> list[Token]:
     objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
     if objects:
         return objects
-    return [p for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
-            for p in c.children if p.dep_ == "pobj"]
+    # "called on X to …", not "On September 29, Putin offered to …"
+    return [p for c in head.children if c.dep_ == "prep" and c.lower_ == "on" and c.i > head.i
+            for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
 
 
 def actor(verb: Token, depth: int = 0) -> Actor:
@@ -333,9 +364,10 @@ def actor(verb: Token, depth: int = 0) -> Actor:
         agents = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
                   for p in c.children if p.dep_ == "pobj"]
         agents += [c for c in head.children if c.dep_ == "poss"]
-        if not agents and head.dep_ == "pobj":
+        if not agents and (head.dep_ == "pobj" or head.lemma_.lower() in words("document")):
             # the parser hangs the participle on the nearest noun: "posted a message on
-            # Twitter blaming Iran" is the poster's blame, not Twitter's
+            # Twitter blaming Iran" is the poster's blame, not Twitter's; and a document
+            # speaks for its author: "issued a statement condemning the attack"
             current = head
             while current.head != current and current.pos_ not in ("VERB", "AUX"):
                 current = current.head
@@ -453,6 +485,8 @@ def _first_reason(token: Token) -> Factuality:
                 return Factuality.POSSIBLE
         if _conditional(current):
             return Factuality.HYPOTHETICAL
+        if _subjunctive(current):
+            return Factuality.POSSIBLE  # "demanded that Israel ease restrictions": a demand
         if current.dep_ in ("ROOT", "relcl") or current.head == current:
             return Factuality.ASSERTED
         if any(c.dep_ == "mark" and c.lower_ == "for" for c in current.children) and any(
@@ -476,6 +510,15 @@ def _first_reason(token: Token) -> Factuality:
             return Factuality.ASSERTED
         current, link = head, dep
     return Factuality.ASSERTED
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A "that" clause in the bare form with a subject of its own, which says what is
+    demanded or proposed, not what happens ("urged that the immunity be waived")."""
+    return (verb.dep_ == "ccomp" and verb.tag_ == "VB"
+            and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children)
+            and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "TO")
+                        for c in verb.children))
 
 
 def noun_factuality(noun: Token) -> Factuality:

@@ -26,6 +26,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from kg.extract.base import Context
+from kg.extract.recall import remember
 from kg.extract.when import resolve
 from kg.lexicons import EventEntry, rows, speech_verbs
 from kg.records import Argument, Factuality, Statement, When
@@ -196,13 +197,15 @@ def setting(words: Iterable[Token], context: Context, *, entry: EventEntry | Non
 
 
 def placed(statements: Iterable[Statement], found: Setting, *, code: str,
-           intended: str | None, fact: Factuality, label: str) -> Iterator[Statement]:
+           intended: str | None, fact: Factuality, label: str,
+           context: Context) -> Iterator[Statement]:
     """One event's statements with its setting and factuality.
 
     ``statements`` are coded ``intended or code``. When the event is announced and its
     announcement is another event (``intended``, see :func:`kg.extract.grammar.intent`:
     "will meet" is an agreement), each comes as it is and, beside it, the ``code`` event
-    itself, marked planned and with the setting (the setting is the event's, not the
+    itself, marked planned (or hypothetical, when announced on a condition) and with the
+    setting (the setting is the event's, not the
     announcement's). A fact gets the setting; anything else its factuality and ``label``.
     """
     for statement in statements:
@@ -210,8 +213,10 @@ def placed(statements: Iterable[Statement], found: Setting, *, code: str,
                                context=found.context)
         if intended and intended != code:
             yield statement
-            yield replace(with_setting, relation=code, factuality=Factuality.PLANNED)
+            yield replace(with_setting, relation=code, factuality=Factuality.PLANNED
+                          if fact is Factuality.ASSERTED else fact)
         elif fact is Factuality.ASSERTED:
+            remember(context, with_setting)  # for "the attack" later (kg.extract.recall)
             yield with_setting
         else:
             yield replace(with_setting, factuality=fact, label=label)

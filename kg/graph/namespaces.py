@@ -20,7 +20,7 @@ BASE = "https://w3id.org/kg-diplomacy/"
 
 
 class DIP(DefinedNamespace):
-    """Classes, properties and individuals of the diplomacy ontology
+    """Classes, properties, individuals and concepts of the diplomacy ontology
     (``ontology/diplomacy.ttl``); any other name is an ``AttributeError``."""
 
     _NS = Namespace(BASE + "ontology#")
@@ -44,6 +44,7 @@ class DIP(DefinedNamespace):
     Mobilize: URIRef
     OpenRelation: URIRef
     Organisation: URIRef
+    Other: URIRef
     Person: URIRef
     Place: URIRef
     Position: URIRef
@@ -59,6 +60,8 @@ class DIP(DefinedNamespace):
     Support: URIRef
     Threaten: URIRef
     # object properties
+    modeIntensity: URIRef
+    quadClass: URIRef
     accuses: URIRef
     agreesWith: URIRef
     aids: URIRef
@@ -89,6 +92,7 @@ class DIP(DefinedNamespace):
     supports: URIRef
     threatens: URIRef
     # datatype properties
+    intensity: URIRef
     confidence: URIRef
     countryCode: URIRef
     date: URIRef
@@ -115,6 +119,12 @@ class DIP(DefinedNamespace):
     directProperty: URIRef
     eventClass: URIRef
     family: URIRef
+    # concepts: the PLOVER quad classes and their scheme
+    materialConflict: URIRef
+    materialCooperation: URIRef
+    quadScheme: URIRef
+    verbalConflict: URIRef
+    verbalCooperation: URIRef
     # individuals (the relation families)
     affiliation: URIRef
     conflict: URIRef

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pyoxigraph import Literal, NamedNode, Quad
 from rdflib.namespace import DefinedNamespace, DefinedNamespaceMeta
 
+from kg.eventdata.identifiers import wikidata_iris
 from kg.graph import iri
 from kg.graph.namespaces import (
     CONTEXT,
@@ -26,6 +27,7 @@ from kg.graph.namespaces import (
     FACT,
     MODE,
     ORG,
+    OWL,
     POST,
     PROV,
     RDF,
@@ -111,6 +113,7 @@ _xsd = _Nodes(XSD)
 _rdf = _Nodes(RDF)
 
 _TYPE = _rdf.type
+_SAME_AS = _Nodes(OWL).sameAs  # a country's Wikidata item
 
 
 def _int(value: int) -> Literal:
@@ -165,6 +168,8 @@ def _article_triples(document: Document, fingerprint: str, run: Run) -> list[tup
         triples.append((node, _schema.publisher, Literal(document.source)))
     if document.origin:
         triples.append((node, _dip.source, Literal(document.origin)))
+    if document.language:
+        triples.append((node, _schema.inLanguage, Literal(document.language)))
     return triples
 
 
@@ -228,6 +233,7 @@ def _entity_triples(entity: Entity) -> list[tuple]:
                    for alias in entity.aliases if alias != entity.name)
     if entity.code:
         triples.append((node, _dip.countryCode, Literal(entity.code)))
+        triples.extend((node, _SAME_AS, NamedNode(item)) for item in wikidata_iris(entity.code))
     sector = agent_sector(entity.name) if entity.type == "Organisation" else None
     if sector:  # "Israeli soldiers", "riot police": an actor known by its role
         triples.append((node, _dip.sector, _sector[sector]))

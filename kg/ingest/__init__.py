@@ -1,8 +1,10 @@
-"""Reading articles: files and folders in, ``Document``s (and ``ReadError``s) out.
+"""Reading articles: files, folders and URLs in, ``Document``s (and ``ReadError``s) out.
 
 One reader per format, registered by file extension in ``READERS``; adding a format
 is one new module and one line there. Readers never raise for bad input: each problem
-becomes one ``ReadError`` and reading goes on.
+becomes one ``ReadError`` and reading goes on; an input left out on purpose (a WARC
+record that is no article, a page not in English) is one ``Skipped``. URLs, feeds and
+lists of URLs (a ``.txt`` of URLs) are read through a :class:`~kg.ingest.web.Web`.
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
@@ -20,22 +22,25 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.ingest import html, records, text
+from kg.ingest import html, records, text, warc
 from kg.ingest.base import (
     MAX_INPUT_BYTES,
     MAX_INPUT_ENV,
     MAX_INPUT_MB,
     Reader,
     ReadError,
+    Skipped,
     not_regular,
     os_error,
     without_surrogates,
 )
 from kg.ingest.chunk import bound
+from kg.ingest.fetch import Fetcher
 from kg.ingest.meta import parse_date
+from kg.ingest.web import Web, is_url, is_url_list
 from kg.records import Document
 
-__all__ = ["READERS", "ReadError", "Reader", "read", "reader_for"]
+__all__ = ["READERS", "ReadError", "Reader", "Skipped", "read", "reader_for"]
 
 READERS: dict[str, Reader] = {
     ".txt": text.read_txt,
@@ -44,20 +49,28 @@ READERS: dict[str, Reader] = {
     ".htm": html.read_html,
     ".jsonl": records.read_jsonl,
     ".csv": records.read_csv,
+    ".json": records.read_json,
+    ".warc": warc.read_warc,
+    ".warc.gz": warc.read_warc,
 }
 
 
 def reader_for(path: str | Path) -> Reader | None:
     """The reader registered for a file's extension (any case), or ``None``.
 
+    A two-part extension (``.warc.gz``) is looked up before the last one.
+
     >>> reader_for("news/A.TXT") is text.read_txt, reader_for("notes.docx")
     (True, None)
+    >>> reader_for("crawl.warc.gz") is warc.read_warc
+    True
     """
-    return READERS.get(Path(path).suffix.lower())
+    suffixes = Path(path).suffixes
+    return READERS.get("".join(suffixes[-2:]).lower()) or READERS.get(Path(path).suffix.lower())
 
 
 def _expected() -> str:
-    names = [ext for ext in READERS if ext != ".htm"]
+    names = [ext for ext in READERS if ext not in (".htm", ".warc.gz")]
     return ", ".join(names)
 
 
@@ -93,8 +106,11 @@ def _walk(folder: Path, seen: set[str]) -> Iterator[Path | ReadError]:
             yield ReadError(str(path), not_regular(mode))
 
 
-def _files(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
+def _files(paths: Iterable[str | Path]) -> Iterator[Path | str | ReadError]:
     for item in paths:
+        if is_url(item):
+            yield str(item)
+            continue
         path = Path(item)
         try:
             path.stat()
@@ -126,16 +142,19 @@ def _guarded(reader: Reader, path: Path, max_bytes: int) -> Iterator[Document | 
 
 def read(
     paths: Iterable[str | Path] | str | Path, *, date: str | None = None,
-    max_mb: float | None = None,
-) -> Iterator[Document | ReadError]:
-    """Stream documents from files and folders (folders recursively, sorted, deterministic).
+    max_mb: float | None = None, web: Web | None = None,
+) -> Iterator[Document | ReadError | Skipped]:
+    """Stream documents from files, folders and URLs (folders recursively, sorted,
+    deterministic).
 
     ``date`` (YYYY-MM-DD) is used for documents that carry no date of their own. Only
     regular files are read (and pipes named in ``paths``), none larger than ``max_mb``
     megabytes (in JSONL and CSV, no line longer): by default ``KG_MAX_INPUT_MB``, else
     :data:`~kg.ingest.base.MAX_INPUT_MB`. Paragraphs are bounded (:mod:`kg.ingest.chunk`).
-    Bad input never raises: each problem is yielded as one ``ReadError`` and reading goes
-    on. Only a malformed ``date`` argument raises ``ValueError``, at once.
+    URLs (``http://``, ``https://``), feeds and ``.txt`` lists of URLs are read through
+    ``web`` (by default one without a cache), and so are the pages of WARC archives
+    deduplicated. Bad input never raises: each problem is yielded as one ``ReadError`` and
+    reading goes on. Only a malformed ``date`` argument raises ``ValueError``, at once.
 
     >>> docs = list(read(["/nonexistent/a.txt"]))
     >>> [str(x) for x in docs]
@@ -144,7 +163,7 @@ def read(
     default = parse_date(date) if date is not None else None
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return _read(paths, default, max_mb)
+    return _read(paths, default, max_mb, web)
 
 
 def _limit(max_mb: float | None) -> tuple[int, ReadError | None]:
@@ -164,21 +183,38 @@ def _limit(max_mb: float | None) -> tuple[int, ReadError | None]:
     return int(value * 2**20), None
 
 
-def _read(paths: Iterable[str | Path], default: str | None,
-          max_mb: float | None) -> Iterator[Document | ReadError]:
+def _read(paths: Iterable[str | Path], default: str | None, max_mb: float | None,
+          web: Web | None) -> Iterator[Document | ReadError | Skipped]:
     max_bytes, bad_setting = _limit(max_mb)
     if bad_setting is not None:
         yield bad_setting
-    for path in _files(paths):
-        if isinstance(path, ReadError):
-            yield path
-            continue
-        reader = reader_for(path)
-        assert reader is not None
-        for item in _guarded(reader, path, max_bytes):
-            if isinstance(item, Document):
-                item = _finished(item, default)
-            yield item
+    own: Web | None = None
+    try:
+        for source in _files(paths):
+            if isinstance(source, ReadError):
+                yield source
+                continue
+            listing = isinstance(source, Path) and source.suffix.lower() == ".txt" \
+                and is_url_list(source)
+            reader = None if isinstance(source, str) or listing else reader_for(source)
+            if web is None and reader in (None, warc.read_warc):
+                web = own = Web(Fetcher(None))
+            if isinstance(source, str):
+                items: Iterator[Document | ReadError | Skipped] = web.read_url(source)
+            elif listing:
+                items = web.read_url_list(source, max_bytes)
+            else:
+                assert reader is not None
+                items = _guarded(reader, source, max_bytes)
+                if reader is warc.read_warc:
+                    items = (web.first_copy(x) if isinstance(x, Document) else x for x in items)
+            for item in items:
+                if isinstance(item, Document):
+                    item = _finished(item, default)
+                yield item
+    finally:
+        if own is not None:
+            own.close()
 
 
 def _finished(document: Document, date: str | None) -> Document:

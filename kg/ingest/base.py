@@ -48,6 +48,22 @@ class ReadError:
         return f"{self.source}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """An input left out on purpose (not an article, not English, a duplicate): counted by
+    ``reason``, never an error.
+
+    >>> print(Skipped("crawl.warc.gz#12", "not HTML"))
+    crawl.warc.gz#12: skipped (not HTML)
+    """
+
+    source: str
+    reason: str  # short, and the same for like skips: the summary counts by it
+
+    def __str__(self) -> str:
+        return f"{self.source}: skipped ({self.reason})"
+
+
 class BadInput(ValueError):
     """A problem with the input, described in one short line; becomes a ``ReadError``."""
 

@@ -1,8 +1,13 @@
-"""Record files: ``.jsonl`` (one JSON object a line) and ``.csv`` (a header row).
+"""Record files: ``.jsonl`` (one JSON object a line), ``.csv`` (a header row) and ``.json``
+(a news API dump: ``{"articles": [...]}``).
 
 Records have the fields ``id``, ``title``, ``date``, ``url`` and ``text`` (``source``
-too, optionally); other fields are ignored. Files are streamed record by record, and
-each bad record is one ``ReadError`` naming ``path:LINE``.
+too, optionally); other fields are ignored. The records of news-please (``maintext``,
+``date_publish``, ``source_domain``, ``language``) and of NewsAPI (``content`` or
+``description``, ``publishedAt``, ``source.name``) are read with their metadata, and
+identified by their URL, so the same article in two dumps is one article. JSONL and
+CSV files are streamed record by record, and each bad record is one ``ReadError`` naming
+``path:LINE`` (``path:articles[N]`` in a dump).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 from collections import deque
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -22,16 +28,20 @@ from kg.ingest.base import (
     MAX_INPUT_BYTES,
     BadInput,
     ReadError,
+    Skipped,
+    decode,
     encoding_name,
     guess_encoding,
     log,
     normalise_newlines,
     open_input,
     os_error,
+    read_limited,
     read_line,
     sniff_binary,
     utf8_problem,
 )
+from kg.ingest.page import LANGUAGES, document_id
 from kg.ingest.segment import segment
 from kg.records import Document
 
@@ -39,13 +49,50 @@ CSV_FIELD_LIMIT = 64 * 1024 * 1024  # characters; articles are far smaller
 _SNIFF = 8192
 
 
-def to_document(record: Mapping[str, Any], path: Path, line: int) -> Document:
+# A NewsAPI ``content`` ends in a count of the characters the API left out.
+_TRUNCATED = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*\Z")
+
+
+def _news_record(record: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
+    """The record in kg's field names, and whether it is a news-please or NewsAPI record.
+
+    >>> record, news = _news_record({"maintext": "They met.", "source_domain": "example.org",
+    ...                              "date_publish": "2019-01-04 10:00:00"})
+    >>> news, record["text"], record["date"], record["source"]
+    (True, 'They met.', '2019-01-04', 'example.org')
+    """
+    if "maintext" in record or "date_publish" in record:  # news-please
+        mapped = {"text": record.get("maintext"), "date": record.get("date_publish"),
+                  "source": record.get("source_domain")}
+    elif "publishedAt" in record or isinstance(record.get("source"), Mapping):  # NewsAPI
+        text = record.get("content") or record.get("description")
+        if isinstance(text, str):
+            text = _TRUNCATED.sub("", text)
+        source = record.get("source")
+        mapped = {"text": text, "date": record.get("publishedAt"),
+                  "source": source.get("name") if isinstance(source, Mapping) else source}
+    else:
+        return dict(record), False
+    out = dict(record)
+    out.update({key: value for key, value in mapped.items() if value is not None})
+    if isinstance(out.get("date"), str):
+        out["date"] = out["date"][:10]
+    return out, True
+
+
+def to_document(record: Mapping[str, Any], path: Path, line: int | str) -> Document | Skipped:
     """Turn one record into a document; ``BadInput`` says what is wrong with it.
+
+    A record that names its language (news-please) and is not in English is skipped.
 
     >>> doc = to_document({"title": "Talks", "text": "They met.\\r\\n"}, Path("n.jsonl"), 3)
     >>> doc.id, doc.text, doc.origin
     ('n-3', 'They met.\\n', 'n.jsonl:3')
     """
+    record, news = _news_record(record)
+    language = record.get("language") if news else None
+    if isinstance(language, str) and language and language.lower()[:2] not in LANGUAGES:
+        return Skipped(f"{path}:{line}", f"not English ({language[:10]})")
     text = record.get("text")
     if text is None or (isinstance(text, str) and not text.strip()):
         raise BadInput("record has no text")
@@ -56,8 +103,9 @@ def to_document(record: Mapping[str, Any], path: Path, line: int) -> Document:
     blocks = segment(text)
     if not blocks:
         raise BadInput("record has no text (only boilerplate)")
+    by_url = document_id(fields["url"]) if news and "url" in fields else None
     return Document(
-        id=fields.get("id") or f"{path.stem}-{line}",
+        id=fields.get("id") or by_url or f"{path.stem}-{line}",
         text=text,
         blocks=blocks,
         title=fields.get("title"),
@@ -65,6 +113,8 @@ def to_document(record: Mapping[str, Any], path: Path, line: int) -> Document:
         url=fields.get("url"),
         source=fields.get("source"),
         origin=f"{path}:{line}",
+        language=language[:2].lower() if news and isinstance(language, str) and language
+        else None,
     )
 
 
@@ -148,6 +198,49 @@ def read_jsonl(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
                 yield ReadError(where, str(e))
     if not seen:
         yield ReadError(str(path), "empty file")
+
+
+def read_json(path: Path, *, max_bytes: int = MAX_INPUT_BYTES
+              ) -> Iterator[Document | ReadError | Skipped]:
+    """Read a news API dump: a JSON object whose ``articles`` list holds the records
+    (NewsAPI's shape), or a list of records. Other JSON is skipped (with a count), so a
+    folder of news may hold settings files.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "top.json"
+    >>> _ = path.write_text(json.dumps({"status": "ok", "articles": [{"source": {"name": "DW"},
+    ...     "title": "Talks", "url": "https://dw.example/a", "publishedAt": "2020-01-19T08:00:00Z",
+    ...     "content": "The ministers met in Geneva… [+2170 chars]"}]}))
+    >>> doc = next(read_json(path))
+    >>> doc.id, doc.source, doc.date, doc.text
+    ('dw.example/a', 'DW', '2020-01-19', 'The ministers met in Geneva')
+    """
+    try:
+        data = json.loads(decode(read_limited(path, max_bytes), str(path)))
+    except BadInput as e:
+        yield ReadError(str(path), str(e))
+        return
+    except json.JSONDecodeError as e:
+        yield ReadError(str(path), f"not JSON ({e.msg} at line {e.lineno} column {e.colno})")
+        return
+    except (ValueError, RecursionError):
+        yield ReadError(str(path), "not JSON (too deeply nested, or a number too long)")
+        return
+    articles = data.get("articles") if isinstance(data, dict) else data
+    if not isinstance(articles, list):  # other JSON (settings, gold data) in a folder of news
+        yield Skipped(str(path), "JSON but no news dump (no 'articles' list)")
+        return
+    if not articles:
+        yield ReadError(str(path), "no articles")
+    for number, record in enumerate(articles):
+        where = f"articles[{number}]"
+        if not isinstance(record, dict):
+            yield ReadError(f"{path}:{where}", f"not a JSON object (got {_json_type(record)})")
+            continue
+        try:
+            yield to_document(record, path, where)
+        except BadInput as e:
+            yield ReadError(f"{path}:{where}", str(e))
 
 
 def _json_type(value: object) -> str:

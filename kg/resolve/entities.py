@@ -58,10 +58,14 @@ from kg.resolve.lexicon import (
     known_given_names,
     known_organisations,
     known_people,
+    known_places,
+    member_nouns,
     name_particles,
+    occupations,
     org_heads,
     organ_modifiers,
     party_roles,
+    person_verbs,
     styles,
     thing_nouns,
 )
@@ -103,6 +107,8 @@ class Cluster:
     titles: set[tuple[tuple[str, ...], str | None]] = field(default_factory=set)
     forms: list[tuple[str, ...]] = field(default_factory=list)
     evidence: int = 0  # title and honorific votes for a person, read from the text
+    cues: int = 0  # other signs of a person: an occupation, an age, a verb only people do
+    given: bool = False  # the name opens with a given name
     otherwise: str = "Organisation"  # the class the vote ranks next after Person
 
     @property
@@ -313,7 +319,8 @@ class ArticleEntities:
                                          or title_before(doc, span.start, sentence.start)
                                          is not None)
         return Mention(offset, doc, start, span.end, label, "name",
-                       tuple(fold(doc[start:span.end].text).split()), titled=titled)
+                       tuple(fold(_unbracketed(doc[start:span.end].text)).split()),
+                       titled=titled)
 
     # -- building: entities ----------------------------------------------------------------
 
@@ -347,7 +354,7 @@ class ArticleEntities:
             return
         cluster.mentions += 1
         if alias:
-            cluster.aliases.add(mention.text)
+            cluster.aliases.add(_unbracketed(mention.text))
         if mention.label:
             full_name = mention.label == "PERSON" and len(mention.words) > 1
             cluster.votes[mention.label] += 1 + full_name
@@ -493,12 +500,17 @@ class ArticleEntities:
                     votes["Person"] += 3
                     # a surface form too ("President Trump"): the office it shows lets
                     # articles that name only the surname meet the full name
-                    mention.cluster.aliases.add(doc[titled[0]:mention.end].text)
+                    mention.cluster.aliases.add(_unbracketed(doc[titled[0]:mention.end].text))
                 if before is not None and before.lower_ in honorifics():
                     votes["Person"] += 3
+                if before is not None and before.lower_ in occupations():
+                    votes["Cue"] += 1  # "activist Adam Kokesh"
                 root = mention.span.root
+                votes["Cue"] += _person_cues(mention.span)
                 if _classed_as_thing(mention.span):
                     votes["Thing"] += 1
+                if root.dep_ in _OWNER_DEPS and root.head.lemma_.lower() in member_nouns():
+                    votes["Organisation"] += 1  # "the al-Qa'ida member", "Hamas fighters"
                 if mention.label not in ("GPE", "LOC", "FAC") and _names_a_party(mention.span):
                     votes["Party"] += 1
                 place = root
@@ -524,6 +536,8 @@ class ArticleEntities:
                              + cluster.votes["FAC"]})
             votes.update(evidence.get(id(cluster), Counter()))
             cluster.evidence = evidence.get(id(cluster), Counter())["Person"]
+            cluster.cues = votes.pop("Cue", 0)
+            votes["Person"] += cluster.cues
             # "store chains Woolworths and Coles": a class noun that is no person's takes
             # the model's PERSON away (the name is an organisation's or a thing's)
             if votes.pop("Party", 0):  # "Lib Dem leader Charles Kennedy"
@@ -541,7 +555,9 @@ class ArticleEntities:
             # then, only titles, honorifics and the like are
             doubtful = doubtful_thing or (len(longest) > 1 and not given
                                           and longest[0] in self._common)
-            if len(longest) > 1 and given and not doubtful_thing:
+            # a particle inside the name is a person's name's ("Hamza bin Laden")
+            cluster.given = given or any(w in name_particles() for w in longest[1:-1])
+            if len(longest) > 1 and cluster.given and not doubtful_thing:
                 votes["Person"] += 2
             elif doubtful:
                 votes["Person"] -= cluster.votes["PERSON"]
@@ -553,6 +569,9 @@ class ArticleEntities:
                 votes["Organisation"] += 10  # outweighs the model's PERSON on every mention
             elif len(longest) > 1 and " ".join(longest) in known_people():
                 votes["Person"] += 3
+                cluster.given = True  # as good as a given name: the dictionary's person
+            elif " ".join(longest) in known_places():
+                votes["Place"] += 5  # a city the dictionary lists ("Bangalore")
             if len(longest) == 1 and all(m.isupper() for m in cluster.aliases):
                 votes["Organisation"] += 1  # an acronym
             best = max(votes.values())
@@ -566,19 +585,28 @@ class ArticleEntities:
                 cluster.type = "Organisation"
             else:
                 cluster.type = "Place"
-            cluster.otherwise = "Place" if votes["Place"] > votes["Organisation"] \
-                else "Organisation"
+            if cluster.type != "Person" and (best <= 0 or (doubtful_thing and not (
+                    cluster.votes["ORG"] or cluster.votes["GPE"] or cluster.votes["LOC"]
+                    or cluster.votes["FAC"] or longest[-1] in org_heads()))):
+                # nothing says what it is, or a class noun says it is a thing and the
+                # model read no organisation or place: a product, a species, a work
+                cluster.type = "Other"
+            cluster.otherwise = "Place" if votes["Place"] > max(votes["Organisation"], 0) \
+                else "Organisation" if votes["Organisation"] > 0 else "Other"
             counts = surfaces.get(id(cluster))
             if counts:  # the longest, then most frequent, surface form
                 cluster.name = max(counts, key=lambda t: (len(fold(t).split()), counts[t], t))
 
     def _settle(self) -> None:
-        """Take back the class Person from a one-word name that nothing shows to be a person.
+        """Take back the class Person from a name that nothing shows to be a person: one
+        word with no title, honorific, gendered word, occupation, age or verb only people
+        do and at most one gendered pronoun; several words with none of these, no
+        pronoun and no given name first.
 
         spaCy's small model tags brands, diseases and software ("Twitter", "COVID-19",
         "Fedora") PERSON; a person named by one word alone ("Wiranto") is, in news,
         one the text also gives a title or honorific, a gendered word ("his wife,
-        Jonna") or a gendered pronoun. "anti-Brexit" is one word too. A name the text
+        Jonna") or gendered pronouns. "anti-Brexit" is one word too. A name the text
         writes in lower case is a common noun, and one with a digit no person's name.
         """
         for cluster in self._clusters:
@@ -586,10 +614,16 @@ class ArticleEntities:
                 continue
             if any(c.isdigit() for c in cluster.name) or not could_be_a_name(cluster.name):
                 cluster.type = cluster.otherwise  # "COVID-19", "Blu-ray discs"
-            if len(cluster.name.split()) > 1:  # the longest form the text names it by
                 continue
+            signs = bool(cluster.evidence or cluster.titles or cluster.cues)
+            if len(cluster.name.split()) > 1:  # the longest form the text names it by
+                if not (signs or cluster.gender or cluster.given):
+                    cluster.type = cluster.otherwise  # "Hug Cacti": no given name, no sign
+                continue
+            # one pronoun is too little for one word: it may be another's
+            shown = signs or sum(cluster.gender.values()) > 1
             lower = not any(c.isupper() for c in cluster.name)
-            if lower or not (cluster.evidence or cluster.titles or cluster.gender):
+            if lower or not shown:
                 cluster.type = cluster.otherwise
 
     def _surface_counts(self) -> dict[int, Counter[str]]:
@@ -601,7 +635,7 @@ class ArticleEntities:
                 if mention.kind == "name" and mention.cluster is not None \
                         and id(mention) not in seen:
                     seen.add(id(mention))
-                    counts[id(mention.cluster)][mention.text] += 1
+                    counts[id(mention.cluster)][_unbracketed(mention.text)] += 1
         return counts
 
     # -- reading ---------------------------------------------------------------------------
@@ -720,6 +754,15 @@ class ArticleEntities:
         return found[0] if found is not None else None
 
 
+def _unbracketed(text: str) -> str:
+    """A name as written without an editor's brackets inside a quotation.
+
+    >>> _unbracketed("[Prime Minister Narendra] Modi")
+    'Prime Minister Narendra Modi'
+    """
+    return " ".join(text.replace("[", " ").replace("]", " ").split())
+
+
 def _names_a_party(span: Span) -> bool:
     """Whether the name qualifies a politician's role before a person's name: "Lib Dem"
     of "Lib Dem leader Charles Kennedy", "Labour" of "Labour MP Diane Abbott"."""
@@ -731,9 +774,33 @@ def _names_a_party(span: Span) -> bool:
         and role.head.i >= after.i
 
 
+def _person_cues(span: Span) -> int:
+    """Signs in the sentence that the name is a person's: an occupation in apposition or
+    as the predicate ("Kokesh, an activist", "Smith is a journalist"), an age after it
+    ("Tarrant, 28,"), a verb only people do with it as subject ("Conway died"; not
+    "said": "Politico reported", "the United Nations said")."""
+    doc, root = span.doc, span.root
+    cues = 0
+    if span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].like_num \
+            and doc[span.end + 2].text in (",", ")", "."):
+        cues += 1  # "Brenton Tarrant, 28,"
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+        nouns += [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        passive = person_verbs().get(verb.lemma_.lower())
+        if passive is not None and (root.dep_ == "nsubjpass" or not passive):
+            cues += 1  # "Conway died", "Hamza bin Laden was killed"
+    return cues + any(n.lower_ in occupations() or n.lemma_.lower() in occupations()
+                      for n in nouns)
+
+
 def _classed_as_thing(span: Span) -> bool:
     """Whether a class noun that is no person's stands in apposition to the name (or to
-    the first name of its coordination) or right before it, or a ship prefix opens it."""
+    the first name of its coordination), as its predicate or right before it, or a ship
+    prefix opens it."""
     first = span[0]
     if first.lower_ in thing_nouns() and (first.is_upper or "." in first.text):
         return True  # a ship prefix ("U.S.S. Grayback"), not "Bill" of "Bill Hammons"
@@ -743,6 +810,8 @@ def _classed_as_thing(span: Span) -> bool:
     nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Rocky Linux is a distribution"
+        nouns += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     before = span.doc[span.start - 1] if span.start else None
     if before is not None and before.pos_ == "NOUN" and before.head.i == root.i:
         nouns.append(before)

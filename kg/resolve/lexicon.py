@@ -7,6 +7,7 @@ words, the last words of organisation names, pronouns.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from functools import cache
 
 from kg.lexicons import (
@@ -209,10 +210,56 @@ def known_organisations() -> frozenset[str]:
 
 
 @cache
+def known_places() -> dict[str, str]:
+    """Cities and other places of a country in PETRARCH2's country dictionary (folded) →
+    the country's ISO code (``derived/actors_places.tsv``).
+
+    >>> known_places()["bangalore"]
+    'IND'
+    """
+    return {fold(row[0]): row[1].strip() for row in rows("derived/actors_places.tsv")
+            if len(row) > 1}
+
+
+@cache
+def occupations() -> frozenset[str]:
+    """Occupations written before a person's name ("podcaster", "activist";
+    ``resolve_occupations.txt``): no name part, and evidence of a person.
+
+    >>> "podcaster" in occupations(), "president" in occupations()
+    (True, False)
+    """
+    return word_set("resolve_occupations.txt")
+
+
+@cache
+def member_nouns() -> frozenset[str]:
+    """Nouns for the people a group has ("member", "fighter"; ``resolve_member_nouns.txt``):
+    a name qualifying one is a group's.
+
+    >>> "member" in member_nouns(), "leader" in member_nouns()
+    (True, False)
+    """
+    return word_set("resolve_member_nouns.txt")
+
+
+@cache
+def person_verbs() -> dict[str, bool]:
+    """Verbs only a person is the subject of → whether only their passive subject is
+    ("die": False, "kill": True; ``resolve_person_verbs.tsv``).
+
+    >>> person_verbs()["die"], person_verbs()["kill"], "say" in person_verbs()
+    (False, True, False)
+    """
+    return {row[0].strip().lower(): len(row) > 1 and row[1].strip() == "passive"
+            for row in rows("resolve_person_verbs.tsv")}
+
+
+@cache
 def known_given_names() -> frozenset[str]:
     """Given names (folded) that start at least three full names of
-    :func:`known_people`, less particles, country words and capitals ("al", "united",
-    "washington").
+    :func:`known_people`, less particles, country words, capitals and words that start
+    more organisations' names ("al", "united", "washington").
 
     >>> "john" in known_given_names(), "al" in known_given_names()
     (True, False)
@@ -224,11 +271,13 @@ def known_given_names() -> frozenset[str]:
         words = name.split()
         if len(words) > 1:
             counts[words[0]] = counts.get(words[0], 0) + 1
-    # a word that starts names of countries or organisations is no sure given name
-    starts = {name.split()[0] for name in known_organisations()} | {
-        fold(name).split()[0] for name in country_names().names if name.strip()}
+    # a word that starts names of countries, or more organisations' names than people's,
+    # is no sure given name ("united"; not "bill" of the Bill & Melinda Gates Foundation)
+    starts = Counter(name.split()[0] for name in known_organisations())
+    countries = {fold(name).split()[0] for name in country_names().names if name.strip()}
     return frozenset(w for w, n in counts.items()
-                     if n >= 3 and len(w) > 3 and w.isalpha() and w not in starts
+                     if n >= 3 and len(w) > 3 and w.isalpha() and starts[w] < n
+                     and w not in countries
                      and lookup_country(w) is None and lookup_seat(w) is None)
 
 

@@ -16,6 +16,7 @@ from kg.resolve.lexicon import (
     fold,
     honorifics,
     known_given_names,
+    occupations,
     org_heads,
     title_index,
     title_words,
@@ -28,20 +29,33 @@ _KEEP_TITLE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NEVER_NAME_START = frozenset({"VBG", "IN"})
 
 
-def title_before(doc: Doc, end: int, start: int = 0) -> tuple[int, str] | None:
-    """The longest title that ends right before token ``end``: (its first token, text).
+def title_before(doc: Doc, end: int, start: int = 0,
+                 plural: bool = False) -> tuple[int, str] | None:
+    """The longest title that ends right before token ``end``: (its first token, text);
+    with ``plural``, also a title in the plural, which titles each of several names.
 
     >>> from kg.nlp import load
     >>> doc = load()("US Secretary of State Marco Rubio spoke.")
     >>> title_before(doc, 4)
     (1, 'Secretary of State')
+    >>> title_before(load()("Senators Kamala Harris and Elizabeth Warren"), 1, plural=True)
+    (0, 'Senators')
     """
     if end <= start:
         return None
-    for words in title_index().get(doc[end - 1].lower_, ()):
-        first = end - len(words)
-        if first >= start and all(doc[first + k].lower_ == w for k, w in enumerate(words)):
-            return first, doc[first:end].text
+    last = doc[end - 1]
+    # the plural names each of several ("Senators Kamala Harris and Elizabeth Warren")
+    singular = None
+    if plural and last.lower_.endswith("s"):  # a proper plural (NNPS) keeps its "s" in the lemma
+        lemma = last.lemma_.lower()
+        singular = lemma if lemma != last.lower_ else last.lower_[:-1]
+    keys = dict.fromkeys(k for k in (last.lower_, singular) if k)
+    for key in keys:
+        for words in title_index().get(key, ()):
+            first = end - len(words)
+            if first >= start and all(doc[first + k].lower_ == w
+                                      for k, w in enumerate(words[:-1])):
+                return first, doc[first:end].text
     return None
 
 
@@ -64,7 +78,7 @@ def _is_title_start(doc: Doc, start: int, end: int) -> int:
     """How many tokens of a title begin at ``start`` (0 for none), leaving a name after."""
     best = 0
     for last in range(start, end - 1):
-        found = title_before(doc, last + 1, start)
+        found = title_before(doc, last + 1, start, plural=True)
         if found is not None and found[0] == start:
             best = last + 1 - start
     return best
@@ -88,8 +102,9 @@ def _is_acronym(text: str) -> bool:
 
 
 def clean_span(span: Span) -> Span | None:
-    """Trim determiners, titles, honorifics, possessives and punctuation from an entity
-    span, and a gerund or preposition glued before a name at the start of a sentence.
+    """Trim determiners, titles, honorifics, occupations, possessives and punctuation from
+    an entity span, and a gerund or preposition glued before a name at the start of a
+    sentence.
 
     >>> from kg.nlp import load
     >>> doc = load()("He met President Donald Trump's envoy.")
@@ -112,7 +127,9 @@ def clean_span(span: Span) -> Span | None:
             start += 1  # "told NPR Hamza bin Laden": the outlet glued to the name
             continue
         if token.lower_ in DETERMINERS or token.is_punct or token.lower_ in honorifics() \
-                or (token.tag_ in _NEVER_NAME_START and end - start > 1):
+                or (token.tag_ in _NEVER_NAME_START and end - start > 1) \
+                or (token.lower_ in occupations() and end - start > 1
+                    and span.label_ == "PERSON"):  # "Podcaster Spike Cohen"
             start += 1
             continue
         if strip_titles:
@@ -147,7 +164,7 @@ def with_given_names(span: Span) -> Span:
         if token.ent_iob_ != "O" or token.pos_ != "PROPN" or not token.is_title \
                 or token.dep_ != "compound" or not span.start <= token.head.i < span.end \
                 or token.lower_ in title_words() or token.lower_ in honorifics() \
-                or country_in_text(token.text) is not None:
+                or token.lower_ in occupations() or country_in_text(token.text) is not None:
             break
         start -= 1
     return span if start == span.start else Span(doc, start, span.end, label=span.label_)

@@ -240,3 +240,124 @@ def test_a_state_is_no_event_and_an_extradition_goes_to_its_country() -> None:
     assert not any(s == "Taliban" and r != "OTHER" for s, r, _, _ in found)
     assert ("Zambia", "COOPERATE", "United Kingdom", "asserted") in coded(
         "Zambia extradited suspected British militant Haroon Rashid Aswad to Britain.")
+
+
+# -- refusals, protests staged, events that accompany a clause ----------------------------
+
+
+def test_a_denied_acceptance_is_a_refusal() -> None:
+    """"will not accept", "did not accede to their demands", "failed to reach agreement"
+    reject (PLOVER REJECT: all rejections and refusals); a denied meeting stays a denied
+    meeting, not a rejection."""
+    assert ("Syria", "REJECT", "refugees", "asserted") in coded(
+        "Syria says it will not accept any more refugees if war starts in Iraq.")
+    assert ("Carrie Lam", "REJECT", "protesters", "asserted") in coded(
+        "Hong Kong leader Carrie Lam agreed to add two members to the police oversight council "
+        "but did not accede to protesters' demands for a new judge-led investigation.")
+    assert "REJECT" in relations(
+        "Palestinians and Israelis failed to reach agreement on the fate of Palestinian "
+        "offices in east Jerusalem Sunday, despite hours of tense negotiations.")
+    denied = coded("Russian President Vladimir Putin did not meet Ukrainian President "
+                   "Volodymyr Zelensky in Istanbul.")
+    assert ("Vladimir Putin", "CONSULT", "Volodymyr Zelensky", "negated") in denied
+    assert not any(relation == "REJECT" for _, relation, _, _ in denied)
+
+
+def test_a_verb_object_pattern_gives_a_light_verb_its_sense() -> None:
+    """"staged rallies", "staged a strike" protest (CAMEO 141); "launched strikes" attack;
+    "held talks" stays the talks (the noun's own reading when the pattern agrees)."""
+    assert ("activists", "PROTEST", "Mahmoud Abbas", "asserted") in coded(
+        "Angry activists from the defeated Fatah Party have staged rallies in the Gaza Strip "
+        "against the party's leader Mahmoud Abbas, saying he must resign.")
+    assert "PROTEST" in relations(
+        "Seven opposition parties in Nepal have organized a general strike that shut down "
+        "Khatmandu.")
+    assert relations("Israel launched air strikes on Gaza on Tuesday.") == {"ASSAULT"}
+    assert ("Laurent Fabius", "CONSULT", "deputies", "asserted") not in coded(
+        "French National Assembly president Laurent Fabius held talks with leaders of "
+        "Romania's new government on Tuesday.")
+
+
+def test_an_event_noun_in_protest_is_the_act_of_its_clause() -> None:
+    """"staged a hunger strike … in protest against violations by Algerian security forces":
+    the subject protests, against the forces' country; an event noun with no clause of its
+    own ("killed in a bombing") has no actor to give."""
+    assert ("Salaheddine Sidhoum", "PROTEST", "Algeria", "asserted") in coded(
+        "Salaheddine Sidhoum, Algeria's leading human rights activist, staged a 24-hour "
+        "hunger strike in prison on Sunday in protest against the widespread human rights "
+        "violations by Algerian security forces, his lawyer said.")
+    assert ("Donald Trump", "CONSULT", "Vladimir Putin", "asserted") in coded(
+        "President Donald Trump spoke about trade during talks with Russian President "
+        "Vladimir Putin.")
+    assert coded("At least three Iraqi civilians have been killed in a suicide car "
+                 "bombing in central Baghdad, Iraqi police said.") == set()
+
+
+# -- documents, subjunctives, conditional offers ------------------------------------------
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    """"issued a declaration demanding …": the participle is the issuer's act."""
+    assert ("Kurdistan Workers' Party", "REQUEST", "Turkey", "asserted") in coded(
+        "The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish "
+        "government provide information on the safety of its leader Abdullah Ocalan.")
+
+
+def test_what_is_demanded_in_the_subjunctive_has_not_happened() -> None:
+    """"its demand that Israel ease restrictions": the easing is the demand's content; the
+    same clause in the past tense is reported as done."""
+    found = coded("The International Labor Office (ILO) reiterated its demand today that "
+                  "Israel ease restrictions on the movement of Palestinian workers.")
+    assert ("Israel", "CONCEDE", None, "possible") in found
+    assert ("Israel", "CONCEDE", None, "asserted") not in found
+    assert ("Israel", "CONCEDE", None, "asserted") in coded(
+        "The United Nations said that Israel eased restrictions on the movement of "
+        "Palestinian workers.")
+
+
+def test_a_conditional_announcement_is_still_an_offer() -> None:
+    """"would meet the mediator if he gave them a veto" offers to meet (PLOVER AGREE); the
+    meeting itself is hypothetical, not planned."""
+    found = coded("Afghan rebel leaders said on Wednesday they would meet U.N. mediator "
+                  "Diego Cordovez if he gave them a veto over any settlement reached in peace "
+                  "talks.")
+    assert ("Afghan rebel leaders", "AGREE", "Diego Cordovez", "asserted") in found
+    assert ("Afghan rebel leaders", "CONSULT", "Diego Cordovez", "hypothetical") in found
+
+
+def test_a_date_is_no_one_told_to_act() -> None:
+    """"On September 29, Putin offered to negotiate": "on" a date controls nothing."""
+    assert ("Putin", "AGREE", "president of Armenia", "asserted") in coded(
+        "On September 29, Putin offered to negotiate with the president of Armenia.")
+
+
+def test_a_protest_verb_needs_no_recipient() -> None:
+    assert ("Egyptian demonstrators", "PROTEST", None, "asserted") in coded(
+        "Egyptian demonstrators rioted following a peaceful demonstration calling for the "
+        "immediate removal of President Hosni Mubarak from office.")
+
+
+def test_an_agreement_not_reached_yet_is_no_refusal() -> None:
+    found = coded("African Union trade commissioner Albert Muchanga said the countries "
+                  "haven't yet agreed on rules of origin and tariff concessions.")
+    assert not any(relation == "REJECT" for _, relation, _, _ in found)
+
+
+def test_who_was_killed_in_a_strike_was_its_target() -> None:
+    """"was killed in a US drone strike": the party of the strike attacked whom the passive
+    clause names; a hyphenated modifier is read whole ("counter-terrorism operation")."""
+    assert ("United States", "ASSAULT", "Qasem Soleimani", "asserted") in coded(
+        "Iranian general Qasem Soleimani was killed in a US drone strike in Baghdad.")
+    assert ("United States", "ASSAULT", "Hamza bin Laden", "asserted") in coded(
+        "Hamza bin Laden has been killed in a US counter-terrorism operation.")
+    assert relations("The talks were held in a Turkish city on Monday.") == set()
+
+
+def test_an_attack_claimed_strikes_where_the_text_places_its_target() -> None:
+    """"claimed" carries the attack it names (a light verb); what was struck lies in the
+    country named for it, as PLOVER codes attacks on infrastructure."""
+    assert ("Houthi", "ASSAULT", "Saudi Arabia", "asserted") in coded(
+        "The attack on oil infrastructure in Saudi Arabia was claimed by the Houthi movement "
+        "in Yemen.")
+    assert ("Russia", "CONSULT", "Turkey", "asserted") not in coded(
+        "Russia and Ukraine held talks in Turkey on Monday.")

@@ -1,0 +1,94 @@
+"""Events named again: "the attack", "the summit", "the talks" after the article has told
+them.
+
+"Drones hit the Abqaiq facility. … The Houthi movement claimed responsibility for the
+attacks." "The ministers met in Cairo. … Turkey denounced the conclusions of the summit."
+A definite event noun with no party of its own names the latest event of its type that
+the article asserted before it, in its paragraph or the one before (further back, a
+definite noun is as likely to name another event): its actors and recipients are the
+ones the extractors need for the new event (who attacked, whom the summit gathered).
+Events are remembered as the extractors assert them (:func:`kg.extract.setting.placed`),
+per article.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.records import Argument, Statement
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # events whose parties act together
+_MEMORY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """An asserted event as the article told it: where, of which type, between whom."""
+
+    position: int
+    paragraph: int  # the offset of its paragraph
+    code: str
+    actor: Argument
+    recipient: Argument | None
+
+
+def remember(context, statement: Statement) -> None:
+    """Keep an asserted event of the article for the definite nouns that name it again."""
+    _MEMORY.setdefault(context.entities, []).append(Told(
+        statement.evidence.start, context.offset, statement.relation, statement.subject,
+        statement.object))
+
+
+def _paragraphs_between(context, earlier: int) -> int:
+    """How many paragraph starts lie after offset ``earlier`` up to this paragraph's."""
+    return sum(1 for block in context.document.paragraphs()
+               if earlier < block.start <= context.offset)
+
+
+def recall(noun: Token, code: str, context) -> list[Told]:
+    """The events a definite noun of event type ``code`` names again: those of the latest
+    sentence before it that told such an event ("the attack" after "drones hit Abqaiq").
+
+    A noun with a party of its own ("Russia's attack", "the attack on Kyiv") or no
+    definite determiner ("an attack") is a new event, and recalls nothing.
+    """
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+        return []
+    if any(_own_party(c) for c in noun.children):
+        return []
+    position = context.offset + noun.sent.start_char
+    told = [t for t in _MEMORY.get(context.entities, ()) if t.code == code
+            and t.position <= position]
+    near = {p for p in {t.paragraph for t in told} if _paragraphs_between(context, p) <= 1}
+    earlier = [t for t in told if t.paragraph in near]
+    if not earlier:
+        return []
+    latest = max(t.position for t in earlier)
+    return [t for t in earlier if t.position == latest]
+
+
+def _own_party(child: Token) -> bool:
+    """Whether a dependent of an event noun names a party of its own ("Russia's", "on
+    Kyiv", "Houthi"); a time ("of September 14") does not."""
+    if child.dep_ == "poss":
+        return True
+    if child.dep_ == "prep":
+        return any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+                   for p in child.children)
+    return child.dep_ in ("compound", "amod") and (
+        child.pos_ == "PROPN" or child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
+
+
+def owners(told: list[Told]) -> list[Argument]:
+    """Whose recalled events they are: the actors ("condemned the attack": the attacker), or
+    every party of a joint one ("the conclusions of the summit": all who met)."""
+    found: dict[str, Argument] = {}
+    for event in told:
+        found.setdefault(event.actor.name, event.actor)
+        if event.code in _JOINT and event.recipient is not None:
+            found.setdefault(event.recipient.name, event.recipient)
+    return list(found.values())

@@ -1,0 +1,36 @@
+"""Events named again by a definite noun (kg/extract/recall.py), on real news text."""
+
+from __future__ import annotations
+
+from .reading import reading
+
+
+def events(text: str) -> set[tuple]:
+    return {(s.subject.name, s.relation, s.object.name if s.object else None)
+            for s in reading(text).statements if s.is_fact
+            and s.relation not in ("OTHER", "SAID", "HOLDS_POSITION", "MEMBER_OF")}
+
+
+ABQAIQ = ("Drones attacked the Abqaiq oil facility in Saudi Arabia on Saturday. The "
+          "Yemen-based Houthi movement claimed responsibility for the attacks.")
+
+
+def test_responsibility_for_the_attack_is_for_what_was_attacked() -> None:
+    assert ("Houthi", "ASSAULT", "Abqaiq") in events(ABQAIQ)
+
+
+def test_condemning_the_attack_accuses_the_attacker() -> None:
+    found = events("Turkey launched airstrikes on Kurdish forces in northern Syria on "
+                   "Wednesday. France condemned the offensive.")
+    assert ("France", "ACCUSE", "Turkey") in found
+
+
+def test_a_new_event_or_a_distant_one_is_not_recalled() -> None:
+    """"an attack" is a new event; so is "the attack" three paragraphs later, which may name
+    any other."""
+    assert ("France", "ACCUSE", "Turkey") not in events(
+        "Turkey launched airstrikes on Kurdish forces in northern Syria on Wednesday. France "
+        "condemned an attack on a school in Idlib.")
+    assert ("United Kingdom", "ACCUSE", "Houthi") not in events(
+        ABQAIQ + "\n\nOil prices rose on Monday.\n\nMarkets in Asia fell.\n\n"
+        "The United Kingdom condemned the attack.")

@@ -1,0 +1,1 @@
+"""Tests of news in from the web: fetching, feeds, archives, API dumps."""

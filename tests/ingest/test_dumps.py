@@ -1,0 +1,87 @@
+"""News API dumps: NewsAPI's JSON and news-please's JSON Lines, read with their metadata."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kg.ingest import ReadError, Skipped, read
+from kg.records import Document
+
+MET = ("The foreign ministers of France and Kenya met in Nairobi on Monday to discuss trade "
+       "and the security of shipping in the Red Sea.")
+
+
+def newsapi(articles: list[object]) -> str:
+    return json.dumps({"status": "ok", "totalResults": len(articles), "articles": articles})
+
+
+def test_a_newsapi_dump_is_read_with_its_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "top-headlines.json"
+    path.write_text(newsapi([
+        {"source": {"id": None, "name": "Example News"}, "author": "Jane Reporter",
+         "title": "Ministers meet in Nairobi", "description": "Trade talks.",
+         "url": "https://news.example.org/world/nairobi-talks?utm_source=newsapi",
+         "urlToImage": None, "publishedAt": "2024-03-05T09:00:00Z",
+         "content": MET + " Both sides praised … [+1520 chars]"},
+        {"source": {"name": "Other Wire"}, "title": "Summit", "url": "https://wire.example/s",
+         "publishedAt": "2024-03-06T10:00:00Z", "content": None,
+         "description": "Leaders of the two countries agreed to hold a summit in June."},
+        {"source": {"name": "Empty"}, "title": "Nothing", "url": "https://e.example/n",
+         "publishedAt": "2024-03-06T10:00:00Z", "content": None, "description": None},
+        "not an object",
+    ]))
+    items = list(read([path]))
+    first, second = (item for item in items if isinstance(item, Document))
+    assert (first.id, first.title, first.date, first.source) == (
+        "news.example.org/world/nairobi-talks", "Ministers meet in Nairobi", "2024-03-05",
+        "Example News")
+    assert first.url == "https://news.example.org/world/nairobi-talks?utm_source=newsapi"
+    assert first.text == MET + " Both sides praised"  # the API's "[+1520 chars]" left out
+    assert second.text.startswith("Leaders of the two") and second.source == "Other Wire"
+    assert [str(item) for item in items if isinstance(item, ReadError)] == [
+        f"{path}:articles[2]: record has no text",
+        f"{path}:articles[3]: not a JSON object (got string)",
+    ]
+
+
+def test_json_that_is_no_dump_is_skipped_and_broken_json_is_one_error(tmp_path: Path) -> None:
+    cases = {"a.json": '{"status": "error", "code": "apiKeyInvalid"}', "b.json": "[1, ",
+             "c.json": '{"articles": []}'}
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text)
+    assert [str(item) for item in read([tmp_path])] == [
+        f"{tmp_path / 'a.json'}: skipped (JSON but no news dump (no 'articles' list))",
+        f"{tmp_path / 'b.json'}: not JSON (Expecting value at line 1 column 5)",
+        f"{tmp_path / 'c.json'}: no articles",
+    ]
+
+
+def test_news_please_records_are_read_and_other_languages_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "cc-news.jsonl"
+    records = [
+        {"url": "https://news.example.org/2024/03/05/talks.html", "title": "Talks in Nairobi",
+         "maintext": MET, "date_publish": "2024-03-05 09:00:00", "language": "en",
+         "source_domain": "news.example.org", "authors": ["Jane Reporter"]},
+        {"url": "https://zeitung.example/genf", "title": "Gespräche", "language": "de",
+         "maintext": "Die Minister trafen sich in Genf.", "date_publish": "2024-03-05 09:00:00",
+         "source_domain": "zeitung.example"},
+        {"url": "https://news.example.org/empty", "title": "Empty", "maintext": None,
+         "date_publish": None, "language": "en", "source_domain": "news.example.org"},
+    ]
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+    items = list(read([path]))
+    [doc] = [item for item in items if isinstance(item, Document)]
+    assert (doc.id, doc.date, doc.source, doc.language, doc.text) == (
+        "news.example.org/2024/03/05/talks.html", "2024-03-05", "news.example.org", "en", MET)
+    assert [(item.source, item.reason) for item in items if isinstance(item, Skipped)] == [
+        (f"{path}:2", "not English (de)")]
+    assert [str(item) for item in items if isinstance(item, ReadError)] == [
+        f"{path}:3: record has no text"]
+
+
+def test_plain_jsonl_records_keep_their_ids(tmp_path: Path) -> None:
+    path = tmp_path / "mine.jsonl"
+    path.write_text(json.dumps({"url": "https://a.example/x", "text": MET}) + "\n")
+    [doc] = read([path])
+    assert isinstance(doc, Document) and doc.id == "mine-1" and doc.language is None
