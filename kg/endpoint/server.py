@@ -168,14 +168,15 @@ def serve(store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 0,
 
         previous = signal.signal(signal.SIGTERM, stop)
     try:
-        with server:
+        # Ctrl-C is a normal stop from the moment the URL is printed (a client may send it
+        # as soon as it reads the line)
+        with server, contextlib.suppress(KeyboardInterrupt):
             cap = f"{server.max_rows} rows" if server.max_rows else "no row cap"
             memory = f"{server.pool.memory} MiB each" if server.pool.memory else "no memory cap"
             print(f"serving {printable(str(server.store_path))} at {server.url}/ (SPARQL endpoint "
                   f"{server.sparql_url}; timeout {server.timeout:g} s, {cap}, "
                   f"{server.pool.size} workers, {memory}); Ctrl-C stops", flush=True)
-            with contextlib.suppress(KeyboardInterrupt):
-                server.serve_forever()
+            server.serve_forever()
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
