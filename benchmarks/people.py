@@ -20,7 +20,11 @@ else" (issue 18) can be repeated on any store:
     shares the last word with other listed people (the same person split, or two
     people a surname-only mention could join wrongly).
 ``alias=X``
-    an alias of several words that is not a form of the name: it names someone else.
+    an alias of several words that is not a form of the name: a name stated to be the
+    person's too ("the ring name Brodie Lee"), or one that names someone else.
+``other=X``
+    such an alias that is also the name of another person of the store: it names
+    someone else.
 
 The exit code is 0, whatever is flagged: this lists, it does not judge.
 """
@@ -89,7 +93,7 @@ def _form_of(alias: str, name: str) -> bool:
 
 
 def flags(row: EntityRow, given: frozenset[str], held: set[str],
-          surnames: dict[str, list[str]]) -> list[str]:
+          surnames: dict[str, list[str]], names: frozenset[str] = frozenset()) -> list[str]:
     """What looks suspect about one person of the list."""
     words = fold(row.name).split()
     found: list[str] = []
@@ -108,8 +112,8 @@ def flags(row: EntityRow, given: frozenset[str], held: set[str],
     others = [n for n in surnames[words[-1]] if n != row.name]
     if others:
         found.append("surname=" + "|".join(others))
-    found += [f"alias={a}" for a in row.aliases
-              if len(a.split()) > 1 and not _form_of(a, row.name)]
+    unlike = [a for a in row.aliases if len(a.split()) > 1 and not _form_of(a, row.name)]
+    found += [f"{'other' if fold(a) in names else 'alias'}={a}" for a in unlike]
     return found
 
 
@@ -120,13 +124,14 @@ def report(store: Store, limit: int) -> str:
     held = {str(r["e"]) for r in run_query(store, _HELD).rows}
     firsts = [fold(row.name).split()[0] for row in top if len(row.name.split()) > 1]
     given = known_given_names() | {w for w in firsts if firsts.count(w) > 1}
+    names = frozenset(fold(row.name) for row in people)  # every person's, not only the top
     surnames: dict[str, list[str]] = defaultdict(list)
     for row in top:
         surnames[fold(row.name).split()[-1]].append(row.name)
     lines = [f"{'rank':>4} {'mentions':>8} {'articles':>8}  name  [flags]"]
     counts: dict[str, int] = defaultdict(int)
     for rank, row in enumerate(top, 1):
-        found = flags(row, given, held, surnames)
+        found = flags(row, given, held, surnames, names)
         for flag in found:
             counts[flag.split("=")[0]] += 1
         lines.append(f"{rank:>4} {row.mentions:>8} {row.articles:>8}  {row.name}"

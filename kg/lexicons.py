@@ -157,6 +157,16 @@ def event_overrides() -> dict[str, list[EventEntry]]:
 
 
 @cache
+def object_synonyms() -> dict[str, str]:
+    """Objects news writes in other words than the event lexicons' patterns.
+
+    >>> object_synonyms()["tie"]
+    'relation'
+    """
+    return {row[0].strip(): row[1].strip() for row in rows("object_synonyms.tsv")}
+
+
+@cache
 def quad_codes() -> dict[str, int]:
     """PLOVER's quad code (1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
     4 material conflict) of each event type (``derived/plover_scores.tsv``).

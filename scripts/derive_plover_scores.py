@@ -224,8 +224,8 @@ def ontology_block(rows: list[Score], ontology: str) -> str:
              "    rdfs:range xsd:decimal .", "",
              "dip:modeIntensity a owl:ObjectProperty ;",
              '    rdfs:label "mode intensity"@en ;',
-             '    rdfs:comment "A mode of an event type with its own PLOVER score: a node with '
-             'dip:mode and dip:intensity."@en .', "",
+             '    rdfs:comment "A mode of an event type with its own PLOVER score: a node '
+             '(rel:TYPE-mode) with dip:mode and dip:intensity."@en .', "",
              "dip:quadScheme a skos:ConceptScheme ;",
              '    rdfs:label "PLOVER quad classes"@en ;',
              "    dcterms:source <https://github.com/openeventdata/PLOVER> .", ""]
@@ -252,9 +252,15 @@ def ontology_block(rows: list[Score], ontology: str) -> str:
         own = [r for r in rows if r.type == row.type and r.mode]
         lines = [f"rel:{row.type} dip:quadClass dip:{QUAD_NAMES[row.quad_class]}",
                  f"    dip:intensity {_number(row.score)}"]
-        lines += [f"    dip:modeIntensity [ dip:mode mode:{r.mode} ; "
-                  f"dip:intensity {_number(r.score)} ]" for r in own]
+        if own:
+            lines.append("    dip:modeIntensity " + ", ".join(
+                f"rel:{row.type}-{r.mode}" for r in own))
         block += [" ;\n".join(lines) + " .", ""]
+        # named nodes, not blank ones: stores and dumps compare them by name
+        for r in own:
+            block += [f"rel:{r.type}-{r.mode} dip:mode mode:{r.mode} ;",
+                      f'    rdfs:label "{r.type} {r.mode}"@en ;',
+                      f"    dip:intensity {_number(r.score)} .", ""]
     block.append(END)
     return "\n".join(block) + "\n"
 

@@ -645,3 +645,27 @@ def test_an_editors_brackets_are_no_part_of_a_name_or_alias() -> None:
     [modi] = [e for e in found.entities.entities() if e.type == "Person"]
     assert modi.name == "Narendra Modi"
     assert not any("[" in a or "]" in a for a in modi.aliases)
+
+
+def test_initials_first_are_a_given_name() -> None:
+    # Wikinews: a candidate the article names by initials and surname only
+    found = article("In November 2018, the party nominated a ticket of Bill Bayes for "
+                    "President and C.L. Gammon for Vice President.")
+    assert found.names().get("C.L. Gammon") == "Person"
+
+
+def test_a_stated_ring_name_is_the_same_person() -> None:
+    # Wikinews: one wrestler under his ring name, and a trade name that is nobody's
+    found = article("Jon Huber, who performed for WWE under the ring name Luke Harper and for "
+                    "AEW under the ring name Brodie Lee, died on Saturday aged 41.",
+                    "In March, he debuted as the heel Brodie Lee, leader of the villainous "
+                    "faction The Dark Order.",
+                    "The married couple are among the most prominent builders in the fandom, "
+                    "under the name Don't Hug Cacti. Gregory Kurtzer spoke to them.")
+    people = [e for e in found.entities.entities() if e.type == "Person"]
+    [huber] = [e for e in people if "Brodie Lee" in e.aliases]
+    assert huber.name == "Jon Huber"
+    assert not any(e.name == "Brodie Lee" for e in found.entities.entities())
+    # "the name" of a couple's business states no person's other name
+    assert found.names().get("Hug Cacti") != "Person"
+    assert found.names().get("Gregory Kurtzer") == "Person"

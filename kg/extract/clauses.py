@@ -46,7 +46,13 @@ from kg.extract.groups import remember_actor, remember_group
 from kg.extract.recall import recall
 from kg.extract.setting import placed, setting
 from kg.extract.words import recipient_preps, words
-from kg.lexicons import EventEntry, event_type, government_nouns, speech_verbs
+from kg.lexicons import (
+    EventEntry,
+    event_type,
+    government_nouns,
+    object_synonyms,
+    speech_verbs,
+)
 from kg.records import Argument, Factuality, Statement
 
 NAME = "clauses"
@@ -107,6 +113,13 @@ def noun_event(noun: Token) -> EventEntry | None:
     return event_type(_lemma(noun), "NOUN")
 
 
+def key_prep(entry: EventEntry, noun: Token) -> str | None:
+    """The preposition an event noun's entry was read with ("disagreement with"), which
+    introduces its recipient."""
+    last = entry.lemma.rsplit(" ", 1)[-1]
+    return last if " " in entry.lemma and last in {c.lower_ for c in noun.children} else None
+
+
 def _hyphenated(token: Token) -> str:
     """A modifier's lemma with the words hyphenated to it ("counter-terrorism")."""
     start = token.i
@@ -144,12 +157,20 @@ def verb_event(verb: Token) -> Event | None:
         if entry is None or _outweighed(entry, alone):
             continue
         return Event(entry, verb, extra_prep, idiom_object) if entry.is_event else None
+    if lemma in words("labelling") and _disparaged(verb):
+        return Event(DISPARAGEMENT, verb)  # "called the agreement 'null and void'"
+    if lemma in words("labelling") and any(c.dep_ == "oprd" for c in verb.children):
+        return None  # "called the meeting a great success" labels it; it convenes nothing
+    if lemma in words("inviting") and _to_meet(verb):
+        return Event(INVITATION, verb)  # PLOVER: invitations to meet or visit are agreements
     light = lemma in words("light")
     for noun in nouns:
-        entry = event_type(f"{lemma} {_lemma(noun)}", "VERB")
+        entry = next(filter(None, (event_type(f"{lemma} {word}", "VERB")
+                                   for word in _object_words(noun))), None)
         own = noun_event(noun) if light else None
         if own is not None and own.is_event and not _renamed(entry, own, noun):
-            return Event(own, noun)  # "held talks with", "a mediation effort"
+            # "held talks with", "a mediation effort", "had disagreements with"
+            return Event(own, noun, key_prep(own, noun))
         if entry is not None and not _outweighed(entry, alone):
             return Event(entry, verb, idiom_object=noun) if entry.is_event else None
     if lemma in words("directive") and _told_to_act(verb):
@@ -163,6 +184,37 @@ def verb_event(verb: Token) -> Event | None:
 
 
 DIRECTIVE = EventEntry("directive", "REQUEST", "VERB", None)
+INVITATION = EventEntry("invitation", "AGREE", "VERB", None)
+DISPARAGEMENT = EventEntry("disparagement", "ACCUSE", "VERB", "disapprove")
+
+
+def _disparaged(verb: Token) -> bool:
+    """Whether a verb of labelling gives its object a damning label: "called the agreement
+    'null and void'", "characterised the attack as a serious violation", "described the
+    sanctions as economic terrorism" (``damning`` words; CAMEO codes "call X a criminal")."""
+    labels = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
+    labels += prep_objects(verb, ("as",))
+    labels += [p for c in verb.children if c.dep_ == "dobj" for p in prep_objects(c, ("as",))]
+    damning = words("damning")
+    return any(w.lemma_.lower() in damning or w.lower_ in damning
+               for label in labels for head in conjuncts(label)
+               for w in (head, *(c for c in head.children if c.dep_ in ("amod", "conj"))))
+
+
+def _to_meet(verb: Token) -> bool:
+    """Whether an invitation is to a meeting or a visit: "invited Erdogan to visit",
+    "invited the countries to dialogue", "invited Putin to Washington"."""
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            event = verb_event(child)
+            if event is not None and event.entry.code == "CONSULT":
+                return True
+        if child.dep_ == "prep" and child.lower_ in ("to", "for"):
+            for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                entry = noun_event(pobj)
+                if (entry is not None and entry.code == "CONSULT") or pobj.ent_type_ == "GPE":
+                    return True
+    return False
 REFUSAL = EventEntry("refusal", "REJECT", "any", None)
 
 
@@ -186,7 +238,16 @@ def refusal(entry: EventEntry, trigger: Token, fact: Factuality) -> bool:
             and (_lemma(trigger) in words("acceptance") or entry.lemma in words("acceptance")))
 
 
-_ACCEPTING = frozenset({"AGREE", "CONCEDE"})
+# the types of the acceptance words ("did not recognise" a state is SUPPORT denied)
+_ACCEPTING = frozenset({"AGREE", "CONCEDE", "SUPPORT"})
+
+
+def _object_words(noun: Token) -> list[str]:
+    """An object's lemma and the one the lexicons write it as ("ties" are "relations",
+    "arms" — lemmatised "arm" — are "weapons": ``object_synonyms.tsv``)."""
+    lemma = _lemma(noun)
+    synonym = object_synonyms().get(lemma)
+    return [lemma, synonym] if synonym else [lemma]
 
 
 def _renamed(pattern: EventEntry | None, own: EventEntry, noun: Token) -> bool:
@@ -232,6 +293,8 @@ def _recipients(verb: Token, event: Event, actor_: Actor) -> list[tuple[Token, s
         noun = event.idiom_object
         own = noun_event(noun)
         noun_preps = preps | (recipient_preps(own.code) if own else frozenset())
+        if _partnered(noun):
+            noun_preps = noun_preps | {"with"}  # "cut ties with Iran"
         found.extend((p, prep.lower_) for prep in noun.children
                      if prep.dep_ == "prep" and prep.lower_ in noun_preps
                      for p in prep.children if p.dep_ == "pobj")
@@ -277,6 +340,20 @@ def _recalled_recipients(noun: Token, context: Context) -> list[Party]:
         return []
     return [Party(t.recipient, False) for t in recall(noun, own.code, context)
             if t.recipient is not None]
+
+
+def _their(verb: Token) -> bool:
+    """Whether the verb's object is its coordinated subjects' relations with each other
+    ("their diplomatic ties"), not things of theirs ("praised their partners")."""
+    return any(c.dep_ == "dobj" and _partnered(c)
+               and any(p.dep_ == "poss" and p.lower_ == "their" for p in c.children)
+               for c in verb.children)
+
+
+def _partnered(noun: Token) -> bool:
+    """Whether a noun names relations whose other party "with" names ("ties with Iran")."""
+    partnered = words("partnered")
+    return _lemma(noun) in partnered or object_synonyms().get(_lemma(noun)) in partnered
 
 
 def _struck_where(verb: Token, event: Event) -> list[Token]:
@@ -372,7 +449,7 @@ def _base_confidence(how: str) -> float:
 
 
 def _read_clause(clause: Clause, sentence: Span, context: Context,
-                 inside_quotes: set[int]) -> Iterator[Statement]:
+                 inside_quotes: frozenset[int]) -> Iterator[Statement]:
     verb = clause.verb
     subjects: list[Party] = []
     for token in clause.actor.tokens:
@@ -407,7 +484,16 @@ def _coded(verb: Token) -> tuple[Event | None, Factuality]:
         fact = noun_factuality(event.trigger)  # "held no talks"
     if event is not None and refusal(event.entry, event.trigger, fact):
         event, fact = replace(event, entry=REFUSAL), Factuality.ASSERTED
+    if event is not None and event.entry.code == "ASSAULT" and _attempted(verb):
+        fact = Factuality.ASSERTED  # PLOVER: "successful and attempted assassinations"
     return event, fact
+
+
+def _attempted(verb: Token) -> bool:
+    """Whether the verb is what an asserted attempt tried ("tried to assassinate")."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and _lemma(head) in words("attempting") \
+        and factuality(head) is Factuality.ASSERTED
 
 
 def speaker_events(clause: Clause, speaker: Argument, sentence: Span,
@@ -420,7 +506,7 @@ def speaker_events(clause: Clause, speaker: Argument, sentence: Span,
 
 
 def _demands(verb: Token, subjects: list[Party], sentence: Span, context: Context,
-             inside_quotes: set[int]) -> Iterator[Statement]:
+             inside_quotes: frozenset[int]) -> Iterator[Statement]:
     """Saying that someone should or must act is a request of them: "Rouhani said foreign
     powers should get out of the region" (the recipient when named, else none)."""
     obligation = words("obligation")
@@ -514,6 +600,8 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
         event.trigger != verb and event.entry.code in _GROUP_CODES)  # "held talks"
     if code in _GROUP_CODES and len(subjects) == 1 and objects:
         remember_group(context, verb, [subjects[0].argument, *(p.argument for p in objects)])
+    if not objects and len(subjects) > 1 and _their(clause.verb):
+        reciprocal = True  # "Czechia and Albania have upgraded their diplomatic ties"
     if not objects and reciprocal and len(subjects) > 1:
         # "A and B met": the first-named party with each of the others.
         first = subjects[0]

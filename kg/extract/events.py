@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import register
 from kg.extract.base import Context
-from kg.extract.clauses import noun_event
+from kg.extract.clauses import key_prep, noun_event
 from kg.extract.grammar import (
     Party,
     actor,
@@ -183,7 +183,7 @@ def _noun_phrase(noun: Token) -> str:
 
 def _read(noun: Token, entry: EventEntry, sentence: Span,
           context: Context, code: str) -> Iterator[Statement]:
-    preps = set(recipient_preps(entry.code))
+    preps = set(recipient_preps(entry.code)) | {key_prep(entry, noun)} - {None}
     if any(c.dep_ == "poss" for c in noun.children):
         preps.add("of")  # with its actor before it, "of" names the recipient: "Russia's
         # invasion of Ukraine", "the US's killing of Soleimani"

@@ -4,8 +4,9 @@ them.
 "Drones hit the Abqaiq facility. … The Houthi movement claimed responsibility for the
 attacks." "The ministers met in Cairo. … Turkey denounced the conclusions of the summit."
 A definite event noun with no party of its own names the latest event of its type that
-the article asserted before it, in its paragraph or the one before (further back, a
-definite noun is as likely to name another event): its actors and recipients are the
+the article asserted before it, in its paragraph or the one before, or in the lead,
+which tells the article's main event (elsewhere further back, a definite noun is as
+likely to name another event): its actors and recipients are the
 ones the extractors need for the new event (who attacked, whom the summit gathered).
 Events are remembered as the extractors assert them (:func:`kg.extract.setting.placed`),
 per article.
@@ -63,7 +64,9 @@ def recall(noun: Token, code: str, context) -> list[Told]:
     position = context.offset + noun.sent.start_char
     told = [t for t in _MEMORY.get(context.entities, ()) if t.code == code
             and t.position <= position]
-    near = {p for p in {t.paragraph for t in told} if _paragraphs_between(context, p) <= 1}
+    lead = min((b.start for b in context.document.paragraphs()), default=0)
+    near = {p for p in {t.paragraph for t in told}
+            if p == lead or _paragraphs_between(context, p) <= 1}
     earlier = [t for t in told if t.paragraph in near]
     if not earlier:
         return []

@@ -90,6 +90,11 @@ _NAME_STOP = frozenset({"of", "the", "and", "for", "on", "de", "la", "du", "des"
 _MAX_COUNTRY_WORDS = 4
 # Prepositions that put a name in a place, and how strongly.
 _PLACE_PREPOSITIONS = {"in": 2, "near": 2, "at": 1, "from": 1, "to": 1, "into": 1, "across": 1}
+# Words before a name that state it is another name of the person ("alias Y"), and the
+# kinds of "name" that do ("the ring name Brodie Lee"); and "known as Y".
+_ALIAS_WORDS = frozenset({"nicknamed", "alias", "aka", "a.k.a."})
+_NAME_KINDS = frozenset({"ring", "stage", "pen", "screen", "birth", "real", "maiden"})
+_INITIALS = re.compile(r"(?:[a-z]\.){1,3}")  # "c.l." of "C.L. Gammon", folded
 _UNDECIDED = "Name"  # a named entity whose class the vote has not decided yet
 
 
@@ -239,6 +244,8 @@ class ArticleEntities:
         self._alternatives: dict[tuple[str, ...], Cluster | None] = {}
         self._acronyms: dict[str, Cluster | None] = {}
         self._ambiguous: dict[tuple[str, ...], tuple[Cluster, ...]] = {}
+        # names stated to be another name of a person ("the ring name Brodie Lee")
+        self._stated: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._common: frozenset[str] = frozenset()  # words the article writes in lower case
         self._people: set[int] = set()  # clusters with a full name the model tags PERSON
         self._direct_cache: dict[tuple[int, int], tuple[Cluster, int, int] | None] = {}
@@ -371,11 +378,15 @@ class ArticleEntities:
                     self._add(mention, self._country(mention.code or ""), alias=False)
             else:
                 names[mention.words].append(mention)
-        for words in sorted(names, key=lambda w: (-len(w), w)):
+        stated = self._stated = _stated_aliases(mentions)
+        # a stated alias last, once the name it is an alias of has its cluster
+        for words in sorted(names, key=lambda w: (w in stated, -len(w), w)):
             group = names[words]
             organ = next((m for m in group if m.kind == "organ"), None)
             if organ is not None:
                 cluster: Cluster | None = self._country(organ.code or "")
+            elif self._forms.get(stated.get(words, ())) is not None:
+                cluster = self._forms[stated[words]]  # "Jon Huber ... the ring name Brodie Lee"
             else:
                 cluster = self._lookup_form(words, group[0].text,
                                             surname=any(m.titled for m in group))
@@ -555,8 +566,11 @@ class ArticleEntities:
             # then, only titles, honorifics and the like are
             doubtful = doubtful_thing or (len(longest) > 1 and not given
                                           and longest[0] in self._common)
-            # a particle inside the name is a person's name's ("Hamza bin Laden")
-            cluster.given = given or any(w in name_particles() for w in longest[1:-1])
+            # a particle inside the name, or initials first, are a person's name's
+            # ("Hamza bin Laden", "C.L. Gammon")
+            cluster.given = given or any(w in name_particles() for w in longest[1:-1]) \
+                or (len(longest) > 1 and _INITIALS.fullmatch(longest[0]) is not None
+                    and lookup_country(longest[0]) is None)  # not "U.S. Constitution"
             if len(longest) > 1 and cluster.given and not doubtful_thing:
                 votes["Person"] += 2
             elif doubtful:
@@ -633,7 +647,7 @@ class ArticleEntities:
         for index in self._index.values():
             for mention in index.values():
                 if mention.kind == "name" and mention.cluster is not None \
-                        and id(mention) not in seen:
+                        and id(mention) not in seen and mention.words not in self._stated:
                     seen.add(id(mention))
                     counts[id(mention.cluster)][_unbracketed(mention.text)] += 1
         return counts
@@ -752,6 +766,34 @@ class ArticleEntities:
         if found is None:
             found = self.direct(token, offset)
         return found[0] if found is not None else None
+
+
+def _stated_aliases(mentions: list[Mention]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Names a sentence states to be another name of the person it is about → that
+    person's name: "Jon Huber, who performed under the ring name Brodie Lee", "X, known
+    as Y", "nicknamed Y". Only between two names the model reads as people's."""
+    people = {(m.offset, i): m for m in mentions if m.kind == "name" and m.label == "PERSON"
+              for i in range(m.start, m.end)}
+    found: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for mention in people.values():
+        doc, start = mention.doc, mention.start
+        before = [t.lower_ for t in doc[max(start - 2, 0):start]]
+        if not (before[-1:] and (before[-1] in _ALIAS_WORDS
+                                 or before == ["known", "as"]
+                                 or (before[-1] == "name" and before[0] in _NAME_KINDS))):
+            continue
+        verb = mention.span.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subject = verb.head  # "Jon Huber, who performed ..."
+        elif verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+            subject = verb.head  # "Jon Huber, known as ..."
+        owner = people.get((mention.offset, subject.i)) if subject is not None else None
+        if owner is not None and owner is not mention and owner.words != mention.words:
+            found[mention.words] = owner.words
+    return found
 
 
 def _unbracketed(text: str) -> str:

@@ -257,9 +257,9 @@ def person_verbs() -> dict[str, bool]:
 
 @cache
 def known_given_names() -> frozenset[str]:
-    """Given names (folded) that start at least three full names of
-    :func:`known_people`, less particles, country words, capitals and words that start
-    more organisations' names ("al", "united", "washington").
+    """Given names (folded) that start at least two full names of :func:`known_people`,
+    less particles, titles, country words, capitals and words that start more
+    organisations' names ("al", "united", "washington").
 
     >>> "john" in known_given_names(), "al" in known_given_names()
     (True, False)
@@ -275,9 +275,10 @@ def known_given_names() -> frozenset[str]:
     # is no sure given name ("united"; not "bill" of the Bill & Melinda Gates Foundation)
     starts = Counter(name.split()[0] for name in known_organisations())
     countries = {fold(name).split()[0] for name in country_names().names if name.strip()}
+    not_given = name_particles() | title_words() | honorifics() | styles()
     return frozenset(w for w, n in counts.items()
-                     if n >= 3 and len(w) > 3 and w.isalpha() and starts[w] < n
-                     and w not in countries
+                     if n >= 2 and len(w) > 2 and w.isalpha() and starts[w] < n
+                     and w not in countries and w not in not_given
                      and lookup_country(w) is None and lookup_seat(w) is None)
 
 

@@ -361,3 +361,86 @@ def test_an_attack_claimed_strikes_where_the_text_places_its_target() -> None:
         "in Yemen.")
     assert ("Russia", "CONSULT", "Turkey", "asserted") not in coded(
         "Russia and Ukraine held talks in Turkey on Monday.")
+
+
+def test_disagreeing_and_not_recognising_reject() -> None:
+    """CAMEO files "disagree" in a verbal-conflict block too wide to code alone; kg codes it
+    as it codes "oppose" and "dispute". Not recognising a state rejects it."""
+    assert ("Mike Pompeo", "REJECT") in {(o, r) for _, r, o, f in coded(
+        "John Bolton often had disagreements with Secretary of State Mike Pompeo.")
+        if f == "asserted"}
+    assert ("Turkey", "REJECT", "Cyprus", "asserted") in coded(
+        "Turkey invited the countries to open dialogue, with the exception of Cyprus, which "
+        "Turkey does not recognize.")
+
+
+def test_an_invitation_to_meet_is_an_agreement() -> None:
+    """PLOVER codes invitations to meet or visit as AGREE; an invitation to do anything else
+    stays a request."""
+    assert ("Emmanuel Macron", "AGREE", "Angela Merkel", "asserted") in coded(
+        "French President Emmanuel Macron invited German Chancellor Angela Merkel to visit "
+        "Paris.")
+    found = coded("The United Nations invited Iran to submit proposals on the nuclear deal.")
+    assert ("United Nations", "REQUEST", "Iran", "asserted") in found
+    assert not any(relation == "AGREE" for _, relation, _, _ in found)
+
+
+def test_verbs_of_criticism_the_dictionary_lacks_accuse() -> None:
+    assert ("Jeremy Corbyn", "ACCUSE", "Boris Johnson", "asserted") in coded(
+        "Labour leader Jeremy Corbyn hit out at Prime Minister Boris Johnson over the "
+        "suspension of Parliament.")
+    assert ("rights groups", "ACCUSE", "Egyptian police", "asserted") in coded(
+        "Human rights groups decried the arrest of activists by Egyptian police.")
+
+
+def test_objects_written_in_other_words_find_their_patterns() -> None:
+    """"ties" are the dictionary's "relations", "arms" its "weapons"; "with" names the
+    other party of ties, and "their ties" are the subjects' with each other."""
+    assert ("Morocco", "SANCTION", "Iran", "asserted") in coded(
+        "Morocco cut ties with Iran on Tuesday, accusing it of arming the Polisario Front.")
+    assert ("Czechia", "SUPPORT", "Albania", "asserted") in coded(
+        "Czechia and Albania have upgraded their diplomatic ties back up to ambassadorial "
+        "level after an 18-year break.")
+    assert ("United States", "AID", "Pakistan", "asserted") in coded(
+        "The United States continued to send arms to Pakistan last year.")
+    assert ("Russia", "SUPPORT", "China", "asserted") not in coded(
+        "Russia and China praised their partners in the Shanghai Cooperation Organisation.")
+
+
+def test_an_aspectual_verb_carries_the_event_it_names() -> None:
+    assert ("Russia", "RETREAT", "Kherson", "asserted") in coded(
+        "Russia completed the withdrawal of its troops from Kherson on Friday.")
+
+
+def test_the_purpose_of_an_event_is_its_actors_act() -> None:
+    """"converging for a rally in Lagos to protest …": the rally's people protest."""
+    assert "PROTEST" in relations(
+        "Thousands of Nigerians from throughout the country were converging Thursday for a "
+        "rally in Lagos to protest the rights violations under the recently imposed Sharia "
+        "law.")
+
+
+def test_a_damning_label_accuses_whose_thing_is_labelled() -> None:
+    """"called the agreement between Turkey and Libya 'null and void'" accuses its parties;
+    "described the American sanctions as economic terrorism" the sanctioner; a label of
+    praise accuses no one, and "called the meeting a success" convenes nothing."""
+    found = coded('Greek Prime Minister Kyriakos Mitsotakis called the maritime border '
+                  'agreement between Turkey and Libya "null and void" and "geographically '
+                  'ridiculous".')
+    assert {("Kyriakos Mitsotakis", "ACCUSE", "Turkey", "asserted"),
+            ("Kyriakos Mitsotakis", "ACCUSE", "Libya", "asserted")} <= found
+    assert ("Iran", "ACCUSE", "United States", "asserted") in coded(
+        "Iran described the American sanctions as economic terrorism.")
+    assert relations("President Donald Trump called the meeting with Russian President "
+                     "Vladimir Putin a great success.") == set()
+
+
+def test_an_attempted_assassination_is_an_assault() -> None:
+    """PLOVER counts attempted assassinations as assaults; an attempt at anything else, or
+    an attempt denied, is no fact."""
+    assert ("militants", "ASSAULT", "Iyad Allawi", "asserted") in coded(
+        "Militants loyal to Iraq's Al-Qaeda frontman Abu Musab al-Zarqawi said they "
+        "attempted to assassinate outgoing Prime Minister Iyad Allawi.")
+    assert relations("Russian President Vladimir Putin tried to negotiate with Ukrainian "
+                     "President Volodymyr Zelensky.") == set()
+    assert relations("Russia did not try to attack Ukraine.") == set()

@@ -26,11 +26,14 @@ def test_condemning_the_attack_accuses_the_attacker() -> None:
 
 
 def test_a_new_event_or_a_distant_one_is_not_recalled() -> None:
-    """"an attack" is a new event; so is "the attack" three paragraphs later, which may name
-    any other."""
+    """"an attack" is a new event; so is "the attack" three paragraphs after one told in
+    the middle of an article, which may name any other. The lead's event is the article's
+    own, named again anywhere."""
     assert ("France", "ACCUSE", "Turkey") not in events(
         "Turkey launched airstrikes on Kurdish forces in northern Syria on Wednesday. France "
         "condemned an attack on a school in Idlib.")
-    assert ("United Kingdom", "ACCUSE", "Houthi") not in events(
-        ABQAIQ + "\n\nOil prices rose on Monday.\n\nMarkets in Asia fell.\n\n"
-        "The United Kingdom condemned the attack.")
+    middle = "Oil prices rose on Monday.\n\n" + ABQAIQ
+    later = "\n\nMarkets in Asia fell.\n\nAnalysts expect more volatility.\n\n" \
+        "The United Kingdom condemned the attack."
+    assert ("United Kingdom", "ACCUSE", "Houthi") not in events(middle + later)
+    assert ("United Kingdom", "ACCUSE", "Houthi") in events(ABQAIQ + later)
