@@ -669,3 +669,15 @@ def test_a_stated_ring_name_is_the_same_person() -> None:
     # "the name" of a couple's business states no person's other name
     assert found.names().get("Hug Cacti") != "Person"
     assert found.names().get("Gregory Kurtzer") == "Person"
+
+
+def test_a_short_given_name_is_the_same_person_but_not_another_name() -> None:
+    # BBC-like: one article writes the minister's short and full given name
+    found = article("Business Secretary Vince Cable said the plan would work.",
+                    "Vincent Cable, the Liberal Democrat, added that he had no doubt.",
+                    "Eric Smith and his sister Erica Smith opened the shop.")
+    people = [e for e in found.entities.entities() if e.type == "Person"]
+    [cable] = [e for e in people if e.name.endswith("Cable")]
+    assert {"Vince Cable", "Vincent Cable"} <= set(cable.aliases)
+    # a feminine ending makes another given name, not a short one
+    assert found.name("Erica Smith opened", "Erica") != found.name("Eric Smith and", "Eric")

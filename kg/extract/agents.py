@@ -7,7 +7,8 @@ dictionary (``kg/data/derived/agents.tsv``) stands for an organisation-like acto
 sector; so does a country's people named by their demonym ("168 Liberians"). Where the
 phrase says whose it is — a demonym or country ("Iraqi police"), an organisation in a
 compound ("Red Cross officials"), a country or place after "in", "from" or "of"
-("demonstrators in Baghdad") — the actor is that party's, named as written; otherwise it
+("demonstrators in Baghdad"), an organisation after "from" or "of" ("activists from the
+Fatah Party") — the actor is that party's, named as written; otherwise it
 is the bare agent ("rebels"). The sector is read back from the name by
 :func:`kg.lexicons.agent_sector`. A government noun is not a generic agent: "Ghanaian
 authorities" and "Turkish troops" are their country (:func:`represented`).
@@ -118,6 +119,9 @@ def _owner(head: Token, start: int, context) -> tuple[str, bool] | None:
             if (found is not None and found.type in ("Country", "Place")) \
                     or country_in_text(pobj.text) is not None:
                 return f"{prep.lower_} {_with_compounds(pobj).text}", False  # "in Baghdad"
+            if found is not None and found.type == "Organisation" and prep.lower_ != "in":
+                # "activists from the Fatah Party": the party's own
+                return f"{prep.lower_} {found.name}", False
     return None
 
 

@@ -173,6 +173,12 @@ def verb_event(verb: Token) -> Event | None:
             return Event(own, noun, key_prep(own, noun))
         if entry is not None and not _outweighed(entry, alone):
             return Event(entry, verb, idiom_object=noun) if entry.is_event else None
+        if lemma in words("removing") and any(
+                _lemma(t) in words("restriction") for t in (noun, *noun.lefts)
+                if t == noun or t.dep_ in ("compound", "amod")):
+            # "cancelled restrictions", "scrapped the curfew": PLOVER's CONCEDE eases
+            # administrative or legal restrictions and removes curfews
+            return Event(RELAXATION, verb, idiom_object=noun)
     if lemma in words("directive") and _told_to_act(verb):
         return Event(DIRECTIVE, verb)  # "encouraged the CIA to release", "told them to leave"
     entry = alone
@@ -186,6 +192,7 @@ def verb_event(verb: Token) -> Event | None:
 DIRECTIVE = EventEntry("directive", "REQUEST", "VERB", None)
 INVITATION = EventEntry("invitation", "AGREE", "VERB", None)
 DISPARAGEMENT = EventEntry("disparagement", "ACCUSE", "VERB", "disapprove")
+RELAXATION = EventEntry("relaxation", "CONCEDE", "VERB", None)
 
 
 def _disparaged(verb: Token) -> bool:

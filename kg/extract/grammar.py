@@ -316,7 +316,7 @@ def _controller(head: Token) -> list[Token]:
 
 def actor(verb: Token, depth: int = 0) -> Actor:
     """The actor of ``verb``: its subject, its passive agent, or one it inherits."""
-    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    own = [_reduced_relative(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
     patients = tuple(c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
     if own:
         return Actor(tuple(own), "active")
@@ -325,6 +325,10 @@ def actor(verb: Token, depth: int = 0) -> Actor:
         if not patients and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             patients = (verb.head,)  # "SpaceX, backed by Elon Musk"
         return Actor(tuple(agents), "agent", patients)
+    if patients and verb.lemma_.lower() in words("planning") and any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to")
+            for c in verb.children):
+        return Actor(patients, "active")  # "Vietnam is committed to opening up": its own
     if patients:
         return Actor((), "none", patients)
     if depth >= 5 or verb.head == verb:
@@ -385,6 +389,15 @@ def actor(verb: Token, depth: int = 0) -> Actor:
             return Actor(found.tokens if found else (), "inherited" if found else "none")
         return Actor(tuple(agents) or (head,), "inherited")
     return Actor((), "none")
+
+
+def _reduced_relative(subject: Token) -> Token:
+    """The subject a small parser misreads as a gerund clause: in "The Red Cross operating
+    in Iraq said …" it makes "operating" the subject, with "Red Cross" as its own."""
+    if subject.tag_ == "VBG" and subject.pos_ == "VERB":
+        return next((c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i),
+                    subject)
+    return subject
 
 
 def _infinitive(verb: Token) -> bool:

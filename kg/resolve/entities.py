@@ -94,6 +94,7 @@ _PLACE_PREPOSITIONS = {"in": 2, "near": 2, "at": 1, "from": 1, "to": 1, "into": 
 # kinds of "name" that do ("the ring name Brodie Lee"); and "known as Y".
 _ALIAS_WORDS = frozenset({"nicknamed", "alias", "aka", "a.k.a."})
 _NAME_KINDS = frozenset({"ring", "stage", "pen", "screen", "birth", "real", "maiden"})
+_FEMININE_ENDINGS = ("a", "e", "ine", "elle", "ette")  # "Erica", "Louise", "Danielle"
 _INITIALS = re.compile(r"(?:[a-z]\.){1,3}")  # "c.l." of "C.L. Gammon", folded
 _UNDECIDED = "Name"  # a named entity whose class the vote has not decided yet
 
@@ -412,6 +413,11 @@ class ArticleEntities:
         found = {id(c): c for rw, c in self._roots_by_last.get(words[-1], ())
                  if len(rw) > len(words) and rw[-len(words):] == words
                  and rw[-len(words) - 1] not in _NAME_STOP}
+        if not found and len(words) > 1:
+            # the short form of a given name ("Vince Cable", "Vincent Cable")
+            found = {id(c): c for rw, c in self._roots_by_last.get(words[-1], ())
+                     if len(rw) == len(words) and rw[1:] == words[1:]
+                     and _short_given(rw[0], words[0])}
         if not found and words in self._alternatives:
             return self._alternatives[words]
         if not found and len(words) == 1 and not surname:
@@ -794,6 +800,22 @@ def _stated_aliases(mentions: list[Mention]) -> dict[tuple[str, ...], tuple[str,
         if owner is not None and owner is not mention and owner.words != mention.words:
             found[mention.words] = owner.words
     return found
+
+
+def _short_given(one: str, other: str) -> bool:
+    """Whether one given name is the other's short form: four letters or more that open
+    it, the rest no feminine ending ("vince" of "vincent", "chris" of "christopher"; not
+    "eric" of "erica", nor "dan" of "daniel": too short to tell).
+
+    >>> _short_given("vince", "vincent"), _short_given("christopher", "chris")
+    (True, True)
+    >>> _short_given("eric", "erica"), _short_given("dan", "daniel")
+    (False, False)
+    """
+    short, long = sorted((one, other), key=len)
+    rest = long[len(short):]
+    return len(short) >= 4 and len(rest) >= 2 and long.startswith(short) \
+        and short.isalpha() and not rest.endswith(_FEMININE_ENDINGS)
 
 
 def _unbracketed(text: str) -> str:
