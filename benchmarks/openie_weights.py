@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from quality import ROOT, find_shared
 
-from kg.export import atomic_output
+from kg.files import atomic_output
 from kg.openie import read
 
 WEIGHTS = ROOT / "kg" / "data" / "openie_weights.tsv"

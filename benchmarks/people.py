@@ -36,10 +36,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from kg.export import atomic_output
+from kg.files import atomic_output
 from kg.graph.store import Store
-from kg.query import run_query
-from kg.query.entity import EntityRow, entity_table
+from kg.queries import run_query
+from kg.queries.entity import EntityRow, entity_table
 from kg.resolve.corpus import title_of
 from kg.resolve.entities import could_be_a_name, short_given
 from kg.resolve.lexicon import (

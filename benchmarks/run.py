@@ -121,7 +121,7 @@ def child_query(spec: dict[str, Any]) -> dict[str, Any]:
     cold (the first time) and the best of the other two. A query that is not paged by
     articles has one page, its whole answer."""
     import kg
-    from kg.query import query_pages
+    from kg.queries import query_pages
 
     store = kg.open_store(spec["store"], read_only=True)
     sparql = kg.named_queries()[spec["query"]]
@@ -142,7 +142,7 @@ def child_profile(spec: dict[str, Any]) -> dict[str, Any]:
     """``kg show`` of ``entities`` entities, the most mentioned half and the rest from the
     middle of the table, each looked up by its name in lower case: the median and slowest."""
     import kg
-    from kg.query.entity import entity_table
+    from kg.queries.entity import entity_table
 
     store = kg.open_store(spec["store"], read_only=True)
     table = entity_table(store)
@@ -525,7 +525,7 @@ def remote_store(bench: Bench, name: str, start: str,
         sys.path.insert(0, str(TESTS))
     import servers  # the launchers the tests use: not copied here
 
-    from kg.graph.store import first_line
+    from kg.messages import first_line
 
     folder = bench.work / f"server-{start.removeprefix('start_')}"
     fresh(folder)
@@ -636,7 +636,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.only:
         SECTIONS[name](bench)
     if args.json:
-        from kg.export import atomic_output
+        from kg.files import atomic_output
 
         with atomic_output(args.json) as out:
             out.write(json.dumps(bench.results, indent=1, ensure_ascii=False).encode("utf-8"))

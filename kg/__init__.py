@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from kg.analyze import LOUVAIN_SEED, Analysis
-from kg.analyze import analyze as _analyze
+from kg.analysis import LOUVAIN_SEED, Analysis
+from kg.analysis import analyze as _analyze
 from kg.endpoint import serve, serving
-from kg.export import EXPORTERS
-from kg.export import export as _export
+from kg.exporters import EXPORTERS
+from kg.exporters import export as _export
 from kg.graph.store import DEFAULT_STORE, Store
-from kg.query import Result, named_queries, resolve_query, run_query
-from kg.query.entity import EntityProfile, EntityRow, entity_profile, entity_table
+from kg.queries import Result, named_queries, resolve_query, run_query
+from kg.queries.entity import EntityProfile, EntityRow, entity_profile, entity_table
 from kg.version import __version__
 from kg.viz.select import Selection
 
@@ -125,7 +125,7 @@ class Rendered:
     capped: int = 0  # the least connected entities left out beyond ``max_nodes``
 
     def _repr_html_(self) -> str:
-        from kg.viz.html import notebook_frame
+        from kg.viz.network_page import notebook_frame
 
         return notebook_frame(self.path.read_text(encoding="utf-8"))
 
@@ -143,7 +143,7 @@ def render(output: str | Path = "graph.html", *, store: str | Path | Store = DEF
     relation left to draw are left out (and counted in the result), and beyond
     ``max_nodes`` entities (0: no cap) the least connected are (counted as ``capped``).
     """
-    from kg.viz.html import render_html
+    from kg.viz.network_page import render_html
     from kg.viz.select import Selection, cap, find_nodes, view
 
     graph, left_out = view(open_store(store), Selection(
@@ -206,7 +206,7 @@ def validate(*, store: str | Path | Store = DEFAULT_STORE) -> ValidationReport:
 def analyze(*, store: str | Path | Store = DEFAULT_STORE, by: str = "degree",
             family: str | None = None, seed: int = LOUVAIN_SEED) -> Analysis:
     """Central actors, Louvain communities and country cooperation/conflict balance of
-    the actor network; see :mod:`kg.analyze`. Each table has ``.to_frame()``.
+    the actor network; see :mod:`kg.analysis`. Each table has ``.to_frame()``.
 
     >>> import tempfile
     >>> analysis = analyze(store=tempfile.mkdtemp())

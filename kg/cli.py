@@ -25,10 +25,10 @@ from rich.table import Table
 from rich.text import Text
 
 import kg
-from kg.analyze import LOUVAIN_SEED, TABLES
-from kg.export import EXPORTERS
+from kg.analysis import LOUVAIN_SEED, TABLES
+from kg.exporters import EXPORTERS
 from kg.graph.store import DEFAULT_STORE, StoreError, is_remote
-from kg.query import (
+from kg.queries import (
     QueryError,
     describe_query,
     named_queries,
@@ -311,7 +311,7 @@ def query(
 def _write(output: Path | None, write: Callable[[IO[bytes]], None], *, newline: bool) -> None:
     """Write to ``output`` atomically, or to standard output ending with a newline."""
     if not to_stdout(output):
-        from kg.export import atomic_output
+        from kg.files import atomic_output
 
         with atomic_output(output) as handle:
             write(handle)
@@ -638,7 +638,7 @@ def openie(
         envvar="KG_MODEL", help="spaCy model name or path (env KG_MODEL).")] = None,
 ) -> None:
     """Open IE: each sentence's tuples as CaRB TSV (sentence, confidence, relation, args…)."""
-    from kg.export import atomic_output
+    from kg.files import atomic_output
     from kg.nlp import ModelError, load
     from kg.openie import sentences, tsv_lines
 

@@ -71,10 +71,10 @@ class Triple:
         'Ann met Bob .\\t0.500\\tmet\\tAnn\\tBob'
         """
         fields = [sentence, f"{self.confidence:.3f}", self.relation, *self.arguments]
-        return "\t".join(_one_line(f) for f in fields)
+        return "\t".join(_tsv_field(f) for f in fields)
 
 
-def _one_line(text: str) -> str:
+def _tsv_field(text: str) -> str:
     # A tab or line break inside a field would shift the columns of the TSV.
     return " ".join(text.replace("\t", " ").splitlines())
 

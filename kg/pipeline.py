@@ -4,7 +4,7 @@ Articles are read and checked in this process; unchanged ones are skipped before
 are parsed (the model is not even loaded when nothing changed). The rest go, a task of
 :data:`TASK_SIZE` articles at a time, to :func:`read_articles`, which parses and reads
 them with the model loaded once per process: in this process, or in ``jobs`` worker
-processes, or on a Dask cluster (``cluster``, :mod:`kg.cluster`), whose readings stream
+processes, or on a Dask cluster (``cluster``, :mod:`kg.distributed_build`), whose readings stream
 back, in input order, to the single writer here. Each
 batch of articles replaces their graphs whole (:mod:`kg.graph.store`), so an interrupted
 build keeps whole articles. The tasks are cut the same way whatever ``jobs`` or ``cluster``
@@ -21,7 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -29,20 +29,22 @@ from datetime import UTC, datetime
 from itertools import chain, islice
 from pathlib import Path
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from kg import nlp as nlp_module
-from kg.extract import extract_paragraph
-from kg.extract.base import Context
 from kg.graph.rdf import Run, reading_quads
-from kg.graph.store import DEFAULT_STORE, Store, first_line
+from kg.graph.store import DEFAULT_STORE, Store
 from kg.ingest import ReadError, Skipped, read
 from kg.ingest.web import Web
 from kg.lexicons import data_version
 from kg.records import Document, Reading
-from kg.resolve import ArticleEntities
 from kg.resolve.corpus import unify as unify_entities
+from kg.tasks import (  # noqa: F401 (parse_documents, read_article: tests/extract reads by them)
+    Failure,
+    WorkerError,
+    failure,
+    parse_documents,
+    read_article,
+    read_articles,
+)
 from kg.version import __version__
 
 WRITE_BATCH = int(os.environ.get("KG_WRITE_BATCH", "32"))
@@ -51,8 +53,6 @@ WRITE_BATCH = int(os.environ.get("KG_WRITE_BATCH", "32"))
 TASK_SIZE = 8
 """Articles per call of :func:`read_articles`: small enough to keep two workers evenly
 busy, large enough that sending the task costs nothing next to parsing it."""
-
-Paragraphs = list[tuple[int, Doc]]
 
 
 @dataclass
@@ -68,98 +68,6 @@ class BuildReport:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-def parse_documents(nlp: Language, documents: Iterable[Document]
-                    ) -> Iterator[tuple[Document, Paragraphs]]:
-    """Parse the paragraphs of each document in one stream, yielding documents whole.
-
-    Each paragraph is parsed on its own, so sentences never run across headings.
-
-    >>> from kg.records import Block, Document
-    >>> doc = Document("d", "Talks\\n\\nThey met.", (Block(7, 16),))
-    >>> [(d.id, [p.text for _, p in ps]) for d, ps in parse_documents(nlp_module.load(), [doc])]
-    [('d', ['They met.'])]
-    """
-
-    def items() -> Iterator[tuple[str, tuple[Document, int, bool]]]:
-        for document in documents:
-            blocks = document.paragraphs()
-            if not blocks:
-                yield "", (document, 0, True)
-            for index, block in enumerate(blocks):
-                last = index == len(blocks) - 1
-                yield document.text[block.start:block.end], (document, block.start, last)
-
-    paragraphs: Paragraphs = []
-    for parsed, (document, offset, last) in nlp_module.parse(nlp, items()):
-        if len(parsed):
-            paragraphs.append((offset, parsed))
-        if last:
-            yield document, paragraphs
-            paragraphs = []
-
-
-def read_article(document: Document, paragraphs: Paragraphs, fingerprint: str = "") -> Reading:
-    """Resolve the entities of one parsed article and extract its statements."""
-    entities = ArticleEntities(paragraphs)
-    statements = []
-    for offset, parsed in paragraphs:
-        context = Context(document, entities, offset)
-        statements.extend(extract_paragraph(parsed, context))
-    return Reading(document, tuple(statements), entities.entities(), fingerprint)
-
-
-class WorkerError(RuntimeError):
-    """A worker process of a parallel build died; the message says what to do."""
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """An article whose reading raised: its id and the one-line error for the report."""
-
-    document_id: str
-    message: str
-
-
-def read_articles(documents: Sequence[Document], salt: str = "",
-                  model: str | None = None) -> list[Reading | Failure]:
-    """Parse and read a task of articles in this process: the unit of work of a build.
-
-    The model is loaded on the first call in a process and kept (:func:`kg.nlp.load`),
-    so a pool worker, or any other worker that imports kg, pays for it once. Only
-    records go in and out (no spaCy objects), so tasks and results cross processes.
-    ``salt`` names the pipeline in each reading's fingerprint. Whatever one article
-    raises, in its parse or its reading, becomes its :class:`Failure`; the others of
-    the task are read all the same.
-
-    >>> from kg.records import Block
-    >>> doc = Document("d", "Russia and Ukraine held talks.", (Block(0, 30),))
-    >>> [type(outcome).__name__ for outcome in read_articles([doc])]
-    ['Reading']
-    """
-    nlp = nlp_module.load(model)
-    try:
-        return [_read_parsed(document, paragraphs, salt)
-                for document, paragraphs in parse_documents(nlp, documents)]
-    except Exception as error:  # the task's one parse stream broke on some article
-        if len(documents) > 1:  # parsed alone, each article reads or fails on its own
-            return [outcome for document in documents
-                    for outcome in read_articles([document], salt, model)]
-        return [_failure(documents[0], "parsing", error)]
-
-
-def _read_parsed(document: Document, paragraphs: Paragraphs, salt: str) -> Reading | Failure:
-    try:
-        return read_article(document, paragraphs, document.fingerprint(salt))
-    except Exception as error:  # one article's failure must not stop the others
-        return _failure(document, "extraction", error)
-
-
-def _failure(document: Document, stage: str, error: Exception) -> Failure:
-    """The one-line failure of ``document`` at ``stage``, naming where it was read from."""
-    return Failure(document.id, f"{document.origin or document.id}: {stage} failed "
-                                f"({type(error).__name__}: {first_line(error)})")
 
 
 def _tasks(documents: Iterable[Document], size: int = TASK_SIZE) -> Iterator[list[Document]]:
@@ -221,7 +129,7 @@ class Builder:
             if jobs != 1:
                 raise ValueError("jobs and cluster exclude each other: the cluster's "
                                  "workers do the parsing")
-            from kg.cluster import check_address
+            from kg.distributed_build import check_address
 
             check_address(cluster)
         self.store = store
@@ -264,7 +172,7 @@ class Builder:
                 try:
                     fingerprint = item.fingerprint(self.salt)
                 except Exception as error:  # text no digest takes (a lone surrogate)
-                    report.errors.append(_failure(item, "fingerprinting", error).message)
+                    report.errors.append(failure(item, "fingerprinting", error).message)
                     continue
                 if known.get(item.id) == fingerprint:
                     report.unchanged.append(item.id)
@@ -277,7 +185,7 @@ class Builder:
         first = list(islice(tasks, 2))
         tasks = chain(first, tasks)
         if self.cluster is not None and first:
-            from kg.cluster import read_on_cluster
+            from kg.distributed_build import read_on_cluster
 
             outcomes = read_on_cluster(tasks, self.salt, self.model, self.cluster)
         elif self.jobs == 1 or len(first) < 2:  # one task: starting workers costs more than it
@@ -309,7 +217,7 @@ class Builder:
             try:
                 articles.append((reading.document.id, list(reading_quads(reading, self.run))))
             except Exception as error:  # a term RDF cannot hold: that article alone fails
-                report.errors.append(_failure(reading.document, "writing", error).message)
+                report.errors.append(failure(reading.document, "writing", error).message)
                 continue
             readings.append(reading)
         if not articles:

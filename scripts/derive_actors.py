@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from kg.export import atomic_output
+from kg.files import atomic_output
 from kg.lexicons import lookup_country, lookup_seat
 from kg.resolve.lexicon import fold, honorifics, org_heads, styles, title_index
 

@@ -62,7 +62,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from kg.export import atomic_output
+from kg.files import atomic_output
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "kg" / "data" / "derived"

@@ -54,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling derivati
 
 from derive_lexicons import plover_for, read_plover_table, slug
 
-from kg.export import atomic_output
+from kg.files import atomic_output
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "kg" / "data" / "derived"

@@ -15,6 +15,15 @@ SEEDS = ROOT / "seeds"
 SEED_ID = "000_aebe9d6deb04523e"
 SHARED = ROOT.parent / "shared"
 WIKINEWS = SHARED / "corpus" / "wikinews.jsonl"
+CORPUS_FIXTURES = frozenset({"corpus_store", "wikinews_sample"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that builds on the corpus (through a fixture, however indirectly) is slow:
+    ``pytest -m "not slow"`` leaves it out of the quick loop; CI runs everything."""
+    for item in items:
+        if CORPUS_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

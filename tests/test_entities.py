@@ -19,8 +19,8 @@ import kg
 from kg.graph import iri
 from kg.graph.store import Store
 from kg.ingest.segment import segment
-from kg.query import run_query
-from kg.query.entity import entity_profile, entity_table, find_entities
+from kg.queries import run_query
+from kg.queries.entity import entity_profile, entity_table, find_entities
 from kg.resolve.corpus import Node, Target, expansions, plan, title_of
 from kg.resolve.entities import could_be_a_name
 from kg.resolve.lexicon import (

@@ -1,7 +1,7 @@
 """The extractors on real sentences, one rule each, through the real pipeline.
 
 Every test parses its text with the real spaCy model (loaded once per process) and
-reads it with :func:`kg.pipeline.read_article`, so what is checked is what a build
+reads it with :func:`kg.tasks.read_article`, so what is checked is what a build
 would store.
 """
 
@@ -17,8 +17,8 @@ from kg import nlp
 from kg.extract.grammar import words
 from kg.ingest.segment import segment
 from kg.lexicons import event_lexicon, rows
-from kg.pipeline import parse_documents, read_article
 from kg.records import Block, Document, Factuality, Statement
+from kg.tasks import parse_documents, read_article
 
 CLOSED = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

@@ -19,8 +19,8 @@ import pytest
 
 from kg.ingest import ReadError, read
 from kg.ingest.chunk import MAX_CHUNK
-from kg.pipeline import Failure, read_articles
 from kg.records import BlockKind, Document
+from kg.tasks import Failure, read_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 KG = Path(sys.executable).with_name("kg")

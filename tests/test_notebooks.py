@@ -90,6 +90,7 @@ def _png(outputs: list[dict]) -> np.ndarray:
     return matplotlib.image.imread(io.BytesIO(base64.b64decode(images[0])), format="png")
 
 
+@pytest.mark.slow
 def test_corpus_notebook_plots_events_meetings_actors_and_communities() -> None:
     if not WIKINEWS.is_file():
         pytest.skip(f"{WIKINEWS} is not present")

@@ -12,11 +12,12 @@ from conftest import SEED_ID, SEEDS
 from servers import ServerMissing, start_oxigraph, start_virtuoso
 
 import kg
-from kg.export import write_statements
+from kg.exporters import write_statements
 from kg.graph.store import Store
-from kg.pipeline import Builder, Failure, _read_in_workers, read_articles
-from kg.query import run_query
+from kg.pipeline import Builder, _read_in_workers
+from kg.queries import run_query
 from kg.records import Block, Document, Reading
+from kg.tasks import Failure, read_articles
 
 
 def _positions(store: Store) -> set[tuple[str, str, str]]:

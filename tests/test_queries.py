@@ -8,7 +8,7 @@ import pytest
 
 import kg
 from kg.graph.store import Store
-from kg.query import QueryError, query_options, query_pages
+from kg.queries import QueryError, query_options, query_pages
 
 
 def rows(name: str, store: Store) -> list[dict]:
@@ -16,7 +16,7 @@ def rows(name: str, store: Store) -> list[dict]:
 
 
 def test_every_named_query_runs_and_says_what_it_answers(seed_store: Store) -> None:
-    from kg.query import describe_query
+    from kg.queries import describe_query
 
     for name, text in kg.named_queries().items():
         assert describe_query(text), name

@@ -29,7 +29,7 @@ import kg
 from kg.graph.namespaces import BASE
 from kg.graph.remote import RemoteStore, settings_for
 from kg.graph.store import EmbeddedStore, Store, StoreError, StoreWriteError
-from kg.query import QueryError
+from kg.queries import QueryError
 
 KG = [sys.executable, "-m", "kg"]
 SAMPLE_SIZE = 8

@@ -1,4 +1,4 @@
-"""Tests for kg.viz.html: a plain file check plus real headless-Chromium checks.
+"""Tests for kg.viz.network_page: a plain file check plus real headless-Chromium checks.
 
 The browser tests skip (with the reason) only when /usr/bin/chromium is not installed;
 ``scripts/install-browser.sh`` installs it.
@@ -15,7 +15,7 @@ import pytest
 from browser import Browser
 
 from kg.graph.ontology import family_of
-from kg.viz.html import MAX_EVIDENCE, build_page, graph_payload, render_html
+from kg.viz.network_page import MAX_EVIDENCE, build_page, graph_payload, render_html
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_aebe9d6deb04523e.txt"
 TITLE = "Trump and Putin Plan Hungary Summit After “Productive” Call Amid Ukraine War"

@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Token
 
 from kg.ingest import read
 from kg.nlp import load
-from kg.pipeline import parse_documents
 from kg.records import Block, Document
 from kg.resolve import ArticleEntities, clean_span
+from kg.tasks import parse_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_aebe9d6deb04523e.txt"

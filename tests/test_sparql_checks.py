@@ -17,7 +17,7 @@ import pytest
 import kg
 from kg.graph.sparql import RefusedQuery, check_query, query_form
 from kg.graph.store import Store
-from kg.query import QueryError
+from kg.queries import QueryError
 
 FEDERATED = [
     "SELECT * { ?s a dip:Article .SERVICE <http://10.0.0.1/sparql> { ?s ?p ?o } }",

@@ -25,7 +25,7 @@ from importlib import resources
 from kg.eventdata.identifiers import organisation_code, wikidata
 from kg.eventdata.scores import intensity, quad
 from kg.graph.store import Store
-from kg.query import query_pages
+from kg.queries import query_pages
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,7 +225,7 @@ def write_table(store: Store, out: IO[bytes], layout: Layout) -> None:
 
 
 def table_writer(name: str) -> Callable[[Store, IO[bytes]], None]:
-    """The export writer of one layout (for :data:`kg.export.EXPORTERS`)."""
+    """The export writer of one layout (for :data:`kg.exporters.EXPORTERS`)."""
     layout = LAYOUTS[name]
 
     def write(store: Store, out: IO[bytes]) -> None:

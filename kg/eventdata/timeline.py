@@ -24,7 +24,7 @@ import pandas as pd
 
 from kg.eventdata.events import Event, asserted_events
 from kg.eventdata.scores import QUAD_CLASSES
-from kg.export import atomic_output
+from kg.files import atomic_output
 from kg.graph.store import Store
 from kg.resolve.lexicon import country_by_code
 

@@ -82,6 +82,40 @@ def relations() -> dict[str, RelationTerm]:
     return table
 
 
+def relation_term(code: str) -> RelationTerm:
+    """How the relation ``code`` is written; a ``ValueError`` naming the code when the
+    ontology does not define it (the check where statements are written).
+
+    >>> relation_term("CONSULT").family
+    'cooperation'
+    >>> relation_term("CONSULTS")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown relation 'CONSULTS': ontology/diplomacy.ttl defines no such rel: code
+    """
+    term = relations().get(code)
+    if term is None:
+        raise ValueError(f"unknown relation {code!r}: ontology/diplomacy.ttl defines no such "
+                         "rel: code")
+    return term
+
+
+@cache
+def relation_families() -> dict[str, frozenset[str]]:
+    """Family name (``dip:family``) → the relation codes in it, families in name order; a
+    relation without a family is in ``"other"``.
+
+    >>> sorted(relation_families()["affiliation"])
+    ['HOLDS_POSITION', 'MEMBER_OF']
+    >>> list(relation_families())
+    ['affiliation', 'conflict', 'cooperation', 'other', 'quotation']
+    """
+    members: dict[str, set[str]] = {}
+    for code in relations():
+        members.setdefault(family_of(code), set()).add(code)
+    return {name: frozenset(members[name]) for name in sorted(members)}
+
+
 def is_term(iri: str | URIRef) -> bool:
     """Whether ``iri`` is declared in the ontology."""
     return (URIRef(str(iri)), None, None) in ontology()

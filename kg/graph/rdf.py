@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from pyoxigraph import Literal, NamedNode, Quad
+from rdflib.namespace import DefinedNamespace, DefinedNamespaceMeta
 
 from kg.eventdata.identifiers import wikidata_iris
 from kg.graph import iri
@@ -36,7 +37,7 @@ from kg.graph.namespaces import (
     SKOS,
     XSD,
 )
-from kg.graph.ontology import relations
+from kg.graph.ontology import relation_term
 from kg.lexicons import agent_sector, lookup_country
 from kg.records import Argument, Document, Entity, Reading, Statement
 
@@ -64,24 +65,38 @@ class _Nodes:
     An rdflib ``Namespace`` builds and validates a new ``URIRef`` on every attribute
     access; writing an article asks for the same few dozen terms thousands of times.
 
+    A closed namespace (rdflib's ``DefinedNamespace``, as :class:`DIP`) stays closed: a name
+    it does not define is a ``KeyError`` (``AttributeError`` as an attribute).
+
     >>> _Nodes(DIP).Article.value.endswith("#Article")
     True
+    >>> _Nodes(DIP)["Articel"]
+    Traceback (most recent call last):
+    ...
+    KeyError: "'Articel' is not a term of https://w3id.org/kg-diplomacy/ontology#"
     """
 
-    def __init__(self, namespace: str) -> None:
+    def __init__(self, namespace: str | type[DefinedNamespace]) -> None:
         self._base = str(namespace)
+        self._terms = (frozenset(namespace.__annotations__)
+                       if isinstance(namespace, DefinedNamespaceMeta) else None)
         self._made: dict[str, NamedNode] = {}
 
     def __getitem__(self, name: str) -> NamedNode:
         node = self._made.get(name)
         if node is None:
+            if self._terms is not None and name not in self._terms:
+                raise KeyError(f"{name!r} is not a term of {self._base}")
             node = self._made[name] = NamedNode(self._base + name)
         return node
 
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("_"):
             raise AttributeError(name)
-        return self[name]
+        try:
+            return self[name]
+        except KeyError as error:
+            raise AttributeError(error.args[0]) from None
 
 
 _dip = _Nodes(DIP)
@@ -230,7 +245,7 @@ def _entity_node(argument: Argument) -> NamedNode:
 
 
 def _statement_triples(statement: Statement) -> list[tuple]:
-    term = relations()[statement.relation]
+    term = relation_term(statement.relation)
     ev = statement.evidence
     sentence = _n(iri.sentence(ev.doc, ev.start, ev.end))
     node = _n(

@@ -73,7 +73,8 @@ import pyoxigraph as ox
 
 from kg.graph.namespaces import ONTOLOGY_GRAPH, PREFIXES
 from kg.graph.sparql import UPDATE_KEYWORDS, query_form
-from kg.graph.store import BUILD_GRAPH, GRAPHS, Answer, Store, StoreError, first_line
+from kg.graph.store import BUILD_GRAPH, GRAPHS, Answer, Store, StoreError
+from kg.messages import first_line
 from kg.version import __version__
 
 CONFIG_FILE = Path("~/.config/kg/stores.toml")

@@ -4,7 +4,9 @@
 default, ``kg-data``) gives the embedded Oxigraph database (:class:`EmbeddedStore`); an
 ``http://`` or ``https://`` URL gives a SPARQL 1.1 server (``kg.graph.remote.RemoteStore``).
 Like ``pathlib.Path``, calling the base class returns the right kind, so callers keep
-writing ``Store(path)`` and ``isinstance(x, Store)``.
+writing ``Store(path)`` and ``isinstance(x, Store)``. The kinds are registered by URL scheme
+in :data:`STORES` (``"directory"`` for a path), loaded on first use: another kind of store is
+one module with a :class:`Store` subclass and one line there.
 
 Both replace a batch of articles' named graphs whole. A server gets one SPARQL Update
 request per batch (``DROP SILENT GRAPH`` + ``INSERT DATA`` per article), so an interrupted
@@ -34,6 +36,8 @@ import pyoxigraph as ox
 from kg.graph import iri
 from kg.graph.namespaces import BASE, DIP, ONTOLOGY_GRAPH, PREFIXES
 from kg.graph.ontology import ontology_path
+from kg.messages import first_line
+from kg.registry import Registry
 
 DEFAULT_STORE = "kg-data"
 GRAPHS = BASE + "graph/"
@@ -101,12 +105,8 @@ class Store:
 
     def __new__(cls, location: str | Path = DEFAULT_STORE, *, read_only: bool = False) -> Store:
         if cls is Store:
-            if is_remote(location):
-                from kg.graph.remote import RemoteStore  # httpx is only needed for servers
-
-                cls = RemoteStore
-            else:
-                cls = EmbeddedStore
+            kind = str(location).partition(":")[0].lower() if is_remote(location) else "directory"
+            cls = STORES[kind]
         return super().__new__(cls)
 
     # -- what each kind provides ------------------------------------------------------------
@@ -116,7 +116,7 @@ class Store:
 
         ``graphs`` narrows the query to some articles: their graphs are its named graphs,
         and with the ontology its default graph (a page of a per-article query, see
-        :func:`kg.query.query_pages`). Raises ``SyntaxError`` for a query the store cannot
+        :func:`kg.queries.query_pages`). Raises ``SyntaxError`` for a query the store cannot
         parse. The text is run as it is: check a text from elsewhere with
         :func:`kg.graph.sparql.check_query` first (``SERVICE`` would make the store fetch from
         other hosts).
@@ -341,11 +341,14 @@ def dump_store(db: ox.Store, output: IO[bytes], fmt: ox.RdfFormat, *,
     db.dump(output, fmt, **kwargs)
 
 
-def first_line(error: BaseException | str) -> str:
-    """The first line of an error's message (its type's name when it has none).
+STORES: Registry[type[Store]] = Registry("kind of store", {
+    "directory": EmbeddedStore,
+    "http": "kg.graph.remote:RemoteStore",  # httpx is only needed for servers
+    "https": "kg.graph.remote:RemoteStore",
+})
+"""Kind of store → its class: ``"directory"`` for a path, else the location's URL scheme
+(see :func:`is_remote`).
 
-    >>> first_line(OSError("disk full\\nmore detail"))
-    'disk full'
-    """
-    text = str(error).strip().splitlines()
-    return text[0] if text else type(error).__name__
+>>> STORES["https"].__name__
+'RemoteStore'
+"""

@@ -167,7 +167,7 @@ class Fetcher:
     def _store(self, page: Page) -> None:
         if self.cache is None:
             return
-        from kg.export import atomic_output  # the one atomic writer of the project
+        from kg.files import atomic_output  # the one atomic writer of the project
 
         meta_path, body_path = self._paths(page.url)
         meta = {k: v for k, v in asdict(page).items() if k not in ("body", "cached")}

@@ -72,7 +72,7 @@ class Sources:
         """Write the book atomically, if anything changed."""
         if not self.changed:
             return
-        from kg.export import atomic_output  # the one atomic writer of the project
+        from kg.files import atomic_output  # the one atomic writer of the project
 
         data = {"sources": self.entries, "digests": self.digests}
         with atomic_output(self.path) as out:

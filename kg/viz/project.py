@@ -11,7 +11,7 @@ Three shapes of the same statements:
 - :func:`from_construct`: the triples of any SPARQL CONSTRUCT query as a graph (``kg render
   --query``); direct event properties (``dip:consults``…) become their relation names.
 
-``family`` keeps one relation family (see :func:`kg.viz.html.relation_families`).
+``family`` keeps one relation family (see :func:`kg.graph.ontology.relation_families`).
 """
 
 from __future__ import annotations
@@ -22,10 +22,9 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.graph.ontology import family_of
+from kg.graph.ontology import family_of, relation_families
 from kg.graph.store import Store
-from kg.query import run_query
-from kg.viz.html import FAMILY_STYLES
+from kg.queries import run_query
 
 PROJECTIONS = ("actors", "events")
 """The projection names :func:`to_networkx` accepts."""
@@ -97,9 +96,9 @@ def to_networkx(store: Store, *, include_open: bool = False, projection: str = "
     if projection not in PROJECTIONS:
         raise ValueError(f"unknown projection {projection!r} (choose from "
                          f"{', '.join(PROJECTIONS)})")
-    if family is not None and family not in FAMILY_STYLES:
+    if family is not None and family not in relation_families():
         raise ValueError(f"unknown relation family {family!r} (choose from "
-                         f"{', '.join(FAMILY_STYLES)})")
+                         f"{', '.join(relation_families())})")
     graph = nx.MultiDiGraph()
     _add_entities(store, graph)
     for row in store.query(_STATEMENTS):

@@ -16,9 +16,9 @@ from typing import Any
 
 import networkx as nx
 
-from kg.graph.ontology import family_of, relations
+from kg.graph.ontology import family_of, relation_families, relations
 from kg.graph.store import Store
-from kg.viz.html import FAMILY_STYLES, NODE_TYPES
+from kg.viz.style import NODE_TYPES
 
 TYPES: tuple[str, ...] = tuple(NODE_TYPES)
 """Node types a selection may name."""
@@ -65,14 +65,14 @@ class Selection:
 
 def _relation(name: str) -> str:
     text = name.strip()
-    if text.lower() in FAMILY_STYLES:
+    if text.lower() in relation_families():
         return text.lower()
     # relation names and families are the ontology's (families such as "conflict" too)
     if text.upper() in relations():
         return text.upper()
     known = ", ".join(sorted(relations()))
     raise ValueError(f"unknown relation {name!r} (choose from {known} or a "
-                     f"family: {', '.join(FAMILY_STYLES)})")
+                     f"family: {', '.join(relation_families())})")
 
 
 def _type(name: str) -> str:
@@ -228,7 +228,7 @@ def view(store: Store, selection: Selection | None = None) -> tuple[nx.MultiDiGr
     >>> graph.number_of_nodes(), left_out
     (0, 0)
     """
-    from kg.query import QueryError, resolve_query, run_query
+    from kg.queries import QueryError, resolve_query, run_query
     from kg.viz.project import from_construct, to_networkx
 
     chosen = (selection or Selection()).normalised()

@@ -1,8 +1,8 @@
 """A static picture (SVG or PNG) of a graph, for reports: matplotlib with the Agg backend.
 
-The picture uses the HTML network's look (:data:`kg.viz.html.NODE_TYPES` shapes and colours,
-:data:`kg.viz.html.FAMILY_STYLES` edge colours) and its layout
-(:func:`kg.viz.html.layout_positions`), so a focused subgraph looks the same in a report as in
+The picture uses the HTML network's look (:data:`kg.viz.style.NODE_TYPES` shapes and colours,
+:data:`kg.viz.style.FAMILY_STYLES` edge colours) and its layout
+(:func:`kg.viz.layout.layout_positions`), so a focused subgraph looks the same in a report as in
 the browser. Parallel statements between two entities are drawn as one line whose width grows
 with their number. Meant for focused subgraphs: past :data:`MAX_LABELS` nodes only the best
 connected are labelled. SVG output is deterministic (fixed ids, no timestamp).
@@ -17,7 +17,8 @@ from typing import IO
 import networkx as nx
 
 from kg.graph.ontology import family_of
-from kg.viz.html import FAMILY_STYLES, NODE_TYPES, layout_positions
+from kg.viz.layout import layout_positions
+from kg.viz.style import FAMILY_STYLES, NODE_TYPES
 
 MAX_LABELS = 60
 """Most node labels drawn; beyond it only the best-connected nodes are named."""
@@ -101,3 +102,13 @@ def _mpl_colour(css: str) -> str | tuple[float, float, float, float]:
         r, g, b, a = (float(p) for p in css[5:-1].split(","))
         return (r / 255, g / 255, b / 255, a)
     return css
+
+
+def write_svg(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
+    """The network as an SVG picture (the ``svg`` export)."""
+    draw_picture(graph, out, "svg")
+
+
+def write_png(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
+    """The network as a PNG picture (the ``png`` export)."""
+    draw_picture(graph, out, "png")

@@ -1,4 +1,4 @@
-"""Network analytics (kg/analyze.py, ``kg analyze``) on the seed article and the corpus."""
+"""Network analytics (kg/analysis.py, ``kg analyze``) on the seed article and the corpus."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 
 import kg
-from kg.analyze import (
+from kg.analysis import (
     Analysis,
     analyze,
     communities,
@@ -24,7 +24,7 @@ from kg.analyze import (
 from kg.graph.namespaces import DIP
 from kg.graph.ontology import family_of, relations
 from kg.graph.store import Store
-from kg.query import Result
+from kg.queries import Result
 from kg.viz.project import to_networkx
 
 

@@ -1,7 +1,7 @@
 """Parse and read articles on a Dask distributed cluster (``kg build --cluster``).
 
 The cluster is one more executor for the build's tasks: each task of articles goes to
-:func:`kg.pipeline.read_articles` on some worker (which loads the model once and keeps
+:func:`kg.tasks.read_articles` on some worker (which loads the model once and keeps
 it), and the readings come back, in task order, to the single writer in the building
 process. At most two tasks per worker thread are in flight, so neither the articles
 waiting to be parsed nor the readings waiting to be written grow with the corpus.
@@ -26,9 +26,9 @@ from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from kg.graph.store import first_line
-from kg.pipeline import Failure, WorkerError, read_articles
+from kg.messages import first_line
 from kg.records import Document, Reading
+from kg.tasks import Failure, WorkerError, read_articles
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -56,7 +56,7 @@ def check_address(address: str) -> None:
     >>> check_address("local:2"); check_address("tcp://10.0.0.5:8786")
     >>> check_address("local:0")
     Traceback (most recent call last):
-    kg.cluster.ClusterError: --cluster local:0: a local cluster needs at least 1 worker
+    kg.distributed_build.ClusterError: --cluster local:0: a local cluster needs at least 1 worker
     """
     local = _LOCAL.fullmatch(address)
     if local:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.graph.store import Store
-from kg.query import run_query
+from kg.queries import run_query
 
 _TABLE = """
 SELECT ?entity ?name ?type (SUM(?count) AS ?mentions) (COUNT(DISTINCT ?g) AS ?articles)

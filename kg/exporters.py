@@ -1,8 +1,8 @@
 """Exports: the store written out in a chosen format.
 
-A registry maps each format name to a writer; adding a format is one function and one
-registry line. RDF formats come from Oxigraph's serialisers; ``jsonl`` is the
-statement export of ``shared/eval/GUIDELINES.md``.
+A registry (:class:`kg.registry.Registry`, loaded lazily) maps each format name to a writer;
+adding a format is one function and one registry line. RDF formats come from Oxigraph's
+serialisers; ``jsonl`` is the statement export of ``shared/eval/GUIDELINES.md``.
 
 Graph formats (:data:`GRAPH_WRITERS`: ``graphml``, ``gexf``, ``cyjs``, ``csv``, ``svg``,
 ``png``) are written from the very graph ``kg render`` draws (:func:`kg.viz.select.view`,
@@ -20,11 +20,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,10 +30,12 @@ import pyoxigraph as ox
 
 from kg.eventdata.plover import write_plover
 from kg.eventdata.tables import LAYOUTS, table_writer
+from kg.files import atomic_output
 from kg.graph.namespaces import PREFIXES
 from kg.graph.ontology import family_of
 from kg.graph.store import Store
-from kg.query import named_queries, query_pages
+from kg.queries import named_queries, query_pages
+from kg.registry import Registry
 from kg.viz.project import for_export
 from kg.viz.select import Selection, view
 
@@ -115,63 +114,39 @@ def write_csv(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
     text.detach()  # leave ``out`` open for the caller
 
 
-def _picture(fmt: str) -> GraphWriter:
-    def write(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
-        from kg.viz.static import draw_picture  # matplotlib is slow to import
-
-        draw_picture(graph, out, fmt)
-    return write
-
-
 GraphWriter = Callable[[nx.MultiDiGraph, IO[bytes]], None]
 
-GRAPH_WRITERS: dict[str, GraphWriter] = {
+GRAPH_WRITERS: Registry[GraphWriter] = Registry("graph format", {
     "graphml": write_graphml,
     "gexf": write_gexf,
     "cyjs": write_cyjs,
     "csv": write_csv,
-    "svg": _picture("svg"),
-    "png": _picture("png"),
-}
+    "svg": "kg.viz.static:write_svg",  # matplotlib is slow to import: loaded when asked for
+    "png": "kg.viz.static:write_png",
+})
 """Graph format name → writer of a networkx graph (the one ``kg render`` draws)."""
 
 
-def _whole_graph(write: GraphWriter) -> Writer:
+def _whole_graph(name: str) -> Writer:
     def writer(store: Store, out: IO[bytes]) -> None:
-        write(view(store)[0], out)
+        GRAPH_WRITERS[name](view(store)[0], out)
     return writer
 
 
-EXPORTERS: dict[str, Writer] = {
+EXPORTERS: Registry[Writer] = Registry("format", {
     "ttl": _rdf_merged(ox.RdfFormat.TURTLE),
     "nt": _rdf_merged(ox.RdfFormat.N_TRIPLES),
     "trig": _rdf_dataset(ox.RdfFormat.TRIG),
     "nq": _rdf_dataset(ox.RdfFormat.N_QUADS),
     "jsonld": write_jsonld,
     "jsonl": write_statements,
-    **{name: _whole_graph(write) for name, write in GRAPH_WRITERS.items()},
+    **{name: _whole_graph(name) for name in GRAPH_WRITERS},
     "plover": write_plover,  # event data (kg.eventdata): PLOVER JSON Lines and tables
     **{name: table_writer(name) for name in LAYOUTS},
-}
-"""Format name → writer."""
-
-
-@contextmanager
-def atomic_output(path: str | Path):
-    """A binary file that appears at ``path`` only when writing finished."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644)  # mkstemp makes it private; an export is an ordinary file
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+})
+"""Format name → writer of the store. A new format is a writer (here, or
+``"module:function"`` in a module of its own, imported when first asked for) and one line
+here; a graph format is one line in :data:`GRAPH_WRITERS`."""
 
 
 def export(store: Store, fmt: str, output: str | Path | IO[bytes], *,

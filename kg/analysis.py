@@ -7,7 +7,7 @@ measures its parallel, directed edges are folded into one undirected edge per pa
 actors, weighted by how many statements join them. The cooperation/conflict family of
 each relation is read from the ontology (``dip:family``), never listed here.
 
-Each table is a :class:`kg.query.Result`, like a query's answer, so it prints, converts
+Each table is a :class:`kg.queries.Result`, like a query's answer, so it prints, converts
 to CSV or JSON, and becomes a pandas DataFrame (``.to_frame()``) the same way.
 
 >>> import tempfile
@@ -26,11 +26,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export import atomic_output
+from kg.files import atomic_output
 from kg.graph.namespaces import DIP
 from kg.graph.ontology import family_of, relations
 from kg.graph.store import Store
-from kg.query import Result
+from kg.queries import Result
 
 MEASURES = ("degree", "betweenness", "eigenvector")
 """Ways to rank actors: statements touching the actor, brokerage, well-connectedness."""
@@ -213,7 +213,7 @@ def country_balance(graph: nx.MultiDiGraph) -> Result:
 
 @dataclass(frozen=True)
 class Analysis:
-    """The three tables of :func:`analyze`, each a :class:`~kg.query.Result`."""
+    """The three tables of :func:`analyze`, each a :class:`~kg.queries.Result`."""
 
     centrality: Result
     communities: Result

@@ -1,6 +1,6 @@
 """SPARQL over the store, and the library of named queries shipped with kg.
 
-Named queries are ``.rq`` files in ``kg/query/queries``; ``kg query NAME`` runs one.
+Named queries are ``.rq`` files in ``kg/queries/named``; ``kg query NAME`` runs one.
 Every query gets the project prefixes (``dip:``, ``rel:``, ``prov:``, ``schema:``…)
 and sees the union of all article graphs as its default graph.
 
@@ -31,7 +31,8 @@ import pyoxigraph as ox
 
 from kg.graph.namespaces import PREFIXES, XSD
 from kg.graph.sparql import RefusedQuery, check_query
-from kg.graph.store import Store, first_line
+from kg.graph.store import Store
+from kg.messages import first_line
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -103,7 +104,7 @@ def named_queries() -> dict[str, str]:
     >>> "who-met-whom" in named_queries()
     True
     """
-    folder = resources.files("kg.query") / "queries"
+    folder = resources.files("kg.queries") / "named"
     return {
         entry.name.removesuffix(".rq"): entry.read_text(encoding="utf-8")
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
@@ -145,7 +146,7 @@ def resolve_query(text_or_name: str) -> str:
     >>> resolve_query("DROP ALL")
     Traceback (most recent call last):
     ...
-    kg.query.QueryError: updates are not allowed (DROP): kg queries the graph read-only
+    kg.queries.QueryError: updates are not allowed (DROP): kg queries the graph read-only
     """
     named = named_queries()
     if text_or_name in named:

@@ -1,0 +1,121 @@
+"""The unit of work of a build: a task of articles parsed and read, in whatever process runs
+it (this one, a worker of ``kg build --jobs``, or a Dask worker of ``--cluster``).
+
+Only records go in and out (:class:`~kg.records.Document` in, :class:`~kg.records.Reading`
+or :class:`Failure` out, no spaCy objects), so tasks and results cross processes; the
+model is loaded once per process (:func:`kg.nlp.load`). :mod:`kg.pipeline` cuts the tasks
+and writes the readings; :mod:`kg.distributed_build` sends the tasks to a cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg import nlp as nlp_module
+from kg.extract import extract_paragraph
+from kg.extract.base import Context
+from kg.messages import first_line
+from kg.records import Document, Reading
+from kg.resolve import ArticleEntities
+
+Paragraphs = list[tuple[int, Doc]]
+
+
+def parse_documents(nlp: Language, documents: Iterable[Document]
+                    ) -> Iterator[tuple[Document, Paragraphs]]:
+    """Parse the paragraphs of each document in one stream, yielding documents whole.
+
+    Each paragraph is parsed on its own, so sentences never run across headings.
+
+    >>> from kg.records import Block, Document
+    >>> doc = Document("d", "Talks\\n\\nThey met.", (Block(7, 16),))
+    >>> [(d.id, [p.text for _, p in ps]) for d, ps in parse_documents(nlp_module.load(), [doc])]
+    [('d', ['They met.'])]
+    """
+
+    def items() -> Iterator[tuple[str, tuple[Document, int, bool]]]:
+        for document in documents:
+            blocks = document.paragraphs()
+            if not blocks:
+                yield "", (document, 0, True)
+            for index, block in enumerate(blocks):
+                last = index == len(blocks) - 1
+                yield document.text[block.start:block.end], (document, block.start, last)
+
+    paragraphs: Paragraphs = []
+    for parsed, (document, offset, last) in nlp_module.parse(nlp, items()):
+        if len(parsed):
+            paragraphs.append((offset, parsed))
+        if last:
+            yield document, paragraphs
+            paragraphs = []
+
+
+def read_article(document: Document, paragraphs: Paragraphs, fingerprint: str = "") -> Reading:
+    """Resolve the entities of one parsed article and extract its statements."""
+    entities = ArticleEntities(paragraphs)
+    statements = []
+    for offset, parsed in paragraphs:
+        context = Context(document, entities, offset)
+        statements.extend(extract_paragraph(parsed, context))
+    return Reading(document, tuple(statements), entities.entities(), fingerprint)
+
+
+class WorkerError(RuntimeError):
+    """A worker process of a parallel build died; the message says what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An article whose reading raised: its id and the one-line error for the report."""
+
+    document_id: str
+    message: str
+
+
+def read_articles(documents: Sequence[Document], salt: str = "",
+                  model: str | None = None) -> list[Reading | Failure]:
+    """Parse and read a task of articles in this process: the unit of work of a build.
+
+    The model is loaded on the first call in a process and kept (:func:`kg.nlp.load`),
+    so a pool worker, or any other worker that imports kg, pays for it once. Only
+    records go in and out (no spaCy objects), so tasks and results cross processes.
+    ``salt`` names the pipeline in each reading's fingerprint. Whatever one article
+    raises, in its parse or its reading, becomes its :class:`Failure`; the others of
+    the task are read all the same.
+
+    >>> from kg.records import Block
+    >>> doc = Document("d", "Russia and Ukraine held talks.", (Block(0, 30),))
+    >>> [type(outcome).__name__ for outcome in read_articles([doc])]
+    ['Reading']
+    """
+    nlp = nlp_module.load(model)
+    try:
+        return [_read_parsed(document, paragraphs, salt)
+                for document, paragraphs in parse_documents(nlp, documents)]
+    except Exception as error:  # the task's one parse stream broke on some article
+        if len(documents) > 1:  # parsed alone, each article reads or fails on its own
+            return [outcome for document in documents
+                    for outcome in read_articles([document], salt, model)]
+        return [failure(documents[0], "parsing", error)]
+
+
+def _read_parsed(document: Document, paragraphs: Paragraphs, salt: str) -> Reading | Failure:
+    try:
+        return read_article(document, paragraphs, document.fingerprint(salt))
+    except Exception as error:  # one article's failure must not stop the others
+        return failure(document, "extraction", error)
+
+
+def failure(document: Document, stage: str, error: Exception) -> Failure:
+    """The one-line failure of ``document`` at ``stage``, naming where it was read from.
+
+    >>> failure(Document("d", "text", ()), "parsing", ValueError("bad")).message
+    'd: parsing failed (ValueError: bad)'
+    """
+    return Failure(document.id, f"{document.origin or document.id}: {stage} failed "
+                                f"({type(error).__name__}: {first_line(error)})")

@@ -1,0 +1,258 @@
+
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  window.kgData = data;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  var byId = {};
+  data.nodes.forEach(function (n) { byId[n.id] = n; });
+
+  function nodeInfo(n) {
+    var box = el("div", "kg-tip");
+    box.appendChild(el("div", "kg-tip-title", n.label));
+    box.appendChild(el("div", "kg-tip-meta", n.type + " \u00b7 " + plural(n.mentions, "mention")
+      + " \u00b7 " + plural(n.degree, "neighbour")));
+    if (n.aliases.length) {
+      var a = el("div", "kg-tip-aliases");
+      a.appendChild(el("span", "kg-k", "Also known as: "));
+      a.appendChild(document.createTextNode(n.aliases.join("; ")
+        + (n.aliases_more ? " (+" + n.aliases_more + " more)" : "")));
+      box.appendChild(a);
+    }
+    box.appendChild(el("div", "kg-tip-iri", n.id));
+    return box;
+  }
+
+  function edgeInfo(e) {
+    var box = el("div", "kg-tip");
+    var src = byId[e.from] ? byId[e.from].label : e.from;
+    var dst = byId[e.to] ? byId[e.to].label : e.to;
+    box.appendChild(el("div", "kg-tip-title", src + " \u2192 " + dst));
+    var rel = e.relation + (e.text && e.text !== e.relation ? ": " + e.text : "");
+    box.appendChild(el("div", "kg-tip-rel", rel));
+    box.appendChild(el("div", "kg-tip-meta", plural(e.count, "statement")));
+    if (e.evidence.length) {
+      var ol = el("ol", "kg-ev");
+      e.evidence.forEach(function (ev) {
+        var li = el("li");
+        li.appendChild(el("div", "kg-sent", ev.sentence));
+        var src = [ev.title || ev.doc || "untitled", ev.date || "undated"];
+        if (ev.confidence !== null && ev.confidence !== undefined) {
+          src.push("confidence " + Number(ev.confidence).toFixed(2));
+        }
+        li.appendChild(el("div", "kg-src", src.join(" \u00b7 ")));
+        ol.appendChild(li);
+      });
+      box.appendChild(ol);
+    }
+    if (e.evidence_more) {
+      box.appendChild(el("div", "kg-more", "+" + e.evidence_more + " more"));
+    }
+    return box;
+  }
+
+  var groups = {};
+  Object.keys(data.types).forEach(function (t) {
+    var s = data.types[t];
+    groups[t] = { shape: s.shape, color: { background: s.color, border: s.border,
+      highlight: { background: s.color, border: "#111" },
+      hover: { background: s.color, border: "#111" } } };
+  });
+
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    return { id: n.id, label: n.short, group: n.type, x: n.x, y: n.y, size: n.size,
+      title: nodeInfo(n) };
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    var fam = data.families[e.family] || data.families.other;
+    var item = { id: e.id, from: e.from, to: e.to, label: e.label, title: edgeInfo(e),
+      width: 1.4 + Math.min(4, Math.log2(e.count) * 1.2),
+      color: { color: fam.color, highlight: fam.font, hover: fam.font, inherit: false },
+      font: { color: fam.font } };
+    if (e.curve !== null && !data.big) {
+      item.smooth = { enabled: true, type: e.curve[0], roundness: e.curve[1] };
+    }
+    return item;
+  }));
+
+  var options = {
+    autoResize: true,
+    physics: { enabled: false },
+    layout: { improvedLayout: false, randomSeed: 1 },
+    groups: groups,
+    nodes: {
+      borderWidth: 1.5, borderWidthSelected: 3,
+      font: { size: 15, color: "#1d1d1d", strokeWidth: 4, strokeColor: "#ffffff",
+        face: "system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, sans-serif" }
+    },
+    edges: {
+      arrows: { to: { enabled: true, scaleFactor: 0.55 } },
+      smooth: false,
+      selectionWidth: 2, hoverWidth: 1,
+      font: { size: 12, strokeWidth: 3, strokeColor: "#ffffff", align: "horizontal",
+        face: "system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, sans-serif" }
+    },
+    interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: data.big,
+      multiselect: false, navigationButtons: false, keyboard: false }
+  };
+
+  var container = document.getElementById("kg-canvas");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  window.kgNetwork = network;
+  window.kgNodes = nodes;
+  window.kgEdges = edges;
+  network.once("afterDrawing", function () {
+    window.kgReady = true;
+    window.kgReadyMs = performance.now();
+  });
+  function overview() {
+    network.fit({ animation: false });
+    // Leave some room for the panels floating over the canvas, which sit on the left.
+    var wide = container.clientWidth > 900;
+    network.moveTo({ scale: network.getScale() * (wide ? 0.8 : 0.85),
+      offset: { x: wide ? 110 : 0, y: wide ? 25 : 0 }, animation: false });
+  }
+  window.kgOverview = overview;
+  overview();
+
+  var details = document.getElementById("kg-details");
+  var detailsBody = document.getElementById("kg-details-body");
+  var edgeById = {};
+  data.edges.forEach(function (e) { edgeById[e.id] = e; });
+  function showDetails(info) {
+    while (detailsBody.firstChild) { detailsBody.removeChild(detailsBody.firstChild); }
+    if (!info) { details.style.display = "none"; return; }
+    detailsBody.appendChild(info);
+    details.style.display = "block";
+  }
+  document.getElementById("kg-details-close").addEventListener("click", function () {
+    network.unselectAll();
+    showDetails(null);
+  });
+  network.on("select", function (p) {
+    if (p.nodes.length) { showDetails(nodeInfo(byId[p.nodes[0]])); }
+    else if (p.edges.length) { showDetails(edgeInfo(edgeById[p.edges[0]])); }
+    else { showDetails(null); }
+  });
+
+  // Filter state (set by the legend's checkboxes below); search skips hidden nodes.
+  var hidden = { type: {}, family: {} };
+  var hiddenNode = {};
+
+  // ---- search
+  var input = document.getElementById("kg-search");
+  var status = document.getElementById("kg-status");
+  var list = document.getElementById("kg-labels");
+  data.nodes.map(function (n) { return n.label; }).sort().forEach(function (label, i, all) {
+    if (i === 0 || all[i - 1] !== label) {
+      var o = document.createElement("option");
+      o.value = label;
+      list.appendChild(o);
+    }
+  });
+  function wordStart(text, q) {
+    var i = text.indexOf(q);
+    while (i >= 0) {
+      if (i === 0 || /[\s\-\u2013\u2014(\/.,'\u2019]/.test(text.charAt(i - 1))) { return true; }
+      i = text.indexOf(q, i + 1);
+    }
+    return false;
+  }
+  // Ranked matches: exact name or alias, then a word of the name starting with the query,
+  // then anywhere in the name, then anywhere in an alias; best-connected first in each tier.
+  function matches(q) {
+    var tiers = [[], [], [], []];
+    data.nodes.forEach(function (n) {
+      if (hiddenNode[n.id]) { return; }
+      var l = n.label.toLowerCase();
+      var aliases = n.aliases.map(function (a) { return a.toLowerCase(); });
+      if (l === q || aliases.indexOf(q) >= 0) { tiers[0].push(n); }
+      else if (wordStart(l, q)) { tiers[1].push(n); }
+      else if (l.indexOf(q) >= 0) { tiers[2].push(n); }
+      else if (aliases.some(function (a) { return a.indexOf(q) >= 0; })) { tiers[3].push(n); }
+    });
+    var out = [];
+    tiers.forEach(function (t) {
+      t.sort(function (a, b) {
+        return b.degree - a.degree || b.mentions - a.mentions
+          || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+      });
+      out = out.concat(t);
+    });
+    return out.map(function (n) { return n.id; });
+  }
+  var last = { q: null, ids: [], i: -1 };
+  function search(query) {
+    var q = String(query || "").trim().toLowerCase();
+    if (!q) { status.textContent = ""; return null; }
+    if (q !== last.q) { last = { q: q, ids: matches(q), i: 0 }; }
+    else if (last.ids.length) { last.i = (last.i + 1) % last.ids.length; }
+    if (!last.ids.length) { status.textContent = "No entity matches."; return null; }
+    var id = last.ids[last.i];
+    network.selectNodes([id], true);
+    network.focus(id, { scale: Math.max(network.getScale(), 1.1),
+      animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+    showDetails(nodeInfo(byId[id]));
+    status.textContent = "Match " + (last.i + 1) + " of " + last.ids.length
+      + (last.ids.length > 1 ? " (Enter for next)" : "");
+    return id;
+  }
+  window.kgSearch = search;
+
+  // ---- filter menus: the legend's checkboxes hide node types and relation families.
+  var shown = document.getElementById("kg-shown");
+  function applyFilters() {
+    var typeOn = {};
+    data.nodes.forEach(function (n) { typeOn[n.id] = !hidden.type[n.type]; });
+    var linked = {}, visible = {}, edgeCount = 0;
+    var edgeUpdates = data.edges.map(function (e) {
+      var on = !hidden.family[e.family] && typeOn[e.from] && typeOn[e.to];
+      linked[e.from] = linked[e.to] = true;
+      if (on) { visible[e.from] = visible[e.to] = true; edgeCount += 1; }
+      return { id: e.id, hidden: !on };
+    });
+    var nodeCount = 0;
+    var nodeUpdates = data.nodes.map(function (n) {
+      // A node whose every link is filtered away goes too, so no orphans are left behind.
+      var on = typeOn[n.id] && (!linked[n.id] || visible[n.id] === true);
+      hiddenNode[n.id] = !on;
+      if (on) { nodeCount += 1; }
+      return { id: n.id, hidden: !on };
+    });
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
+    var all = nodeCount === data.nodes.length && edgeCount === data.edges.length;
+    shown.textContent = all ? "" : "Showing " + nodeCount + " of " + data.nodes.length
+      + " entities, " + edgeCount + " of " + data.edges.length + " links.";
+    return { nodes: nodeCount, edges: edgeCount };
+  }
+  function setFilter(kind, value, on) {
+    if (!hidden[kind]) { return null; }
+    if (on) { delete hidden[kind][value]; } else { hidden[kind][value] = true; }
+    var boxes = document.querySelectorAll("input.kg-filter");
+    Array.prototype.forEach.call(boxes, function (box) {
+      if (box.getAttribute("data-kind") === kind && box.value === value) { box.checked = !!on; }
+    });
+    return applyFilters();
+  }
+  window.kgFilter = setFilter;
+  Array.prototype.forEach.call(document.querySelectorAll("input.kg-filter"), function (box) {
+    box.addEventListener("change", function () {
+      setFilter(box.getAttribute("data-kind"), box.value, box.checked);
+    });
+  });
+  input.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") { ev.preventDefault(); search(input.value); }
+  });
+  document.getElementById("kg-go").addEventListener("click", function () {
+    search(input.value);
+  });
+})();
