@@ -36,3 +36,31 @@ def atomic_output(path: str | Path) -> Iterator[IO[bytes]]:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def write_table(path: str | Path, header: str, rows: list[list[str]]) -> None:
+    r"""Write a derived data table atomically: its comment ``header``, then one tab-separated
+    line per row.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "t.tsv"
+    >>> write_table(path, "# a table\n", [["a", "b"]])
+    >>> path.read_text()
+    '# a table\na\tb\n'
+    """
+    with atomic_output(path) as out:
+        out.write((header + "".join("\t".join(r) + "\n" for r in rows)).encode("utf-8"))
+
+
+def with_block(text: str, block: str, begin: str, end: str) -> str:
+    r"""``text`` with its generated block (from the line ``begin`` to the line ``end``)
+    replaced by ``block``, or with ``block`` appended the first time.
+
+    >>> with_block("a\n# B\nold\n# E\nz\n", "# B\nnew\n# E\n", "# B", "# E")
+    'a\n# B\nnew\n# E\nz\n'
+    """
+    if begin in text:
+        before, _, rest = text.partition(begin)
+        _, _, after = rest.partition(end + "\n")
+        return before + block + after
+    return text.rstrip("\n") + "\n\n" + block

@@ -39,7 +39,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from kg.files import atomic_output
+from kg.files import write_table
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "kg" / "data" / "derived"
@@ -134,11 +134,6 @@ def derive_countries() -> list[list[str]]:
                   if t.alpha3 and t.qid.startswith("Q") and not t.is_historical)
 
 
-def write(path: Path, header: str, rows: list[list[str]]) -> None:
-    """Write a table atomically."""
-    with atomic_output(path) as out:
-        out.write((header + "".join("\t".join(r) + "\n" for r in rows)).encode("utf-8"))
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -150,10 +145,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no dictionaries at {dictionaries}", file=sys.stderr)
         return 2
     countries = derive_countries()
-    write(OUT / "country_wikidata.tsv", COUNTRY_HEADER, countries)
+    write_table(OUT / "country_wikidata.tsv", COUNTRY_HEADER, countries)
     print(f"country_wikidata.tsv: {len(countries)} countries and territories")
     rows = derive_organisations(dictionaries)
-    write(OUT / "organisation_codes.tsv", HEADER, rows)
+    write_table(OUT / "organisation_codes.tsv", HEADER, rows)
     print(f"organisation_codes.tsv: {len(rows)} names")
     return 0
 

@@ -62,7 +62,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from kg.files import atomic_output
+from kg.files import atomic_output, with_block, write_table
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "kg" / "data" / "derived"
@@ -555,19 +555,6 @@ def plover_terms(dictionaries: Path, ontology: str) -> str:
     return "\n".join(block) + "\n"
 
 
-def with_plover_terms(ontology: str, block: str) -> str:
-    """The ontology with its generated block replaced (or appended the first time)."""
-    if BEGIN in ontology:
-        before, _, rest = ontology.partition(BEGIN)
-        _, _, after = rest.partition(END + "\n")
-        return before + block + after
-    return ontology.rstrip("\n") + "\n\n" + block
-
-
-def write(path: Path, header: str, rows: list[list[str]]) -> None:
-    """Write a table atomically (a reader never sees half of it)."""
-    with atomic_output(path) as out:
-        out.write((header + "".join("\t".join(r) + "\n" for r in rows)).encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -581,20 +568,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     lemma = Lemmas()
     events = derive_events(dictionaries, lemma)
-    write(OUT / "cameo_events.tsv", EVENTS_HEADER, events)
+    write_table(OUT / "cameo_events.tsv", EVENTS_HEADER, events)
     agents = derive_agents(dictionaries, lemma)
-    write(OUT / "agents.tsv", AGENTS_HEADER, agents)
+    write_table(OUT / "agents.tsv", AGENTS_HEADER, agents)
     kinds = Counter(row[1] for row in events)
     counts = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
     print(f"cameo_events.tsv: {len(events)} keys ({counts})")
     print(f"agents.tsv: {len(agents)} nouns")
     countries = derive_country_words(dictionaries)
-    write(OUT / "country_words.tsv", COUNTRY_WORDS_HEADER, countries)
+    write_table(OUT / "country_words.tsv", COUNTRY_WORDS_HEADER, countries)
     print(f"country_words.tsv: {len(countries)} words")
     ontology = ONTOLOGY.read_text(encoding="utf-8")
     block = plover_terms(dictionaries, ontology)
     with atomic_output(ONTOLOGY) as out:
-        out.write(with_plover_terms(ontology, block).encode("utf-8"))
+        out.write(with_block(ontology, block, BEGIN, END).encode("utf-8"))
     print(f"{ONTOLOGY.name}: {block.count('a skos:Concept')} PLOVER modes and contexts")
     return 0
 

@@ -54,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling derivati
 
 from derive_lexicons import plover_for, read_plover_table, slug
 
-from kg.files import atomic_output
+from kg.files import atomic_output, with_block, write_table
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "kg" / "data" / "derived"
@@ -265,19 +265,6 @@ def ontology_block(rows: list[Score], ontology: str) -> str:
     return "\n".join(block) + "\n"
 
 
-def with_block(ontology: str, block: str) -> str:
-    """The ontology with this script's block replaced (or appended the first time)."""
-    if BEGIN in ontology:
-        before, _, rest = ontology.partition(BEGIN)
-        _, _, after = rest.partition(END + "\n")
-        return before + block + after
-    return ontology.rstrip("\n") + "\n\n" + block
-
-
-def write(path: Path, header: str, rows: list[list[str]]) -> None:
-    """Write a table atomically."""
-    with atomic_output(path) as out:
-        out.write((header + "".join("\t".join(r) + "\n" for r in rows)).encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -290,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no PLOVER manual at {plover}", file=sys.stderr)
         return 2
     scores, notes = derive_scores(plover / "PLOVER_MANUAL.tex")
-    write(OUT / "plover_scores.tsv", SCORES_HEADER, [
+    write_table(OUT / "plover_scores.tsv", SCORES_HEADER, [
         [s.type, s.mode, str(s.quad_code), s.quad_class, _number(s.score),
          "" if s.printed is None else _number(s.printed)] for s in scores])
     print(f"plover_scores.tsv: {sum(not s.mode for s in scores)} types, "
@@ -298,12 +285,13 @@ def main(argv: list[str] | None = None) -> int:
     for note in notes:
         print(f"  settled: {note}")
     cameo = derive_cameo(plover / "CAMEO2PLOVER-2021.txt")
-    write(OUT / "plover_cameo.tsv", CAMEO_HEADER, cameo)
+    write_table(OUT / "plover_cameo.tsv", CAMEO_HEADER, cameo)
     unique = sum("," not in row[3] for row in cameo)
     print(f"plover_cameo.tsv: {len(cameo)} codings, {unique} with one CAMEO code")
     ontology = ONTOLOGY.read_text(encoding="utf-8")
     with atomic_output(ONTOLOGY) as out:
-        out.write(with_block(ontology, ontology_block(scores, ontology)).encode("utf-8"))
+        block = ontology_block(scores, ontology)
+        out.write(with_block(ontology, block, BEGIN, END).encode("utf-8"))
     print(f"{ONTOLOGY.name}: quad classes and intensity of {len(scores)} types and modes")
     return 0
 

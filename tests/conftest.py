@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from browser import chromium  # noqa: F401  (a pytest fixture: headless Debian Chromium)
@@ -16,6 +19,16 @@ SEED_ID = "000_aebe9d6deb04523e"
 SHARED = ROOT.parent / "shared"
 WIKINEWS = SHARED / "corpus" / "wikinews.jsonl"
 CORPUS_FIXTURES = frozenset({"corpus_store", "wikinews_sample"})
+
+
+def load_script(path: Path) -> ModuleType:
+    """A script of the repository (``scripts/``, ``benchmarks/``) imported as a module, so
+    that a test runs its functions and doctests."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

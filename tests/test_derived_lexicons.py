@@ -4,23 +4,17 @@ public dictionaries: rerunning it changes nothing, and its decisions hold."""
 from __future__ import annotations
 
 import doctest
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, load_script
 
 SCRIPT = ROOT / "scripts" / "derive_lexicons.py"
 
 
 @pytest.fixture(scope="module")
 def derive():
-    spec = importlib.util.spec_from_file_location("derive_lexicons", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 def test_the_scripts_examples_hold(derive) -> None:
@@ -65,11 +59,7 @@ def test_a_cameo_code_maps_to_its_plover_type(derive) -> None:
 
 @pytest.mark.skipif(not (SHARED / "dictionaries").is_dir(), reason="needs ../shared")
 def test_the_committed_actor_tables_are_what_derive_actors_makes(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("derive_actors", ROOT / "scripts" /
-                                                  "derive_actors.py")
-    actors = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = actors
-    spec.loader.exec_module(actors)
+    actors = load_script(ROOT / "scripts" / "derive_actors.py")
     failures, tried = doctest.testmod(actors)
     assert tried > 0 and failures == 0
     actors.OUT = tmp_path

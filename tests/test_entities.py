@@ -6,14 +6,13 @@ real builds and on the whole corpus (the session's ``corpus_store``).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections import Counter
 
 import pyoxigraph as ox
 import pytest
-from conftest import ROOT, SEED_ID, WIKINEWS
+from conftest import ROOT, SEED_ID, WIKINEWS, load_script
 
 import kg
 from kg.graph import iri
@@ -277,11 +276,7 @@ def test_interview_speaker_tags_are_no_entities(corpus_store: Store) -> None:
 
 
 def _people_report():
-    spec = importlib.util.spec_from_file_location("people_report", ROOT / "benchmarks" /
-                                                  "people.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "benchmarks" / "people.py")
 
 
 def test_an_alias_is_a_form_of_its_name_only() -> None:

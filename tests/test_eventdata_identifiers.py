@@ -3,13 +3,11 @@ what ``scripts/derive_identifiers.py`` makes, and the graph links countries to W
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pycountry
 import pytest
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, load_script
 
 import kg
 from kg.eventdata.identifiers import organisation_code, wikidata
@@ -20,11 +18,7 @@ SCRIPT = ROOT / "scripts" / "derive_identifiers.py"
 
 @pytest.fixture(scope="module")
 def derive():
-    spec = importlib.util.spec_from_file_location("derive_identifiers", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 @pytest.mark.skipif(not (SHARED / "dictionaries").is_dir(), reason="needs ../shared")

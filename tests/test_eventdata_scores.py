@@ -5,12 +5,10 @@ docstring says, and the ontology answers SPARQL with them."""
 from __future__ import annotations
 
 import doctest
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, load_script
 
 SCRIPT = ROOT / "scripts" / "derive_plover_scores.py"
 NEEDS_SHARED = pytest.mark.skipif(not (SHARED / "dictionaries").is_dir(), reason="needs ../shared")
@@ -18,11 +16,7 @@ NEEDS_SHARED = pytest.mark.skipif(not (SHARED / "dictionaries").is_dir(), reason
 
 @pytest.fixture(scope="module")
 def derive():
-    spec = importlib.util.spec_from_file_location("derive_plover_scores", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 def test_the_scripts_examples_hold(derive) -> None:

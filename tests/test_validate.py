@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import rdflib
-from conftest import ROOT, SEED_ID, SEEDS
+from conftest import ROOT, SEED_ID, SEEDS, load_script
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
 import kg
@@ -312,11 +311,7 @@ def test_every_shape_reads_well_in_a_report() -> None:
 
 
 def _diagram_script():
-    spec = importlib.util.spec_from_file_location(
-        "ontology_diagram", ROOT / "scripts" / "ontology_diagram.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "scripts" / "ontology_diagram.py")
 
 
 def test_the_readme_diagram_is_up_to_date() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -101,6 +101,27 @@ def _names(entities: ArticleEntities) -> dict[str, tuple[str, str]]:
                 names[surname] = (next(iter(owners)), "Person")
         _NAMES[entities] = names
     return names
+
+
+def once(statements: Iterable[Statement], *, per_sentence: bool = False) -> Iterator[Statement]:
+    """Each statement once: the same subject, relation, object and factuality are said once
+    per paragraph (with ``per_sentence``, once per sentence and verb phrase).
+
+    >>> from kg.records import Argument, Evidence
+    >>> said = Statement(Argument("Iran", 0, 4, "Iran"), "ACCUSE",
+    ...                  Evidence("d", "s", 0, 1, 1.0, "x"))
+    >>> len(list(once([said, said])))
+    1
+    """
+    seen: set[tuple] = set()
+    for statement in statements:
+        key = (statement.subject.name, statement.relation,
+               statement.object.name if statement.object else None, statement.factuality)
+        if per_sentence:
+            key += (statement.label, statement.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            yield statement
 
 
 Extractor = Callable[[Doc, Context], Iterable[Statement]]

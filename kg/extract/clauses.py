@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import register
-from kg.extract.base import Context
+from kg.extract.base import Context, once
 from kg.extract.grammar import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -444,16 +444,9 @@ def _statement(context: Context, sentence: Span, relation: str, subject: Argumen
 def extract(doc: Doc, context: Context) -> Iterator[Statement]:
     """Clauses of every sentence of a parsed paragraph."""
     inside_quotes = quoted(doc)
-    seen: set[tuple] = set()
-    for sentence in doc.sents:
-        for clause in clauses_of(sentence):
-            for statement in _read_clause(clause, sentence, context, inside_quotes):
-                key = (statement.subject.name, statement.relation,
-                       statement.object.name if statement.object else None, statement.label,
-                       statement.factuality, statement.evidence.start)
-                if key not in seen:
-                    seen.add(key)
-                    yield statement
+    yield from once((statement for sentence in doc.sents for clause in clauses_of(sentence)
+                     for statement in _read_clause(clause, sentence, context, inside_quotes)),
+                    per_sentence=True)
 
 
 def _base_confidence(how: str) -> float:

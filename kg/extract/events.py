@@ -24,7 +24,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import register
-from kg.extract.base import Context
+from kg.extract.base import Context, once
 from kg.extract.clauses import key_prep, noun_event
 from kg.extract.grammar import (
     Party,
@@ -144,22 +144,18 @@ def _factuality(noun: Token) -> Factuality:
 @register(NAME)
 def extract(doc: Doc, context: Context) -> Iterator[Statement]:
     """Event nouns of a parsed paragraph with their parties."""
+    yield from once(_noun_events(doc, context))
+
+
+def _noun_events(doc: Doc, context: Context) -> Iterator[Statement]:
     inside = quoted(doc)
-    seen: set[tuple] = set()
     for sentence in doc.sents:
         for noun in sentence:
             if noun.pos_ not in ("NOUN", "PROPN") or noun.i in inside:
                 continue
             entry = noun_event(noun)
-            if entry is None or _carried(noun):
-                continue
-            for statement in _read_with_setting(noun, entry, sentence, context):
-                key = (statement.subject.name, statement.relation,
-                       statement.object.name if statement.object else None,
-                       statement.factuality)
-                if key not in seen:
-                    seen.add(key)
-                    yield statement
+            if entry is not None and not _carried(noun):
+                yield from _read_with_setting(noun, entry, sentence, context)
 
 
 def _read_with_setting(noun: Token, entry: EventEntry, sentence: Span,

@@ -19,7 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from kg.extract import register
-from kg.extract.base import Context
+from kg.extract.base import Context, once
 from kg.extract.clauses import clauses_of, speaker_events
 from kg.nlp import doc_text
 from kg.records import Statement
@@ -32,22 +32,19 @@ _ACTOR_HOWS = frozenset({"active", "inherited", "control"})
 @register(NAME, reads=("SAID",))
 def extract(doc: Doc, context: Context, said: Iterable[Statement] = ()) -> Iterator[Statement]:
     """The first-person acts of the paragraph's quotations, each its speaker's event."""
-    seen: set[tuple] = set()
+    for found in once(_acts(doc, context, said), per_sentence=True):
+        yield replace(found, evidence=replace(found.evidence, extractor=NAME))
+
+
+def _acts(doc: Doc, context: Context, said: Iterable[Statement]) -> Iterator[Statement]:
     for statement in said:
         span = _quotation(doc, context, statement)
         if span is None:
             continue
         for sentence in sorted({t.sent for t in span}, key=lambda s: s.start):
             for clause in clauses_of(sentence):
-                if not span.start <= clause.verb.i < span.end or not _first_person(clause):
-                    continue
-                for found in speaker_events(clause, statement.subject, sentence, context):
-                    key = (found.subject.name, found.relation,
-                           found.object.name if found.object else None, found.factuality,
-                           found.evidence.start)
-                    if key not in seen:
-                        seen.add(key)
-                        yield replace(found, evidence=replace(found.evidence, extractor=NAME))
+                if span.start <= clause.verb.i < span.end and _first_person(clause):
+                    yield from speaker_events(clause, statement.subject, sentence, context)
 
 
 def _first_person(clause) -> bool:

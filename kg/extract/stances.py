@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import register
-from kg.extract.base import Context
+from kg.extract.base import Context, once
 from kg.extract.grammar import (
     SUBJECT_DEPS,
     conjuncts,
@@ -51,20 +51,17 @@ def agent_nouns() -> dict[str, EventEntry]:
 
 @register(NAME)
 def extract(doc: Doc, context: Context) -> Iterator[Statement]:
-    """The stances the paragraph's agent nouns name, each once per sentence."""
+    """The stances the paragraph's agent nouns name, each once."""
+    yield from once(_stances(doc, context))
+
+
+def _stances(doc: Doc, context: Context) -> Iterator[Statement]:
     inside = quoted(doc)
-    seen: set[tuple] = set()
     for sentence in doc.sents:
         for noun in sentence:
             entry = agent_nouns().get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
-            if entry is None or noun.i in inside:
-                continue
-            for statement in _read(noun, entry, sentence, context):
-                key = (statement.subject.name, statement.relation, statement.object.name,
-                       statement.factuality)
-                if key not in seen:
-                    seen.add(key)
-                    yield statement
+            if entry is not None and noun.i not in inside:
+                yield from _read(noun, entry, sentence, context)
 
 
 def _read(noun: Token, entry: EventEntry, sentence: Span,
