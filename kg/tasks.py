@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg import nlp as nlp_module
 from kg.extract import extract_paragraph
-from kg.extract.base import Context
+from kg.extract.base import ArticleMemory, Context
 from kg.messages import first_line
 from kg.records import Document, Reading
 from kg.resolve import ArticleEntities
@@ -58,9 +58,10 @@ def parse_documents(nlp: Language, documents: Iterable[Document]
 def read_article(document: Document, paragraphs: Paragraphs, fingerprint: str = "") -> Reading:
     """Resolve the entities of one parsed article and extract its statements."""
     entities = ArticleEntities(paragraphs)
+    memory = ArticleMemory()
     statements = []
     for offset, parsed in paragraphs:
-        context = Context(document, entities, offset)
+        context = Context(document, entities, offset, memory)
         statements.extend(extract_paragraph(parsed, context))
     return Reading(document, tuple(statements), entities.entities(), fingerprint)
 

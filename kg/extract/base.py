@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
@@ -12,18 +13,41 @@ from kg.lexicons import country_in_text
 from kg.records import Argument, Document, Evidence, Statement
 from kg.resolve import ArticleEntities
 
+if TYPE_CHECKING:
+    from kg.extract.groups import GroupMemory
+    from kg.extract.recall import Told
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """What the extractors keep of one article while they read it, paragraph by paragraph:
+    one object per article, shared by the paragraphs' contexts. Each part belongs to the
+    module that writes it and says what it holds; the others only read it."""
+
+    names: dict[str, tuple[str, str]] | None = None  # Context: surface name → (entity, type)
+    groups: GroupMemory | None = None  # kg.extract.groups: parties named together
+    told: list[Told] = field(default_factory=list)  # kg.extract.recall: asserted events
+    open_quote: list[Argument] = field(default_factory=list)  # kg.extract.quotes: speakers
+    # of a quotation left open at a paragraph's end
+    countries_held: dict[str, Counter[str]] | None = None  # kg.extract.positions: posts'
+    # countries by person, read from the whole article once
+    titles_held: dict[str, str] = field(default_factory=dict)  # kg.extract.positions:
+    # titles read so far, by person ("his counterpart")
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
     """One paragraph of one article, as an extractor sees it.
 
     ``offset`` is where the paragraph starts in the article's text: add it to spaCy's
-    character offsets to get the article's.
+    character offsets to get the article's. ``memory`` is the article's, the same for all
+    its paragraphs.
     """
 
     document: Document
     entities: ArticleEntities
     offset: int
+    memory: ArticleMemory
 
     def resolve(self, token: Token) -> Argument | None:
         """The entity the token stands for, if any.
@@ -43,7 +67,7 @@ class Context:
     def resolve_word(self, token: Token) -> Argument | None:
         """The entity one word names by itself: a name of the article or a country."""
         start = self.offset + token.idx
-        names = _names(self.entities)
+        names = _names(self)
         if token.text in names:
             name, kind = names[token.text]
             return Argument(token.text, start, start + len(token.text), name, kind)
@@ -53,7 +77,7 @@ class Context:
         return None
 
     def _by_name(self, token: Token) -> Argument | None:
-        names = _names(self.entities)
+        names = _names(self)
         compounds = [c for c in token.lefts if c.dep_ == "compound" and c.i == token.i - 1]
         for first in (compounds[0], token) if compounds else (token,):
             text = token.doc[first.i:token.i + 1].text
@@ -80,12 +104,10 @@ class Context:
         return Argument(span.text, start, start + len(span.text), span.text)
 
 
-_NAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _names(entities: ArticleEntities) -> dict[str, tuple[str, str]]:
+def _names(context: Context) -> dict[str, tuple[str, str]]:
     """Surface names of the article's entities (and the surnames of its people)."""
-    names = _NAMES.get(entities)
+    entities = context.entities
+    names = context.memory.names
     if names is None:
         names = {}
         surnames: dict[str, set[str]] = {}
@@ -99,7 +121,7 @@ def _names(entities: ArticleEntities) -> dict[str, tuple[str, str]]:
         for surname, owners in surnames.items():
             if len(owners) == 1 and surname not in names:
                 names[surname] = (next(iter(owners)), "Person")
-        _NAMES[entities] = names
+        context.memory.names = names
     return names
 
 

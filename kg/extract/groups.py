@@ -21,7 +21,6 @@ Otherwise the plural subject names nobody: a group is never guessed.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -36,17 +35,18 @@ _GROUP_TYPES = frozenset({"Person", "Country", "Organisation"})
 
 
 @dataclass(slots=True)
-class _Memory:
+class GroupMemory:
+    """The groups an article named, the other plural referents, and its paragraphs read."""
+
     groups: list[tuple[int, int, tuple[Argument, ...]]] = field(default_factory=list)
     blockers: list[int] = field(default_factory=list)  # positions of other plural referents
     paragraphs: list[int] = field(default_factory=list)  # paragraph offsets, in reading order
 
 
-_MEMORY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _memory(context) -> _Memory:
-    memory = _MEMORY.setdefault(context.entities, _Memory())
+def _memory(context) -> GroupMemory:
+    if context.memory.groups is None:
+        context.memory.groups = GroupMemory()
+    memory = context.memory.groups
     if context.offset not in memory.paragraphs:
         memory.paragraphs.append(context.offset)
     return memory

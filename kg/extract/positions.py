@@ -23,10 +23,9 @@ guess. A title after "former", "ex-" or "then" is a past post: its role keeps th
 
 from __future__ import annotations
 
-import weakref
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -221,7 +220,6 @@ def _predicated(name: Span, context: Context, person: Argument) -> Post | None:
     return None
 
 
-_ARTICLE_POSTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _READERS = ((_prefixed, 0.9), (_apposed, 0.8), (_predicated, 0.75))
 
 
@@ -238,17 +236,17 @@ def _people(doc: Doc, context: Context) -> Iterator[tuple[Span, Argument]]:
 
 def _countries_held(context: Context) -> dict[str, Counter[str]]:
     """The countries each person of the article holds an explicit post of, by name."""
-    found = _ARTICLE_POSTS.get(context.entities)
+    found = context.memory.countries_held
     if found is None:
         found = {}
         for offset, doc in context.entities.paragraphs():
-            paragraph = Context(context.document, context.entities, offset)
+            paragraph = replace(context, offset=offset)
             for name, person in _people(doc, paragraph):
                 for reader, _ in _READERS:
                     post = reader(name, paragraph, person)
                     if post is not None and post.owner and post.owner.type == "Country":
                         found.setdefault(person.name, Counter())[post.owner.name] += 1
-        _ARTICLE_POSTS[context.entities] = found
+        context.memory.countries_held = found
     return found
 
 
@@ -288,12 +286,9 @@ def _implied_owner(name: Span, context: Context, person: Argument,
     return Argument(country, person.start, person.end, country, "Country")
 
 
-_HELD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def _held(context: Context) -> dict[str, str]:
     """The titles read so far in the article, by person (for "his counterpart")."""
-    return _HELD.setdefault(context.entities, {})
+    return context.memory.titles_held
 
 
 def _counterpart_countries(noun: Token, context: Context) -> list[Argument]:

@@ -27,7 +27,6 @@ object of "call", and one after "as" or "of" following "describe", "characterise
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -194,11 +193,6 @@ def _attribution(sentences: list[Span], start: int, end: int, inside: set[int],
     return _according_to(sentences, context)
 
 
-# The speaker of a quotation left open at the end of a paragraph, by article: news
-# opens each paragraph of a long quotation again and closes only the last.
-_OPEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def _quotations(text: str) -> Iterator[tuple[int, int, str, bool]]:
     """(start, end, words, closed) of each quotation of a paragraph; the last one may be
     left open, running to the paragraph's end."""
@@ -214,7 +208,9 @@ def _quotations(text: str) -> Iterator[tuple[int, int, str, bool]]:
 @register(NAME)
 def extract(doc: Doc, context: Context) -> Iterator[Statement]:
     """Quotations in a parsed paragraph, each a ``SAID`` statement of its speaker."""
-    previous: list[Argument] = _OPEN.pop(context.entities, [])
+    # the speaker of a quotation left open at the end of the paragraph before: news opens
+    # each paragraph of a long quotation again and closes only the last
+    previous, context.memory.open_quote = context.memory.open_quote, []
     text = doc_text(doc)
     if not text.lstrip().startswith(("“", '"')):
         previous = []  # only a paragraph that opens a quotation again continues one
@@ -236,7 +232,7 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
             continue
         previous = speakers
         if not closed:
-            _OPEN[context.entities] = speakers
+            context.memory.open_quote = speakers
         evidence_span = doc[sentences[0].start: sentences[-1].end]
         for speaker in speakers:
             yield Statement(subject=speaker, relation="SAID", quote=quote.rstrip(",").strip(),

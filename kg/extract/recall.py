@@ -9,12 +9,11 @@ which tells the article's main event (elsewhere further back, a definite noun is
 likely to name another event): its actors and recipients are the
 ones the extractors need for the new event (who attacked, whom the summit gathered).
 Events are remembered as the extractors assert them (:func:`kg.extract.setting.placed`),
-per article.
+in the article's memory (``Context.memory.told``).
 """
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -23,7 +22,6 @@ from kg.records import Argument, Statement
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _JOINT = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # events whose parties act together
-_MEMORY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +37,7 @@ class Told:
 
 def remember(context, statement: Statement) -> None:
     """Keep an asserted event of the article for the definite nouns that name it again."""
-    _MEMORY.setdefault(context.entities, []).append(Told(
+    context.memory.told.append(Told(
         statement.evidence.start, context.offset, statement.relation, statement.subject,
         statement.object))
 
@@ -62,7 +60,7 @@ def recall(noun: Token, code: str, context) -> list[Told]:
     if any(_own_party(c) for c in noun.children):
         return []
     position = context.offset + noun.sent.start_char
-    told = [t for t in _MEMORY.get(context.entities, ()) if t.code == code
+    told = [t for t in context.memory.told if t.code == code
             and t.position <= position]
     lead = min((b.start for b in context.document.paragraphs()), default=0)
     near = {p for p in {t.paragraph for t in told}
