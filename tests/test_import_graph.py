@@ -15,16 +15,6 @@ import networkx as nx
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# The one known cycle left, kept explicit until issue 16's remaining work (extractors as
-# components with a declared contract, found without importing the package that runs them)
-# removes it: each extractor module imports ``register`` from ``kg.extract``, which imports
-# every extractor module so that they register themselves. Only those edges, from a module
-# of kg.extract to kg.extract itself, are excused.
-def is_known_cycle_edge(source: str, target: str) -> bool:
-    """Whether ``source → target`` is an extractor registering itself with kg.extract."""
-    return target == "kg.extract" and source.startswith("kg.extract.")
-
-
 def kg_modules(root: Path = ROOT) -> dict[str, Path]:
     """Dotted module name → file, for every module of the kg package."""
     modules = {}
@@ -125,14 +115,11 @@ def test_the_graph_sees_kgs_imports() -> None:
     assert graph.number_of_nodes() > 50
     assert graph.has_edge("kg.pipeline", "kg.graph.store")  # module level
     assert graph.has_edge("kg.graph.validate", "kg.graph.store")
-    assert graph.has_edge("kg.extract.quotes", "kg.extract")  # the known cycle's edge
+    assert graph.has_edge("kg.extract.quotes", "kg.extract.components")  # registers itself
 
 
 def test_no_import_cycle() -> None:
     graph = import_graph()
-    known = [edge for edge in graph.edges if is_known_cycle_edge(*edge)]
-    assert known, "the known extract cycle is gone: drop is_known_cycle_edge"
-    graph.remove_edges_from(known)
     cycles = [" → ".join([*cycle, cycle[0]]) for cycle in nx.simple_cycles(graph)]
     assert not cycles, "import cycles:\n" + "\n".join(sorted(cycles))
 

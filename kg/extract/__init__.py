@@ -1,9 +1,10 @@
 """Extractors: parsed sentences → :class:`~kg.records.Statement` records.
 
-Each extractor is one module that registers itself here; adding one is a new file, one
-import line below and its place in :data:`ORDER`. Extractors know nothing of RDF. An
-extractor that builds on another's statements declares the relations it ``reads`` and is
-given the paragraph's statements of those relations, found by the extractors before it.
+Each extractor is one module that registers itself (:mod:`kg.extract.components`);
+adding one is a new file, one import line below and its place in :data:`ORDER`.
+Extractors know nothing of RDF. An extractor that builds on another's statements declares
+the relations it ``reads`` and is given the paragraph's statements of those relations,
+found by the extractors before it.
 
 >>> ORDER
 ('clauses', 'events', 'stances', 'members', 'positions', 'quotes', 'speech')
@@ -13,38 +14,16 @@ given the paragraph's statements of those relations, found by the extractors bef
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from kg.extract.base import Context, Extractor
+from kg.extract.base import Context
+from kg.extract.components import EXTRACTORS, register  # noqa: F401  (the public API)
 from kg.records import Statement
 
 # The run order: an extractor that reads others' statements comes after them.
 ORDER = ("clauses", "events", "stances", "members", "positions", "quotes", "speech")
-
-
-@dataclass(frozen=True, slots=True)
-class Component:
-    """A registered extractor and the relations of earlier statements it reads."""
-
-    extract: Callable[..., Iterable[Statement]]
-    reads: tuple[str, ...] = ()
-
-
-EXTRACTORS: dict[str, Component] = {}
-
-
-def register(name: str, *, reads: tuple[str, ...] = ()):
-    """Register an extractor under ``name`` (a decorator); with ``reads``, it is called
-    with the paragraph's earlier statements of those relations as a third argument."""
-
-    def add(function: Extractor) -> Extractor:
-        EXTRACTORS[name] = Component(function, reads)
-        return function
-
-    return add
 
 
 def extract_paragraph(doc: Doc, context: Context,

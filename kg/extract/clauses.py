@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import register
 from kg.extract.base import Context, once
+from kg.extract.components import register
 from kg.extract.grammar import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,

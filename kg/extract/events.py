@@ -23,9 +23,9 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import register
 from kg.extract.base import Context, once
 from kg.extract.clauses import key_prep, noun_event
+from kg.extract.components import register
 from kg.extract.grammar import (
     Party,
     actor,

@@ -25,8 +25,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import register
 from kg.extract.base import Context
+from kg.extract.components import register
 from kg.extract.grammar import conjuncts, parties, words
 from kg.lexicons import titles
 from kg.records import Argument, Statement

@@ -29,8 +29,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import register
 from kg.extract.base import Context
+from kg.extract.components import register
 from kg.extract.grammar import conjuncts, words
 from kg.lexicons import titles
 from kg.records import Argument, Statement

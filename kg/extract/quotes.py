@@ -31,8 +31,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import register
 from kg.extract.base import Context
+from kg.extract.components import register
 from kg.extract.grammar import actor, parties, quoted, words
 from kg.lexicons import speech_verbs
 from kg.nlp import doc_text

@@ -18,9 +18,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from kg.extract import register
 from kg.extract.base import Context, once
 from kg.extract.clauses import clauses_of, speaker_events
+from kg.extract.components import register
 from kg.nlp import doc_text
 from kg.records import Statement
 

@@ -17,8 +17,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import register
 from kg.extract.base import Context, once
+from kg.extract.components import register
 from kg.extract.grammar import (
     SUBJECT_DEPS,
     conjuncts,
