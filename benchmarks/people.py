@@ -42,7 +42,7 @@ from kg.queries import run_query
 from kg.queries.entity import EntityRow, entity_table
 from kg.resolve.corpus import title_of
 from kg.resolve.entities import could_be_a_name, short_given
-from kg.resolve.lexicon import (
+from kg.resolve.wordlists import (
     fold,
     known_given_names,
     known_organisations,

@@ -150,6 +150,15 @@ class When:
         return f"{self.start or '..'}/{self.end}"
 
 
+# The relation codes a statement may carry: the PLOVER 2.0 event types, the three
+# non-event relations, and OTHER. The ontology defines the same codes (a test holds them
+# equal); they are written here so that extraction needs no RDF to check them.
+PLOVER_TYPES = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+RELATIONS = PLOVER_TYPES | {"HOLDS_POSITION", "MEMBER_OF", "SAID", "OTHER"}
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
     """A subject–relation–object statement with its evidence.
@@ -174,6 +183,11 @@ class Statement:
     place: Argument | None = None
     mode: str | None = None
     context: str | None = None
+
+    def __post_init__(self) -> None:
+        # a typo in an extractor fails where it is made, not when the graph is written
+        if self.relation not in RELATIONS:
+            raise ValueError(f"unknown relation {self.relation!r} (not in kg.records.RELATIONS)")
 
     @property
     def is_fact(self) -> bool:

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from kg.files import atomic_output
 from kg.lexicons import lookup_country, lookup_seat
-from kg.resolve.lexicon import fold, honorifics, org_heads, styles, title_index
+from kg.resolve.wordlists import fold, honorifics, org_heads, styles, title_index
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "kg" / "data" / "derived"

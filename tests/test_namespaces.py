@@ -66,3 +66,16 @@ def test_a_misspelt_term_fails_at_once() -> None:
     with pytest.raises(AttributeError, match="Statment"):
         _ = DIP.Statment
     assert DIP.Statement == URIRef(str(DIP) + "Statement")
+
+
+def test_statements_carry_exactly_the_ontologys_relation_codes() -> None:
+    """kg.records.RELATIONS, which a Statement is checked against, is the ontology's set of
+    relation codes; a code outside it fails where the statement is made."""
+    from kg.graph.ontology import relations
+    from kg.records import PLOVER_TYPES, RELATIONS, Argument, Evidence, Statement
+
+    assert RELATIONS == set(relations())
+    assert PLOVER_TYPES == {code for code, term in relations().items() if term.is_event}
+    with pytest.raises(ValueError, match="CONSLUT"):
+        Statement(Argument("Iran", 0, 4, "Iran"), "CONSLUT",
+                  Evidence("d", "Iran met.", 0, 9, 0.9, "clauses"))

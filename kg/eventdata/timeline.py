@@ -26,7 +26,7 @@ from kg.eventdata.events import Event, asserted_events
 from kg.eventdata.scores import QUAD_CLASSES
 from kg.files import atomic_output
 from kg.graph.store import Store
-from kg.resolve.lexicon import country_by_code
+from kg.resolve.wordlists import country_by_code
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

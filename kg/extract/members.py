@@ -30,7 +30,7 @@ from kg.extract.components import register
 from kg.extract.grammar import conjuncts, parties, words
 from kg.lexicons import titles
 from kg.records import Argument, Statement
-from kg.resolve.lexicon import fold, national_titles, party_codes, party_roles
+from kg.resolve.wordlists import fold, national_titles, party_codes, party_roles
 
 NAME = "members"
 _MEMBER_TYPES = frozenset({"Person", "Country", "Organisation"})

@@ -14,7 +14,7 @@ A national office with no owner in its noun phrase ("Prime Minister Boris Johnso
 "Adil Abdul-Mahdi, the caretaker Prime Minister") belongs to the country the person
 holds a post of elsewhere in the article, else the one country that has the office
 ("Taoiseach"), else the one the public actor dictionaries
-give them (PETRARCH2's, :func:`kg.resolve.lexicon.known_people`), else that of a person
+give them (PETRARCH2's, :func:`kg.resolve.wordlists.known_people`), else that of a person
 coordinated with them ("Trump and Vice President JD Vance"), else the article's own country
 (:mod:`kg.resolve.home`). Any other title with no owner yields nothing rather than a
 guess. A title after "former", "ex-" or "then" is a past post: its role keeps the marker
@@ -36,7 +36,7 @@ from kg.lexicons import titles
 from kg.records import Argument, Statement
 from kg.resolve import clean_span
 from kg.resolve.home import home_country
-from kg.resolve.lexicon import (
+from kg.resolve.wordlists import (
     country_by_code,
     fold,
     known_people,

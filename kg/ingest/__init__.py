@@ -22,7 +22,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.ingest import html, records, text, warc
+from kg.ingest import dumps, html, text, warc
 from kg.ingest.base import (
     MAX_INPUT_BYTES,
     MAX_INPUT_ENV,
@@ -47,9 +47,9 @@ READERS: dict[str, Reader] = {
     ".md": text.read_md,
     ".html": html.read_html,
     ".htm": html.read_html,
-    ".jsonl": records.read_jsonl,
-    ".csv": records.read_csv,
-    ".json": records.read_json,
+    ".jsonl": dumps.read_jsonl,
+    ".csv": dumps.read_csv,
+    ".json": dumps.read_json,
     ".warc": warc.read_warc,
     ".warc.gz": warc.read_warc,
 }

@@ -35,7 +35,7 @@ from kg.graph import iri
 from kg.graph.namespaces import DIP, RDF, RDFS, SKOS, XSD
 from kg.graph.store import Store
 from kg.lexicons import lookup_country
-from kg.resolve.lexicon import fold, org_heads, title_words
+from kg.resolve.wordlists import fold, org_heads, title_words
 
 # Classes a name may move between; a country's node is decided by the ISO list alone.
 _MOVABLE = ("Person", "Organisation", "Place", "Other")

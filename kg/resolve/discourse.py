@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.lexicons import speech_verbs
 from kg.nlp import doc_text
-from kg.resolve.lexicon import (
+from kg.resolve.spans import subject_role, title_before
+from kg.resolve.wordlists import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
     PLURAL_DETERMINERS,
@@ -40,7 +41,6 @@ from kg.resolve.lexicon import (
     org_heads,
     title_index,
 )
-from kg.resolve.spans import subject_role, title_before
 
 if TYPE_CHECKING:
     from kg.resolve.entities import ArticleEntities, Cluster

@@ -54,7 +54,17 @@ from kg.lexicons import Country, country_in_text, lookup_country, lookup_seat, s
 from kg.nlp import doc_text
 from kg.records import Argument, Entity
 from kg.resolve.discourse import Discourse
-from kg.resolve.lexicon import (
+from kg.resolve.spans import (
+    clean_span,
+    glued_before,
+    glued_name,
+    hyphen_parts,
+    in_title,
+    split_coordination,
+    title_before,
+    with_given_names,
+)
+from kg.resolve.wordlists import (
     country_by_code,
     fold,
     gendered,
@@ -74,16 +84,6 @@ from kg.resolve.lexicon import (
     place_heads,
     styles,
     thing_nouns,
-)
-from kg.resolve.spans import (
-    clean_span,
-    glued_before,
-    glued_name,
-    hyphen_parts,
-    in_title,
-    split_coordination,
-    title_before,
-    with_given_names,
 )
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from kg.lexicons import country_in_text
-from kg.resolve.lexicon import fold
+from kg.resolve.wordlists import fold
 
 _MAX_WORDS = 4
 _WORD = re.compile(r"[^\W_][\w'’.-]*")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicons import country_in_text, event_lexicon
-from kg.resolve.lexicon import (
+from kg.resolve.wordlists import (
     DETERMINERS,
     fold,
     honorifics,

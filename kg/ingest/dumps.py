@@ -1,5 +1,5 @@
-"""Record files: ``.jsonl`` (one JSON object a line), ``.csv`` (a header row) and ``.json``
-(a news API dump: ``{"articles": [...]}``).
+"""Dumps of article records: ``.jsonl`` (one JSON object a line), ``.csv`` (a header row)
+and ``.json`` (a news API dump: ``{"articles": [...]}``).
 
 Records have the fields ``id``, ``title``, ``date``, ``url`` and ``text`` (``source``
 too, optionally); other fields are ignored. The records of news-please (``maintext``,
