@@ -74,8 +74,8 @@ def test_statements_carry_exactly_the_ontologys_relation_codes() -> None:
     from kg.graph.ontology import relations
     from kg.records import PLOVER_TYPES, RELATIONS, Argument, Evidence, Statement
 
-    assert RELATIONS == set(relations())
-    assert PLOVER_TYPES == {code for code, term in relations().items() if term.is_event}
+    assert set(relations()) == RELATIONS
+    assert {code for code, term in relations().items() if term.is_event} == PLOVER_TYPES
     with pytest.raises(ValueError, match="CONSLUT"):
         Statement(Argument("Iran", 0, 4, "Iran"), "CONSLUT",
                   Evidence("d", "Iran met.", 0, 9, 0.9, "clauses"))
