@@ -1,7 +1,8 @@
 """Reading articles: files, folders and URLs in, ``Document``s (and ``ReadError``s) out.
 
-One reader per format, registered by file extension in ``READERS``; adding a format
-is one new module and one line there. Readers never raise for bad input: each problem
+One reader per format, registered by file extension in ``READERS`` (a registry that
+imports a reader's module when a file of its format is first read); adding a format is
+one new module and one line there. Readers never raise for bad input: each problem
 becomes one ``ReadError`` and reading goes on; an input left out on purpose (a WARC
 record that is no article, a page not in English) is one ``Skipped``. URLs, feeds and
 lists of URLs (a ``.txt`` of URLs) are read through a :class:`~kg.ingest.web.Web`.
@@ -22,7 +23,6 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.ingest import dumps, html, text, warc
 from kg.ingest.base import (
     MAX_INPUT_BYTES,
     MAX_INPUT_ENV,
@@ -39,20 +39,22 @@ from kg.ingest.fetch import Fetcher
 from kg.ingest.meta import parse_date
 from kg.ingest.web import Web, is_url, is_url_list
 from kg.records import Document
+from kg.registry import Registry
 
 __all__ = ["READERS", "ReadError", "Reader", "Skipped", "read", "reader_for"]
 
-READERS: dict[str, Reader] = {
-    ".txt": text.read_txt,
-    ".md": text.read_md,
-    ".html": html.read_html,
-    ".htm": html.read_html,
-    ".jsonl": dumps.read_jsonl,
-    ".csv": dumps.read_csv,
-    ".json": dumps.read_json,
-    ".warc": warc.read_warc,
-    ".warc.gz": warc.read_warc,
-}
+READERS: Registry[Reader] = Registry("reader", {
+    ".txt": "kg.ingest.text:read_txt",
+    ".md": "kg.ingest.text:read_md",
+    ".html": "kg.ingest.html:read_html",
+    ".htm": "kg.ingest.html:read_html",
+    ".jsonl": "kg.ingest.dumps:read_jsonl",
+    ".csv": "kg.ingest.dumps:read_csv",
+    ".json": "kg.ingest.dumps:read_json",
+    ".warc": "kg.ingest.warc:read_warc",
+    ".warc.gz": "kg.ingest.warc:read_warc",
+})
+ARCHIVES = frozenset({".warc", ".warc.gz"})  # what they hold are web pages, read as such
 
 
 def reader_for(path: str | Path) -> Reader | None:
@@ -60,13 +62,21 @@ def reader_for(path: str | Path) -> Reader | None:
 
     A two-part extension (``.warc.gz``) is looked up before the last one.
 
-    >>> reader_for("news/A.TXT") is text.read_txt, reader_for("notes.docx")
-    (True, None)
-    >>> reader_for("crawl.warc.gz") is warc.read_warc
-    True
+    >>> reader_for("news/A.TXT").__name__, reader_for("notes.docx")
+    ('read_txt', None)
+    >>> reader_for("crawl.warc.gz").__name__
+    'read_warc'
     """
+    return READERS.get(_format(path) or "")
+
+
+def _format(path: str | Path) -> str | None:
+    """The extension a file's reader is registered under (``.warc.gz`` before ``.gz``)."""
     suffixes = Path(path).suffixes
-    return READERS.get("".join(suffixes[-2:]).lower()) or READERS.get(Path(path).suffix.lower())
+    for extension in ("".join(suffixes[-2:]).lower(), Path(path).suffix.lower()):
+        if extension in READERS:
+            return extension
+    return None
 
 
 def _expected() -> str:
@@ -197,7 +207,8 @@ def _read(paths: Iterable[str | Path], default: str | None, max_mb: float | None
             listing = isinstance(source, Path) and source.suffix.lower() == ".txt" \
                 and is_url_list(source)
             reader = None if isinstance(source, str) or listing else reader_for(source)
-            if web is None and reader in (None, warc.read_warc):
+            archive = not isinstance(source, str) and _format(source) in ARCHIVES
+            if web is None and (reader is None or archive):
                 web = own = Web(Fetcher(None))
             if isinstance(source, str):
                 items: Iterator[Document | ReadError | Skipped] = web.read_url(source)
@@ -206,7 +217,7 @@ def _read(paths: Iterable[str | Path], default: str | None, max_mb: float | None
             else:
                 assert reader is not None
                 items = _guarded(reader, source, max_bytes)
-                if reader is warc.read_warc:
+                if archive:
                     items = (web.first_copy(x) if isinstance(x, Document) else x for x in items)
             for item in items:
                 if isinstance(item, Document):
