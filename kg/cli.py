@@ -441,7 +441,7 @@ def render(
 def entities(
     store: StoreOption = DEFAULT_STORE,
     type_: Annotated[str | None, typer.Option(
-        "--type", help="Only this type: Person, Country, Organisation or Place.")] = None,
+        "--type", help="Only this type: Person, Country, Organisation, Place or Other.")] = None,
     limit: Annotated[int, typer.Option(help="Most rows to print; 0 = all.")] = 50,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or csv.")] = "table",
 ) -> None:

@@ -73,7 +73,7 @@ class Argument:
     """A subject or object of a statement.
 
     ``type`` is an ontology class name (``Person``, ``Country``, ``Organisation``,
-    ``Place``) for entities, and ``None`` for a literal phrase (the object of an open
+    ``Place``, ``Other``) for entities, and ``None`` for a literal phrase (the object of an open
     triple). ``name`` is the canonical name after resolution; ``text`` is the surface
     form at ``start:end`` in the document.
     """

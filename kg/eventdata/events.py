@@ -34,7 +34,7 @@ class Actor:
 
     iri: str
     name: str
-    type: str  # Person, Country, Organisation, Place
+    type: str  # Person, Country, Organisation, Place, Other
     code: str | None = None  # PLOVER's country field: ISO alpha-3, or UNO, EUR, IGO…
     sector: str | None = None  # CAMEO/PLOVER sector (GOV, MIL, COP…)
     cameo: str | None = None  # an organisation's CAMEO actor code (IGOUNOHLHWHO)
