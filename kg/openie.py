@@ -41,7 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import kg.nlp
-from kg.extract.grammar import RELATIVE_PRONOUNS, antecedent, conjuncts, governor
+from kg.extract.syntax import RELATIVE_PRONOUNS, antecedent, conjuncts, governor
 from kg.lexicons import rows, speech_verbs, titles, word_set
 from kg.nlp import doc_text
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg import nlp
-from kg.extract.grammar import words
+from kg.extract.words import words
 from kg.ingest.segment import segment
 from kg.lexicons import event_lexicon, rows
 from kg.records import Block, Document, Factuality, Statement

@@ -23,28 +23,23 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.actors import Actor, actor
 from kg.extract.base import Context, once
 from kg.extract.components import register
-from kg.extract.grammar import (
+from kg.extract.factuality import factuality, intent, noun_factuality, planned
+from kg.extract.groups import remember_actor, remember_group
+from kg.extract.parties import Party, parties
+from kg.extract.recall import recall
+from kg.extract.setting import placed, setting
+from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
-    Actor,
-    Party,
-    actor,
     antecedent,
     conjuncts,
-    factuality,
     governor,
-    intent,
-    noun_factuality,
-    parties,
-    planned,
     prep_objects,
     quoted,
 )
-from kg.extract.groups import remember_actor, remember_group
-from kg.extract.recall import recall
-from kg.extract.setting import placed, setting
 from kg.extract.words import recipient_preps, words
 from kg.lexicons import (
     EventEntry,
@@ -538,7 +533,7 @@ def _demands(verb: Token, subjects: list[Party], sentence: Span, context: Contex
 def _read_event(clause: Clause, event: Event, subjects: list[Party], sentence: Span,
                 context: Context, fact: Factuality) -> Iterator[Statement]:
     """The event's statements with their setting and factuality. An announced event is
-    the intent it expresses (:func:`~kg.extract.grammar.intent`: "will meet" is an
+    the intent it expresses (:func:`~kg.extract.factuality.intent`: "will meet" is an
     agreement, "would boycott" a threat) and, beside it, the event itself marked planned;
     an announced verbal act is the act ("will demand")."""
     verb = clause.verb

@@ -23,23 +23,15 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.actors import actor
 from kg.extract.base import Context, once
 from kg.extract.clauses import key_prep, noun_event
 from kg.extract.components import register
-from kg.extract.grammar import (
-    Party,
-    actor,
-    conjuncts,
-    factuality,
-    intent,
-    noun_factuality,
-    parties,
-    planned,
-    prep_objects,
-    quoted,
-)
+from kg.extract.factuality import factuality, intent, noun_factuality, planned
 from kg.extract.groups import remember_group
+from kg.extract.parties import Party, parties
 from kg.extract.setting import placed, setting
+from kg.extract.syntax import conjuncts, prep_objects, quoted
 from kg.extract.words import recipient_preps, words
 from kg.lexicons import EventEntry
 from kg.records import Argument, Factuality, Statement

@@ -27,7 +27,9 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.base import Context
 from kg.extract.components import register
-from kg.extract.grammar import conjuncts, parties, words
+from kg.extract.parties import parties
+from kg.extract.syntax import conjuncts
+from kg.extract.words import words
 from kg.lexicons import titles
 from kg.records import Argument, Statement
 from kg.resolve.wordlists import fold, national_titles, party_codes, party_roles

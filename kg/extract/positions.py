@@ -31,7 +31,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.base import Context
 from kg.extract.components import register
-from kg.extract.grammar import conjuncts, words
+from kg.extract.syntax import conjuncts
+from kg.extract.words import words
 from kg.lexicons import titles
 from kg.records import Argument, Statement
 from kg.resolve import clean_span

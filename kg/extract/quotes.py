@@ -31,9 +31,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.actors import actor
 from kg.extract.base import Context
 from kg.extract.components import register
-from kg.extract.grammar import actor, parties, quoted, words
+from kg.extract.parties import parties
+from kg.extract.syntax import quoted
+from kg.extract.words import words
 from kg.lexicons import speech_verbs
 from kg.nlp import doc_text
 from kg.records import Argument, Statement

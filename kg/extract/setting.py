@@ -202,7 +202,7 @@ def placed(statements: Iterable[Statement], found: Setting, *, code: str,
     """One event's statements with its setting and factuality.
 
     ``statements`` are coded ``intended or code``. When the event is announced and its
-    announcement is another event (``intended``, see :func:`kg.extract.grammar.intent`:
+    announcement is another event (``intended``, see :func:`kg.extract.factuality.intent`:
     "will meet" is an agreement), each comes as it is and, beside it, the ``code`` event
     itself, marked planned (or hypothetical, when announced on a condition) and with the
     setting (the setting is the event's, not the

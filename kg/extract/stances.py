@@ -19,14 +19,9 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.base import Context, once
 from kg.extract.components import register
-from kg.extract.grammar import (
-    SUBJECT_DEPS,
-    conjuncts,
-    factuality,
-    parties,
-    prep_objects,
-    quoted,
-)
+from kg.extract.factuality import factuality
+from kg.extract.parties import parties
+from kg.extract.syntax import SUBJECT_DEPS, conjuncts, prep_objects, quoted
 from kg.lexicons import EventEntry, event_type, lookup_seat, rows
 from kg.records import Argument, Factuality, Statement
 

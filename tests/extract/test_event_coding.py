@@ -3,7 +3,7 @@ real news sentences (each class with the readings that must NOT fire)."""
 
 from __future__ import annotations
 
-from kg.extract.grammar import intent
+from kg.extract.factuality import intent
 from kg.lexicons import cameo_lexicon, event_type
 from kg.records import Factuality
 

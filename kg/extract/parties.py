@@ -1,0 +1,219 @@
+"""The parties a noun phrase names: itself, its conjuncts, names in apposition ("Ukraine's
+ambassador, Olga Stefanishyna"), members listed with "including", parties coordinated
+inside a premodifier ("Trump and Vice President JD Vance"), generic and represented actors
+("Iraqi police", "Hungarian and Romanian officials"), groups named before ("they"), and,
+for the recipients of an event, the owner of a thing ("Trump's claim" → Trump, "Ukrainian
+cities" → Ukraine, "the navies of China" → China, "the attack" told before → its attacker).
+
+The word classes come from ``kg/data/extract_words.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.extract import recall
+from kg.extract.agents import generic_actor, represented
+from kg.extract.groups import group_for
+from kg.extract.syntax import (
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    antecedent,
+    conjuncts,
+)
+from kg.extract.words import words
+from kg.lexicons import event_type, quad_codes, speech_verbs
+from kg.records import Argument
+
+_OWNER_DEPS = ("compound", "amod", "nmod")
+_OWNER_PREPS = frozenset({"of", "from", "by"})
+_REPORTED_PRONOUNS = frozenset({"it", "they"})
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An entity a phrase names; ``direct`` is False when it is only the owner of the thing."""
+
+    argument: Argument
+    direct: bool = True
+
+
+def _usable(argument: Argument | None) -> bool:
+    return argument is not None and argument.type is not None
+
+
+def _coordinated_before(token: Token, context) -> list[Argument]:
+    """Parties coordinated inside the premodifiers of ``token``.
+
+    The small parser often reads "Trump and Vice President JD Vance" as one noun
+    phrase headed by "Vance"; the "and" before the head still coordinates two parties.
+    """
+    found: list[Argument] = []
+    doc = token.doc
+    inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for cc in doc[token.left_edge.i:token.i]:
+        if cc.dep_ != "cc" or cc.lower_ not in ("and", "&") or cc.i in inside:
+            continue
+        if not cc.head.i < cc.i or cc.head.pos_ not in ("PROPN", "NOUN"):
+            continue
+        for member in (cc.head, *cc.head.conjuncts):
+            if member.i >= token.i or member.dep_ == "poss":
+                continue
+            argument = context.resolve(member)
+            if _usable(argument):
+                found.append(argument)
+    return found
+
+
+def _owners(head: Token, context) -> list[Party]:
+    """The owner of a thing named by ``head``: "Trump's claim", "the navies of China"."""
+    owners: list[Party] = []
+    for child in head.children:
+        if child.dep_ == "poss":  # "Trump's claim", "protesters' demands"
+            owners.extend(Party(p.argument, False) for p in parties(child, context))
+    if owners:
+        return owners
+    # a material act's "of" names what it is done to ("the arrest of activists"); a verbal
+    # act's, who does it ("the request of Prime Minister Johnson", "the demands of …")
+    entry = event_type(head.lemma_.lower(), "NOUN")
+    material = entry is not None and entry.is_event and quad_codes().get(entry.code) in (2, 4)
+    preps = _OWNER_PREPS - {"of"} if material else _OWNER_PREPS
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            # "the demands of the protesters", "the claim from Berlin", "a proposal by France"
+            owners.extend(Party(p.argument, False) for p in parties(pobj, context))
+    if owners:
+        return owners
+    for child in head.children:
+        if child.dep_ in _OWNER_DEPS:
+            owners.extend(Party(a, False) for a in _resolved(conjuncts(child), context)
+                          if a.type != "Place")
+    if owners:
+        return owners
+    # the parties of a thing made between them: "the deal between Turkey and Libya",
+    # "the memoranda of understanding between Turkey and Libya"
+    holders = [head, *(p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for p in prep.children if p.dep_ == "pobj")]
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "between"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                owners.extend(Party(a, False) for a in _resolved(conjuncts(pobj), context))
+    if owners:
+        return owners
+    # an event told before: "condemned the attack" (its attacker), "denounced the
+    # conclusions of the summit" (all who met)
+    return [Party(a, False) for holder in holders for a in _recalled_owners(holder, context)]
+
+
+def _recalled_owners(noun: Token, context) -> list[Argument]:
+    entry = event_type(noun.lemma_.lower(), "NOUN")
+    if entry is None or not entry.is_event:
+        return []
+    return recall.owners(recall.recall(noun, entry.code, context))
+
+
+def _resolved(tokens: Iterable[Token], context) -> list[Argument]:
+    return [a for a in (context.resolve(t) for t in tokens) if _usable(a)]
+
+
+def _listed(head: Token) -> list[Token]:
+    """Members a noun lists: "major economies—including India, China, and NATO allies"."""
+    listing = words("listing")
+    found: list[Token] = []
+    for prep in head.children:
+        if prep.dep_ in ("prep", "acl") and (prep.lower_ in listing
+                                             or prep.lemma_.lower() in listing):
+            found.extend(p for c in prep.children if c.dep_ in ("pobj", "dobj")
+                         for p in conjuncts(c))
+        if prep.dep_ == "prep" and prep.lower_ == "as" and any(
+                c.lower_ == "such" for c in prep.lefts):
+            found.extend(p for c in prep.children if c.dep_ == "pobj" for p in conjuncts(c))
+    return found
+
+
+def _reporter(pronoun: Token) -> Token | None:
+    """Who "it" or "they" is when it is the subject of a reported clause: the one who
+    reports ("Syria says it will withdraw", "the rebels said they would boycott")."""
+    if pronoun.lower_ not in _REPORTED_PRONOUNS or pronoun.dep_ not in (
+            SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+        return None
+    clause = pronoun.head
+    for _ in range(3):
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in speech_verbs():
+            return next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS
+                         and c.pos_ != "PRON"), None)
+        if clause.dep_ not in ("conj", "xcomp") or clause.head == clause:
+            return None
+        clause = clause.head
+    return None
+
+
+def _counted(head: Token) -> Token | None:
+    """What a number or quantity counts: "thousands of protesters", "a group of Moroccan
+    diplomats", "two of its nationals"."""
+    if head.pos_ != "NUM" and head.lemma_.lower() not in words("quantity"):
+        return None
+    return next((p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj"), None)
+
+
+def parties(token: Token, context, *, owners: bool = False) -> list[Party]:
+    """The entities a noun phrase headed by ``token`` names, each once.
+
+    With ``owners``, a thing stands for its owner when it names no entity itself
+    ("disputed Trump's claim" → Trump); such parties are marked indirect.
+    """
+    token = antecedent(token)
+    found: list[Party] = []
+    for head in conjuncts(token):
+        argument = context.resolve(head)
+        stands_for = None if _usable(argument) else (_reporter(head) or _counted(head))
+        if stands_for is not None:  # "it" in a report, "thousands of protesters"
+            found.extend(parties(stands_for, context, owners=owners))
+            continue
+        if not _usable(argument):
+            group = group_for(head, context)
+            if group:
+                found.extend(Party(a) for a in group)
+                continue
+        if _usable(argument):
+            found.append(Party(argument))
+            if argument.type == "Country":  # "Hungarian and Romanian officials": both
+                found.extend(Party(a) for a in represented(head, context))
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                named = _resolved(conjuncts(appos), context)
+                other = [a for a in named if argument.type == "Person"
+                         and any(n.type == "Person" for n in named)
+                         and a.type in ("Person", "Organisation") and a.name != argument.name]
+                found.extend(Party(a) for a in other)
+            continue
+        apposed = [Party(a) for c in head.children if c.dep_ == "appos"
+                   for a in _resolved(conjuncts(c), context)]
+        if apposed:
+            found.extend(apposed)
+            continue
+        listed = _listed(head)
+        if listed:
+            for member in listed:
+                found.extend(parties(member, context, owners=owners)
+                             if member != head else [])
+            continue
+        agent = generic_actor(head, context)
+        if agent is not None:
+            found.append(Party(agent))
+            continue
+        body = represented(head, context)
+        if body:  # "Hungarian and Romanian officials", "the al-Qaeda terror network"
+            found.extend(Party(a) for a in body)
+            continue
+        if owners:
+            found.extend(_owners(head, context))
+    found.extend(Party(a) for a in _coordinated_before(token, context))
+    unique: dict[str, Party] = {}
+    for party in found:
+        if party.argument.name not in unique or party.direct:
+            unique.setdefault(party.argument.name, party)
+    return list(unique.values())
