@@ -25,11 +25,11 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import actor
 from kg.extract.base import Context, once
-from kg.extract.clauses import key_prep, noun_event
 from kg.extract.components import register
 from kg.extract.factuality import factuality, intent, noun_factuality, planned
 from kg.extract.groups import remember_group
 from kg.extract.parties import Party, parties
+from kg.extract.senses import key_prep, noun_event
 from kg.extract.setting import placed, setting
 from kg.extract.syntax import conjuncts, prep_objects, quoted
 from kg.extract.words import recipient_preps, words
