@@ -134,7 +134,6 @@ def derive_countries() -> list[list[str]]:
                   if t.alpha3 and t.qid.startswith("Q") and not t.is_historical)
 
 
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",

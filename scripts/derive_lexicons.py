@@ -555,8 +555,6 @@ def plover_terms(dictionaries: Path, ontology: str) -> str:
     return "\n".join(block) + "\n"
 
 
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",

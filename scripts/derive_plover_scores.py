@@ -265,8 +265,6 @@ def ontology_block(rows: list[Score], ontology: str) -> str:
     return "\n".join(block) + "\n"
 
 
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
