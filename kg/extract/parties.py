@@ -160,6 +160,21 @@ def _counted(head: Token) -> Token | None:
                  for p in prep.children if p.dep_ == "pobj"), None)
 
 
+def _ethnic(head: Token, context) -> Argument | None:
+    """A people named as an ethnic group ("ethnic Turks", "ethnic Albanian guerrillas") is
+    that group, not the state its name shares: ethnic Turks in Bulgaria are not Turkey."""
+    if not any(c.lower_ == "ethnic" and c.dep_ == "amod" for c in head.lefts):
+        return None
+    found = context.resolve(head)
+    if found is None or found.type != "Country":
+        return None
+    first = min(c.i for c in head.lefts if c.lower_ == "ethnic")
+    span = head.doc[first:head.i + 1]
+    start = context.offset + span.start_char
+    return Argument(span.text, start, start + len(span.text), f"ethnic {head.text}",
+                    "Organisation")
+
+
 def parties(token: Token, context, *, owners: bool = False) -> list[Party]:
     """The entities a noun phrase headed by ``token`` names, each once.
 
@@ -169,7 +184,7 @@ def parties(token: Token, context, *, owners: bool = False) -> list[Party]:
     token = antecedent(token)
     found: list[Party] = []
     for head in conjuncts(token):
-        argument = context.resolve(head)
+        argument = _ethnic(head, context) or context.resolve(head)
         stands_for = None if _usable(argument) else (_reporter(head) or _counted(head))
         if stands_for is not None:  # "it" in a report, "thousands of protesters"
             found.extend(parties(stands_for, context, owners=owners))

@@ -529,3 +529,11 @@ def test_naming_as_terrorists_accuses() -> None:
     assert ("Turkey", "ACCUSE", "Kurdistan Workers' Party", "asserted") in found
     assert relations("President Donald Trump named Mike Pompeo as Secretary of State.") \
         == set()
+
+
+def test_an_ethnic_group_is_not_the_state_of_its_name() -> None:
+    """"ethnic Turks" in Sweden are a people, not Turkey; plain "Turks" stay Turkey's."""
+    found = coded("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest "
+                  "against Sweden's decision to send them back to Bulgaria.")
+    assert ("ethnic Turks", "PROTEST", "Sweden", "asserted") in found
+    assert not any(subject == "Turkey" for subject, _, _, _ in found)
