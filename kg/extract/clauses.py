@@ -30,7 +30,15 @@ from kg.extract.factuality import factuality, intent, noun_factuality, planned
 from kg.extract.groups import remember_actor, remember_group
 from kg.extract.parties import Party, parties
 from kg.extract.recall import recall
-from kg.extract.senses import REFUSAL, Event, lemma_of, noun_event, refusal, verb_event
+from kg.extract.senses import (
+    REFUSAL,
+    Event,
+    lemma_of,
+    noun_event,
+    object_words,
+    refusal,
+    verb_event,
+)
 from kg.extract.setting import placed, setting
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
@@ -45,7 +53,6 @@ from kg.extract.words import recipient_preps, words
 from kg.lexicons import (
     EventEntry,
     government_nouns,
-    object_synonyms,
     speech_verbs,
 )
 from kg.records import Argument, Factuality, Statement
@@ -150,8 +157,7 @@ def _their(verb: Token) -> bool:
 
 def _partnered(noun: Token) -> bool:
     """Whether a noun names relations whose other party "with" names ("ties with Iran")."""
-    partnered = words("partnered")
-    return lemma_of(noun) in partnered or object_synonyms().get(lemma_of(noun)) in partnered
+    return any(word in words("partnered") for word in object_words(noun))
 
 
 def _struck_where(verb: Token, event: Event) -> list[Token]:

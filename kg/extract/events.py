@@ -18,7 +18,7 @@ to the noun ("Thursday's call", "the summit in Budapest", "a phone call") go wit
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
@@ -227,24 +227,19 @@ def _read(noun: Token, entry: EventEntry, sentence: Span,
 def _clause_agents(noun: Token, context: Context) -> list[Argument]:
     """The actors of the clause an event noun accompanies ("marched in protest of the
     ruling", "spoke during talks with Putin"): the noun is the subject's own act."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in words("accompanying"):
-        return []
-    verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return []
-    found = actor(verb)
-    if found.how not in ("active", "inherited"):
-        return []
-    return _unique([p.argument for t in found.tokens for p in parties(t, context)])
+    return _clause_actors(noun, context, words("accompanying"))
 
 
 def _answering(noun: Token, context: Context) -> list[Argument]:
     """Who acts at an event noun's bidding: "returned at the Iraqi government's request",
     "came at the invitation of the Government of Iraq" (the clause's actor answers it)."""
+    return _clause_actors(noun, context, {"at", "upon"})
+
+
+def _clause_actors(noun: Token, context: Context, preps: Iterable[str]) -> list[Argument]:
+    """The actors of the verb an event noun hangs on through one of ``preps``."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("at", "upon") \
-            or prep.head.pos_ not in ("VERB", "AUX"):
+    if noun.dep_ != "pobj" or prep.lower_ not in preps or prep.head.pos_ not in ("VERB", "AUX"):
         return []
     found = actor(prep.head)
     if found.how not in ("active", "inherited"):

@@ -112,7 +112,7 @@ def verb_event(verb: Token) -> Event | None:
     light = lemma in words("light")
     for noun in nouns:
         entry = next(filter(None, (event_type(f"{lemma} {word}", "VERB")
-                                   for word in _object_words(noun))), None)
+                                   for word in object_words(noun))), None)
         own = noun_event(noun) if light else None
         if own is not None and own.is_event and not _renamed(entry, own, noun):
             # "held talks with", "a mediation effort", "had disagreements with"
@@ -195,7 +195,7 @@ def refusal(entry: EventEntry, trigger: Token, fact: Factuality) -> bool:
 _ACCEPTING = frozenset({"AGREE", "CONCEDE", "SUPPORT"})
 
 
-def _object_words(noun: Token) -> list[str]:
+def object_words(noun: Token) -> list[str]:
     """An object's lemma and the one the lexicons write it as ("ties" are "relations",
     "arms" — lemmatised "arm" — are "weapons": ``object_synonyms.tsv``)."""
     lemma = lemma_of(noun)
