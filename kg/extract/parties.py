@@ -109,10 +109,13 @@ def _owners(head: Token, context) -> list[Party]:
 
 
 def _recalled_owners(noun: Token, context) -> list[Argument]:
-    entry = event_type(noun.lemma_.lower(), "NOUN")
-    if entry is None or not entry.is_event:
-        return []
-    return recall.owners(recall.recall(noun, entry.code, context))
+    lemma = noun.lemma_.lower()
+    entry = event_type(lemma, "NOUN")
+    if entry is not None and entry.is_event:
+        return recall.owners(recall.recall(noun, entry.code, context))
+    if lemma in words("anaphoric"):  # "the operation", "the move": whatever was told last
+        return recall.owners(recall.recall(noun, None, context))
+    return []
 
 
 def _resolved(tokens: Iterable[Token], context) -> list[Argument]:
@@ -160,6 +163,19 @@ def _counted(head: Token) -> Token | None:
                  for p in prep.children if p.dep_ == "pobj"), None)
 
 
+def _represented_party(head: Token) -> Token | None:
+    """The party that unnamed people act for: "members of the European Union", "the
+    spokesperson for the German government". "For" names no country by its own name:
+    an envoy "for Syria" is sent to it, not by it."""
+    if head.lemma_.lower() not in words("representing"):
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            if prep.lower_ == "of" or pobj.ent_type_ != "GPE":
+                return pobj
+    return None
+
+
 def _ethnic(head: Token, context) -> Argument | None:
     """A people named as an ethnic group ("ethnic Turks", "ethnic Albanian guerrillas") is
     that group, not the state its name shares: ethnic Turks in Bulgaria are not Turkey."""
@@ -185,7 +201,8 @@ def parties(token: Token, context, *, owners: bool = False) -> list[Party]:
     found: list[Party] = []
     for head in conjuncts(token):
         argument = _ethnic(head, context) or context.resolve(head)
-        stands_for = None if _usable(argument) else (_reporter(head) or _counted(head))
+        stands_for = None if _usable(argument) else (
+            _reporter(head) or _counted(head) or _represented_party(head))
         if stands_for is not None:  # "it" in a report, "thousands of protesters"
             found.extend(parties(stands_for, context, owners=owners))
             continue

@@ -48,9 +48,11 @@ def _paragraphs_between(context, earlier: int) -> int:
                if earlier < block.start <= context.offset)
 
 
-def recall(noun: Token, code: str, context) -> list[Told]:
+def recall(noun: Token, code: str | None, context) -> list[Told]:
     """The events a definite noun of event type ``code`` names again: those of the latest
-    sentence before it that told such an event ("the attack" after "drones hit Abqaiq").
+    sentence before it that told such an event ("the attack" after "drones hit Abqaiq");
+    with no ``code``, an event of any type ("the operation" after "Turkey began an
+    offensive").
 
     A noun with a party of its own ("Russia's attack", "the attack on Kyiv") or no
     definite determiner ("an attack") is a new event, and recalls nothing.
@@ -60,7 +62,7 @@ def recall(noun: Token, code: str, context) -> list[Told]:
     if any(_own_party(c) for c in noun.children):
         return []
     position = context.offset + noun.sent.start_char
-    told = [t for t in context.memory.told if t.code == code
+    told = [t for t in context.memory.told if code in (None, t.code)
             and t.position <= position]
     lead = min((b.start for b in context.document.paragraphs()), default=0)
     near = {p for p in {t.paragraph for t in told}

@@ -537,3 +537,14 @@ def test_an_ethnic_group_is_not_the_state_of_its_name() -> None:
                   "against Sweden's decision to send them back to Bulgaria.")
     assert ("ethnic Turks", "PROTEST", "Sweden", "asserted") in found
     assert not any(subject == "Turkey" for subject, _, _, _ in found)
+
+
+def test_unnamed_people_stand_for_the_party_they_act_for() -> None:
+    """"members of the European Union", "the spokesperson for the German government" act
+    for it; an envoy "for Syria" is sent there and is no Syrian actor."""
+    assert ("European Union", "ACCUSE", "Turkey", "asserted") in coded(
+        "Members of the European Union condemned Turkey on Thursday.")
+    assert ("Germany", "ACCUSE", "Russia", "asserted") in coded(
+        "The spokesperson for the German government strongly condemned Russia.")
+    assert not any(subject == "Syria" for subject, *_ in coded(
+        "The UN envoy for Syria criticised Turkey."))

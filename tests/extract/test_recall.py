@@ -37,3 +37,13 @@ def test_a_new_event_or_a_distant_one_is_not_recalled() -> None:
         "The United Kingdom condemned the attack."
     assert ("United Kingdom", "ACCUSE", "Houthi") not in events(middle + later)
     assert ("United Kingdom", "ACCUSE", "Houthi") in events(ABQAIQ + later)
+
+
+def test_a_noun_that_names_no_type_recalls_the_latest_event() -> None:
+    """"the operation", "the move" name whatever event was told last, if one was: a
+    sentence that told none leaves the condemnation without a recipient."""
+    told = ("On Wednesday, Turkey began a military offensive with airstrikes followed by a "
+            "ground invasion. The operation was condemned by members of the European Union.")
+    assert ("European Union", "ACCUSE", "Turkey") in events(told)
+    untold = "Oil prices rose on Monday. The move was condemned by the European Union."
+    assert ("European Union", "ACCUSE", None) in events(untold)
