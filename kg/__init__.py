@@ -21,34 +21,39 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from kg.analysis import LOUVAIN_SEED, Analysis
-from kg.analysis import analyze as _analyze
-from kg.endpoint import serve, serving
-from kg.exporters import EXPORTERS
-from kg.exporters import export as _export
 from kg.graph.store import DEFAULT_STORE, Store
-from kg.queries import Result, named_queries, resolve_query, run_query
-from kg.queries.entity import EntityProfile, EntityRow, entity_profile, entity_table
 from kg.version import __version__
-from kg.viz.select import Selection
 
 if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
 
+    from kg.analysis import Analysis
+    from kg.endpoint import serve, serving
+    from kg.exporters import EXPORTERS
     from kg.graph.validate import ValidationReport
     from kg.pipeline import BuildReport, build
+    from kg.queries import Result, named_queries
+    from kg.queries.entity import EntityProfile, EntityRow
+    from kg.viz.select import Selection
 
-_LAZY = {"build": "kg.pipeline", "BuildReport": "kg.pipeline"}
+# Name → the module it is imported from when first asked for. A build imports neither the
+# queries, the exports, the analysis nor the server (networkx, pandas, the endpoint), and a
+# query never imports spaCy: each command pays only for the modules it uses.
+_LAZY = {"build": "kg.pipeline", "BuildReport": "kg.pipeline", "Analysis": "kg.analysis",
+         "serve": "kg.endpoint", "serving": "kg.endpoint", "EXPORTERS": "kg.exporters",
+         "Result": "kg.queries", "named_queries": "kg.queries",
+         "EntityProfile": "kg.queries.entity", "EntityRow": "kg.queries.entity",
+         "Selection": "kg.viz.select"}
 
 
 def __getattr__(name: str) -> object:
-    # The build pulls in spaCy (seconds to import); queries, exports and the server do not.
     if name in _LAZY:
         import importlib
 
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_STORE",
@@ -98,6 +103,8 @@ def query(sparql_or_name: str, *, store: str | Path | Store = DEFAULT_STORE,
     >>> query("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }", store=tempfile.mkdtemp(), limit=2).rows
     [{'x': 1}, {'x': 2}]
     """
+    from kg.queries import resolve_query, run_query
+
     return run_query(open_store(store), resolve_query(sparql_or_name), limit=limit)
 
 
@@ -108,6 +115,8 @@ def export(fmt: str, output: str | Path | IO[bytes], *,
     The graph formats (graphml, gexf, cyjs, csv, svg, png) take a :class:`Selection`
     (focus and filters, as :func:`render`).
     """
+    from kg.exporters import export as _export
+
     _export(open_store(store), fmt, output, selection=selection)
 
 
@@ -173,16 +182,22 @@ def to_networkx(*, store: str | Path | Store = DEFAULT_STORE, projection: str = 
 def entities(*, store: str | Path | Store = DEFAULT_STORE,
              type_: str | None = None) -> list[EntityRow]:
     """Every entity with type, aliases, mentions and articles, most mentioned first."""
+    from kg.queries.entity import entity_table
+
     return entity_table(open_store(store), type_=type_)
 
 
 def show(name: str, *, store: str | Path | Store = DEFAULT_STORE) -> list[EntityProfile]:
     """What the graph knows about the entity called ``name`` (a name or alias, any case)."""
+    from kg.queries.entity import entity_profile
+
     return entity_profile(open_store(store), name)
 
 
 def stats(*, store: str | Path | Store = DEFAULT_STORE) -> dict[str, int]:
     """Counts of what the graph holds: articles, entities, statements by relation, quads."""
+    from kg.queries import run_query
+
     target = open_store(store)
     counts: dict[str, int] = {"articles": target.article_count(), "quads": len(target)}
     rows = run_query(target, """
@@ -204,16 +219,21 @@ def validate(*, store: str | Path | Store = DEFAULT_STORE) -> ValidationReport:
 
 
 def analyze(*, store: str | Path | Store = DEFAULT_STORE, by: str = "degree",
-            family: str | None = None, seed: int = LOUVAIN_SEED) -> Analysis:
+            family: str | None = None, seed: int | None = None) -> Analysis:
     """Central actors, Louvain communities and country cooperation/conflict balance of
-    the actor network; see :mod:`kg.analysis`. Each table has ``.to_frame()``.
+    the actor network; see :mod:`kg.analysis`. Each table has ``.to_frame()``; ``seed``
+    (default :data:`kg.analysis.LOUVAIN_SEED`) fixes the community search.
 
     >>> import tempfile
     >>> analysis = analyze(store=tempfile.mkdtemp())
     >>> list(analysis.tables()), analysis.balance.rows
     (['centrality', 'communities', 'balance'], [])
     """
-    return _analyze(open_store(store), by=by, family=family, seed=seed)
+    from kg.analysis import LOUVAIN_SEED
+    from kg.analysis import analyze as _analyze
+
+    return _analyze(open_store(store), by=by, family=family,
+                    seed=LOUVAIN_SEED if seed is None else seed)
 
 
 def frame(data: Result | dict[str, object] | list[object]) -> pd.DataFrame:
@@ -227,6 +247,8 @@ def frame(data: Result | dict[str, object] | list[object]) -> pd.DataFrame:
     import dataclasses
 
     import pandas as pd
+
+    from kg.queries import Result
 
     if isinstance(data, Result):
         return data.to_frame()

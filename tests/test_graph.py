@@ -15,7 +15,15 @@ from hypothesis import strategies as st
 import kg
 from kg.graph import iri
 from kg.graph.namespaces import BASE, CONTEXT, DIP, FACT, MODE, REL
-from kg.graph.ontology import is_term, ontology
+from kg.graph.ontology import (
+    RELATION_TABLE,
+    cached_relations,
+    is_term,
+    ontology,
+    ontology_digest,
+    read_relations,
+    relations,
+)
 from kg.graph.store import Store
 from kg.viz.select import view
 
@@ -50,6 +58,21 @@ def test_ontology_is_owl_with_labels_and_comments() -> None:
     for term in terms:
         assert graph.value(term, rdflib.RDFS.label) is not None, term
         assert graph.value(term, rdflib.RDFS.comment) is not None, term
+
+
+def test_the_cached_relation_table_is_the_ontologys() -> None:
+    # the build reads the table, not the ontology: stale, it would be a slow build
+    text = (Path(kg.__file__).parent / "data" / RELATION_TABLE).read_text(encoding="utf-8")
+    cached = cached_relations(text, ontology_digest())
+    assert cached is not None, ("kg/data/derived/relations.tsv is older than the ontology: "
+                                "run python scripts/derive_ontology_tables.py")
+    assert cached == read_relations(ontology())
+    assert relations() == cached
+
+
+def test_a_stale_relation_table_is_not_read() -> None:
+    text = (Path(kg.__file__).parent / "data" / RELATION_TABLE).read_text(encoding="utf-8")
+    assert cached_relations(text, "0" * 64) is None
 
 
 def test_every_term_the_builder_writes_is_declared(seed_store: Store) -> None:
