@@ -121,8 +121,12 @@ def _recipients(verb: Token, event: Event, actor_: Actor) -> list[tuple[Token, s
                      for p in prep.children if p.dep_ == "pobj")
     else:
         found.extend((c, "object") for c in _datives(verb))
+        # a light verb's subject is its event noun's actor, so "of" names the recipient,
+        # as after an actor's possessive: "voiced criticism of Russia", "Russia's invasion
+        # of Ukraine"
+        noun_preps = preps | {"of"} if event.trigger.dep_ in _EVENT_OBJECTS else preps
         found.extend((p, prep.lower_) for prep in event.trigger.children
-                     if prep.dep_ == "prep" and prep.lower_ in preps
+                     if prep.dep_ == "prep" and prep.lower_ in noun_preps
                      for p in prep.children if p.dep_ == "pobj")
     found.extend((p, prep.lower_) for prep in verb.children
                  if prep.dep_ == "prep" and prep.lower_ in preps
@@ -195,14 +199,15 @@ def _controlled(verb: Token) -> list[Token]:
 
 def _inherited_recipients(verb: Token) -> list[Token]:
     """A participle adjunct without an object shares its governing verb's recipient
-    ("wrote to the embassy asking …")."""
+    ("wrote to the embassy asking …"), unless that is only an audience ("addressed
+    reporters, calling for …" asks nothing of the reporters)."""
     head, dep = governor(verb)
     if dep != "advcl" or verb.tag_ != "VBG" or head.pos_ != "VERB":
         return []
     found = [c for c in head.children if c.dep_ in ("dobj", "dative")]
     found.extend(p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "to"
                  for p in prep.children if p.dep_ == "pobj")
-    return found
+    return [t for t in found if lemma_of(t) not in words("audience")]
 
 
 def _complement_subjects(verb: Token) -> list[Token]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import conjuncts, prep_objects
+from kg.extract.syntax import SUBJECT_DEPS, conjuncts, prep_objects
 from kg.extract.words import recipient_preps, words
 from kg.lexicons import EventEntry, event_type, object_synonyms
 from kg.records import Factuality
@@ -52,7 +52,11 @@ def noun_event(noun: Token) -> EventEntry | None:
             entry = event_type(lemma_of(compound), "NOUN")
             if entry:
                 return entry
-    for prep in (c for c in noun.children if c.dep_ == "prep"):
+    # the parser often hangs an object's preposition on the verb ("joined the calls | for
+    # a ceasefire"); right after the noun it is still the noun's
+    following = [c for c in noun.head.children if noun.dep_ == "dobj" and c.dep_ == "prep"
+                 and c.i == noun.right_edge.i + 1]
+    for prep in [*(c for c in noun.children if c.dep_ == "prep"), *following]:
         entry = event_type(f"{lemma_of(noun)} {prep.lower_}", "NOUN")
         if entry:
             return entry
@@ -97,6 +101,10 @@ def verb_event(verb: Token) -> Event | None:
     readings.extend((f"{lemma} {prep.lower_}", prep.lower_, None) for prep in preps)
     if particle:
         readings.append((f"{lemma} {particle}", None, None))
+    # "called for the killers to be brought to justice": "for" opens a clause, not a phrase
+    readings.extend((f"{lemma} for", None, None) for clause in verb.children
+                    if clause.dep_ in ("advcl", "ccomp") for mark in clause.children
+                    if mark.dep_ == "mark" and mark.lower_ == "for")
     alone = event_type(lemma, "VERB")
     for key, extra_prep, idiom_object in readings:
         entry = event_type(key, "VERB")
@@ -221,7 +229,14 @@ def _outweighed(entry: EventEntry, alone: EventEntry | None) -> bool:
 
 
 def _told_to_act(verb: Token) -> bool:
-    """Whether a verb tells someone to act: an object and a "to" infinitive after it."""
-    return any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
+    """Whether a verb tells someone to act: an object and a "to" infinitive after it
+    ("encouraged the CIA to release"), or a clause in the mandative subjunctive, a bare
+    verb with a subject and no auxiliary ("recommended the troops withdraw")."""
+    told = any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children)
+    return told or any(
+        c.dep_ == "ccomp" and c.tag_ == "VB"
+        and any(a.dep_ in SUBJECT_DEPS for a in c.children)
+        and not any(a.dep_ in ("aux", "auxpass") for a in c.children)
         for c in verb.children)

@@ -548,3 +548,33 @@ def test_unnamed_people_stand_for_the_party_they_act_for() -> None:
         "The spokesperson for the German government strongly condemned Russia.")
     assert not any(subject == "Syria" for subject, *_ in coded(
         "The UN envoy for Syria criticised Turkey."))
+
+
+def test_a_clause_in_the_mandative_subjunctive_is_a_request_of_its_subject() -> None:
+    """"recommended the troops withdraw": a bare verb with a subject and no auxiliary; a
+    recommendation of a thing ("a review") asks no one, and the withdrawal is not a fact."""
+    found = coded("The prime minister of Iraq, Adil Abdul-Mahdi, recommended the United "
+                  "States withdraw its troops.")
+    assert ("Adil Abdul-Mahdi", "REQUEST", "United States", "asserted") in found
+    assert ("United States", "RETREAT", None, "asserted") not in found
+    assert coded("The European Commission recommended a review of the rules.") == set()
+
+
+def test_a_call_for_a_clause_is_a_request_and_an_audience_is_no_recipient() -> None:
+    """"calling for the killers to be brought to justice" asks for justice of no one named;
+    the reporters she addressed are its audience, not its recipient."""
+    found = coded("On Thursday, Hatice Cengiz, fiancée of journalist Jamal Khashoggi, "
+                  "addressed reporters in New York, calling for the killers of Khashoggi to "
+                  "be brought to justice.")
+    assert ("Hatice Cengiz", "REQUEST", None, "asserted") in found
+    assert not any(obj == "reporters" for _, _, obj, _ in found)
+
+
+def test_a_light_verbs_event_noun_names_its_recipient_with_of() -> None:
+    """The subject of "voiced criticism" is its actor, so "of" names the criticised, as
+    after a possessive; a preposition the parser hangs on the verb right after the noun
+    is still the noun's ("joined the calls | for a ceasefire")."""
+    assert ("France", "ACCUSE", "Russia", "asserted") in coded(
+        "France voiced criticism of Russia on Monday.")
+    assert ("Boris Johnson", "REQUEST", None, "asserted") in coded(
+        "Boris Johnson joined the calls for a ceasefire.")
