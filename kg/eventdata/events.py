@@ -90,10 +90,13 @@ def _query() -> str:
 
 
 # No type patterns: only people hold posts and only countries have a code, and Oxigraph
-# joins the type index of the whole union first when given one.
+# joins the type index of the whole union first when given one. Each pattern is its own
+# subquery: joined as one pattern it took 0.97 s on the corpus store, as three 0.002 s.
 _POST_COUNTRIES = """
 SELECT DISTINCT ?person ?code WHERE {
-  ?person org:holds ?post . ?post org:postIn ?country . ?country dip:countryCode ?code .
+  { SELECT DISTINCT ?person ?post WHERE { ?person org:holds ?post } }
+  { SELECT DISTINCT ?post ?country WHERE { ?post org:postIn ?country } }
+  { SELECT DISTINCT ?country ?code WHERE { ?country dip:countryCode ?code } }
 }"""
 
 
