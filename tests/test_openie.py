@@ -1,4 +1,4 @@
-"""Open IE (kg/openie.py and ``kg openie``): each construction on real news sentences,
+"""Open IE (kg/openie/ and ``kg openie``): each construction on real news sentences,
 the CaRB TSV the command prints, and robustness on arbitrary input."""
 
 from __future__ import annotations
