@@ -41,7 +41,7 @@ from kg.graph.store import Store
 from kg.queries import run_query
 from kg.queries.entity import EntityRow, entity_table
 from kg.resolve.corpus import title_of
-from kg.resolve.entities import could_be_a_name, short_given
+from kg.resolve.names import could_be_a_name, short_given
 from kg.resolve.wordlists import (
     fold,
     known_given_names,

@@ -21,7 +21,7 @@ from kg.ingest.segment import segment
 from kg.queries import run_query
 from kg.queries.entity import entity_profile, entity_table, find_entities
 from kg.resolve.corpus import Node, Target, expansions, plan, title_of
-from kg.resolve.entities import could_be_a_name
+from kg.resolve.names import could_be_a_name
 from kg.resolve.wordlists import (
     fold,
     known_organisations,

@@ -43,7 +43,8 @@ from kg.resolve.wordlists import (
 )
 
 if TYPE_CHECKING:
-    from kg.resolve.entities import ArticleEntities, Cluster
+    from kg.resolve.entities import ArticleEntities
+    from kg.resolve.mentions import Cluster
 
 _QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)\b|\bI[’']", re.IGNORECASE)

@@ -44,16 +44,31 @@ resolve to nothing.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import Country, country_in_text, lookup_country, lookup_seat, speech_verbs
+from kg.lexicons import country_in_text, lookup_country, lookup_seat
 from kg.nlp import doc_text
 from kg.records import Argument, Entity
+from kg.resolve.classes import settle, vote
 from kg.resolve.discourse import Discourse
+from kg.resolve.governments import (
+    MAX_COUNTRY_WORDS,
+    OWNER_DEPS,
+    is_government,
+    is_location,
+    is_organ,
+)
+from kg.resolve.mentions import UNDECIDED, Cluster, Mention
+from kg.resolve.names import (
+    NAME_STOP,
+    acronym,
+    alternative_keys,
+    short_given,
+    stated_aliases,
+    unbracketed,
+)
 from kg.resolve.spans import (
     clean_span,
     glued_before,
@@ -64,171 +79,11 @@ from kg.resolve.spans import (
     title_before,
     with_given_names,
 )
-from kg.resolve.wordlists import (
-    country_by_code,
-    fold,
-    gendered,
-    honorifics,
-    is_government_noun,
-    known_given_names,
-    known_organisations,
-    known_people,
-    known_places,
-    member_nouns,
-    name_particles,
-    occupations,
-    org_heads,
-    organ_modifiers,
-    party_roles,
-    person_verbs,
-    place_heads,
-    styles,
-    thing_nouns,
-)
+from kg.resolve.wordlists import country_by_code, fold, honorifics, styles
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place",
               "FAC": "Place", "NORP": None}
-_LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "into", "across",
-                       "around", "via", "through", "toward", "towards", "within"})
-_OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
-_NAME_STOP = frozenset({"of", "the", "and", "for", "on", "de", "la", "du", "des", "del", "&"})
-_MAX_COUNTRY_WORDS = 4
-# Prepositions that put a name in a place, and how strongly.
-_PLACE_PREPOSITIONS = {"in": 2, "near": 2, "at": 1, "from": 1, "to": 1, "into": 1, "across": 1}
-# Words before a name that state it is another name of the person ("alias Y"), and the
-# kinds of "name" that do ("the ring name Brodie Lee"); and "known as Y".
-_ALIAS_WORDS = frozenset({"nicknamed", "alias", "aka", "a.k.a."})
-_NAME_KINDS = frozenset({"ring", "stage", "pen", "screen", "birth", "real", "maiden"})
-_FEMININE_ENDINGS = ("a", "e", "ine", "elle", "ette")  # "Erica", "Louise", "Danielle"
-_INITIALS = re.compile(r"(?:[a-z]\.){1,3}")  # "c.l." of "C.L. Gammon", folded
-_UNDECIDED = "Name"  # a named entity whose class the vote has not decided yet
-
-
-@dataclass(eq=False, slots=True)
-class Cluster:
-    """One entity of the article while it is being read."""
-
-    name: str
-    type: str
-    code: str | None = None
-    aliases: set[str] = field(default_factory=set)
-    mentions: int = 0
-    votes: Counter[str] = field(default_factory=Counter)
-    gender: Counter[str] = field(default_factory=Counter)
-    titles: set[tuple[tuple[str, ...], str | None]] = field(default_factory=set)
-    forms: list[tuple[str, ...]] = field(default_factory=list)
-    evidence: int = 0  # title and honorific votes for a person, read from the text
-    cues: int = 0  # other signs of a person: an occupation, an age, a verb only people do
-    speaks: bool = False  # a full name that is no common word first is a speaker
-    given: bool = False  # the name opens with a given name
-    otherwise: str = "Organisation"  # the class the vote ranks next after Person
-
-    @property
-    def sex(self) -> str | None:
-        """``m`` or ``f`` when the evidence agrees, else ``None``."""
-        male, female = self.gender["m"], self.gender["f"]
-        if male > female:
-            return "m"
-        if female > male:
-            return "f"
-        return None
-
-
-@dataclass(eq=False, slots=True)
-class Mention:
-    """One mention of an entity: which tokens of which paragraph, read as what."""
-
-    offset: int
-    doc: Doc
-    start: int
-    end: int
-    label: str
-    kind: str  # name, country, seat or organ
-    words: tuple[str, ...]
-    code: str | None = None
-    cluster: Cluster | None = None
-    candidates: tuple[Cluster, ...] = ()  # the entities an ambiguous name may stand for
-    titled: bool = False  # after a title or honorific: "Mr Howard" names a surname
-
-    @property
-    def span(self) -> Span:
-        return self.doc[self.start:self.end]
-
-    @property
-    def text(self) -> str:
-        return self.span.text
-
-
-def _country_in(span: Span) -> Country | None:
-    """A country named by some words of ``span`` other than its head."""
-    doc, root = span.doc, span.root
-    for size in range(min(_MAX_COUNTRY_WORDS, len(span)), 0, -1):
-        for start in range(span.start, span.end - size + 1):
-            if start <= root.i < start + size:
-                continue
-            found = country_in_text(doc[start:start + size].text)
-            if found is not None:
-                return found
-    return None
-
-
-def _is_government(token: Token) -> bool:
-    """Whether a noun, with the compound nouns before it, is a government noun
-    ("ministry", "foreign ministry", "air force")."""
-    words = [token.lemma_.lower()]
-    if is_government_noun(words[0]) or is_government_noun(token.lower_):
-        return True
-    for child in sorted((c for c in token.lefts if c.dep_ in ("compound", "amod")),
-                        key=lambda c: -c.i):
-        words.insert(0, child.lower_)
-        if is_government_noun(" ".join(words)):
-            return True
-    return False
-
-
-def _is_organ(span: Span) -> Country | None:
-    """The country whose government organ ``span`` names ("US Embassy"), if it is one.
-
-    A name before the noun that is neither the country nor part of the government noun
-    makes it an organisation of its own: "Syrian Democratic Forces" is no Syrian forces.
-    """
-    root = span.root
-    if not _is_government(root):
-        return None
-    country = _country_in(span)
-    if country is None:
-        return None
-    doc = span.doc
-    in_country = {i for size in range(1, _MAX_COUNTRY_WORDS + 1)
-                  for start in range(span.start, root.i - size + 1)
-                  if country_in_text(doc[start:start + size].text) is not None
-                  for i in range(start, start + size)}
-    if any(t.is_title and t.i not in in_country and t.lower_ not in organ_modifiers()
-           for t in doc[span.start:root.i]):
-        return None
-    return country
-
-
-def _alternative_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Other ways to write an organisation's name: without a leading country, and
-    "Department of State" as "State Department"."""
-    keys = []
-    bare = words
-    for size in range(min(_MAX_COUNTRY_WORDS, len(words) - 1), 0, -1):
-        if lookup_country(" ".join(words[:size])):
-            bare = words[size:]
-            keys.append(bare)
-            break
-    if "of" in bare:
-        at = bare.index("of")
-        if 0 < at < len(bare) - 1:
-            keys.append(bare[at + 1:] + bare[:at])
-    return keys
-
-
-def _initials(words: tuple[str, ...]) -> str:
-    return "".join(w[0] for w in words if w not in _NAME_STOP and w[:1].isalpha())
 
 
 class ArticleEntities:
@@ -261,10 +116,11 @@ class ArticleEntities:
         mentions = self._collect()
         self._cluster(mentions)
         self._fallback()
-        self._vote()
+        vote(self._clusters, self._paragraphs, self._index, self._common,
+             self._surface_counts())
         self._discourse = Discourse(self)
         self._discourse.read()
-        self._settle()
+        settle(self._clusters)
 
     # -- building: mentions ----------------------------------------------------------------
 
@@ -320,7 +176,7 @@ class ArticleEntities:
             return None  # "Trump-Putin": two entities, not one
         if label in ("PERSON", "ORG"):
             span = glued_before(glued_name(span, known, common), label, known, common)
-        organ = _is_organ(span) if label != "PERSON" else None
+        organ = is_organ(span) if label != "PERSON" else None
         if organ is not None:
             return Mention(offset, doc, span.start, span.end, label, "organ",
                            tuple(fold(span.text).split()), organ.code)
@@ -334,7 +190,7 @@ class ArticleEntities:
                                          or title_before(doc, span.start, sentence.start)
                                          is not None)
         return Mention(offset, doc, start, span.end, label, "name",
-                       tuple(fold(_unbracketed(doc[start:span.end].text)).split()),
+                       tuple(fold(unbracketed(doc[start:span.end].text)).split()),
                        titled=titled)
 
     # -- building: entities ----------------------------------------------------------------
@@ -369,7 +225,7 @@ class ArticleEntities:
             return
         cluster.mentions += 1
         if alias:
-            cluster.aliases.add(_unbracketed(mention.text))
+            cluster.aliases.add(unbracketed(mention.text))
         if mention.label:
             full_name = mention.label == "PERSON" and len(mention.words) > 1
             cluster.votes[mention.label] += 1 + full_name
@@ -380,13 +236,13 @@ class ArticleEntities:
             if mention.kind == "country":
                 self._add(mention, self._country(mention.code or ""))
             elif mention.kind == "seat":
-                if _is_location(mention.span):
+                if is_location(mention.span):
                     self._add(mention, self._place(mention.text))
                 else:
                     self._add(mention, self._country(mention.code or ""), alias=False)
             else:
                 names[mention.words].append(mention)
-        stated = self._stated = _stated_aliases(mentions)
+        stated = self._stated = stated_aliases(mentions)
         # a stated alias last, once the name it is an alias of has its cluster
         for words in sorted(names, key=lambda w: (w in stated, -len(w), w)):
             group = names[words]
@@ -399,7 +255,7 @@ class ArticleEntities:
                 cluster = self._lookup_form(words, group[0].text,
                                             surname=any(m.titled for m in group))
                 if cluster is None and words not in self._forms:
-                    cluster = Cluster(group[0].text, _UNDECIDED)
+                    cluster = Cluster(group[0].text, UNDECIDED)
                     self._clusters.append(cluster)
             self._register(words, cluster)
             if cluster is not None and len(words) > 1 and any(m.label == "PERSON" for m in group):
@@ -419,7 +275,7 @@ class ArticleEntities:
         # a name's tail, not the object of its "of" ("UN" is not "Office of the UN")
         found = {id(c): c for rw, c in self._roots_by_last.get(words[-1], ())
                  if len(rw) > len(words) and rw[-len(words):] == words
-                 and rw[-len(words) - 1] not in _NAME_STOP}
+                 and rw[-len(words) - 1] not in NAME_STOP}
         if not found and len(words) > 1:
             # the short form of a given name ("Vince Cable", "Vincent Cable")
             found = {id(c): c for rw, c in self._roots_by_last.get(words[-1], ())
@@ -448,13 +304,13 @@ class ArticleEntities:
         if len(words) > 1:
             self._roots_by_last[words[-1]].append((words, cluster))
             self._roots_by_first[words[0]].append((words, cluster))
-            for key in _alternative_keys(words):
+            for key in alternative_keys(words):
                 previous = self._alternatives.get(key, cluster)
                 self._alternatives[key] = cluster if previous is cluster else None
-            initials = _initials(words)
-            if len(initials) >= 2:
-                previous = self._acronyms.get(initials, cluster)
-                self._acronyms[initials] = cluster if previous is cluster else None
+            letters = acronym(words)
+            if len(letters) >= 2:
+                previous = self._acronyms.get(letters, cluster)
+                self._acronyms[letters] = cluster if previous is cluster else None
 
     def _fallback(self) -> None:
         """Mentions the model missed: known names and country names written as proper nouns."""
@@ -474,14 +330,14 @@ class ArticleEntities:
 
     def _fallback_run(self, offset: int, doc: Doc, start: int, end: int) -> int:
         """Read the run ``start:end`` of proper nouns; the index to go on from."""
-        for size in range(min(_MAX_COUNTRY_WORDS, end - start), 0, -1):
+        for size in range(min(MAX_COUNTRY_WORDS, end - start), 0, -1):
             text = doc[start:start + size].text
             country, seat = country_in_text(text), lookup_seat(text)
             if country is not None or seat is not None:
                 code = (country or seat).code  # type: ignore[union-attr]
                 mention = Mention(offset, doc, start, start + size, "",
                                   "country" if country else "seat", tuple(fold(text).split()), code)
-                if country is None and _is_location(mention.span):
+                if country is None and is_location(mention.span):
                     self._add(mention, self._place(text))
                 else:
                     self._add(mention, self._country(code), alias=country is not None)
@@ -498,177 +354,6 @@ class ArticleEntities:
                 self._add(Mention(offset, doc, span.start, span.end, "", "organ", words,
                                   cluster.code), cluster, alias=False)
         return end
-
-    def _vote(self) -> None:
-        """Each named entity's class, from all of its mentions."""
-        # first words of the full names the model tags PERSON, each with the clusters
-        # it starts: a name's own first word is no evidence for it
-        first_names: dict[str, set[int]] = defaultdict(set)
-        for c in self._clusters:
-            if c.type == _UNDECIDED and c.votes["PERSON"] and c.forms and len(c.forms[0]) > 1:
-                first_names[c.forms[0][0]].add(id(c))
-        person_mentions = {id(m) for index in self._index.values() for m in index.values()
-                           if m.label == "PERSON"}
-        evidence: dict[int, Counter[str]] = defaultdict(Counter)
-        for offset, doc in self._paragraphs:
-            seen: set[int] = set()
-            for mention in self._index[offset].values():
-                if id(mention) in seen or mention.kind != "name" or mention.cluster is None:
-                    continue
-                seen.add(id(mention))
-                votes = evidence[id(mention.cluster)]
-                sentence = doc[mention.start].sent
-                before = doc[mention.start - 1] if mention.start > sentence.start else None
-                titled = title_before(doc, mention.start, sentence.start)
-                if titled is not None:
-                    votes["Person"] += 3
-                    # a surface form too ("President Trump"): the office it shows lets
-                    # articles that name only the surname meet the full name
-                    mention.cluster.aliases.add(_unbracketed(doc[titled[0]:mention.end].text))
-                if before is not None and before.lower_ in honorifics():
-                    votes["Person"] += 3
-                if before is not None and before.lower_ in occupations():
-                    votes["Cue"] += 1  # "activist Adam Kokesh"
-                root = mention.span.root
-                votes["Cue"] += _person_cues(mention.span)
-                if len(mention.words) > 1 and not any(w in self._common for w in mention.words) \
-                        and any(c.dep_ == "poss" and c.ent_type_ == "ORG" for c in root.children):
-                    # a party's own ("Labour's Keir Starmer"); not "the party's National
-                    # Convention", a common noun's, nor "Iran's Qom Province", a place's
-                    votes["Cue"] += 1
-                if root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_verbs():
-                    votes["Speech"] += 1
-                if _classed_as_thing(mention.span):
-                    votes["Thing"] += 1
-                if root.dep_ in _OWNER_DEPS and root.head.lemma_.lower() in member_nouns():
-                    votes["Organisation"] += 1  # "the al-Qa'ida member", "Hamas fighters"
-                if mention.label not in ("GPE", "LOC", "FAC") and _names_a_party(mention.span):
-                    votes["Party"] += 1
-                place = root
-                while place.dep_ == "conj" and place.head.i != place.i:
-                    place = place.head
-                if place.dep_ == "pobj":
-                    votes["Place"] += _PLACE_PREPOSITIONS.get(place.head.lower_, 0)
-                neighbours = [c for c in root.children if c.dep_ == "conj"]
-                if root.dep_ == "conj":
-                    neighbours.append(root.head)
-                index = self._index[offset]
-                if any(id(index[n.i]) in person_mentions for n in neighbours if n.i in index
-                       and index[n.i] is not mention):
-                    votes["Person"] += 1
-        surfaces = self._surface_counts()
-        for cluster in self._clusters:
-            if cluster.type != _UNDECIDED or not cluster.forms:
-                continue
-            longest = max(cluster.forms, key=len)
-            votes = Counter({"Person": cluster.votes["PERSON"],
-                             "Organisation": cluster.votes["ORG"],
-                             "Place": cluster.votes["GPE"] + cluster.votes["LOC"]
-                             + cluster.votes["FAC"]})
-            votes.update(evidence.get(id(cluster), Counter()))
-            cluster.evidence = evidence.get(id(cluster), Counter())["Person"]
-            cluster.cues = votes.pop("Cue", 0)
-            speaks = votes.pop("Speech", 0) > 0
-            votes["Person"] += cluster.cues
-            # "store chains Woolworths and Coles": a class noun that is no person's takes
-            # the model's PERSON away (the name is an organisation's or a thing's)
-            if votes.pop("Party", 0):  # "Lib Dem leader Charles Kennedy"
-                votes["Organisation"] += 5
-                votes["Person"] = min(votes["Person"], cluster.evidence)
-            if votes.pop("Thing", 0):
-                votes["Person"] = min(votes["Person"], cluster.evidence)
-                doubtful_thing = True
-            else:
-                doubtful_thing = False
-            given = longest[0] in known_given_names() \
-                or bool(first_names.get(longest[0], set()) - {id(cluster)})
-            # "Crew Dragon", "Female Genital Mutilation": a first word the article also
-            # writes in lower case is no given name; the model's PERSON is no evidence
-            # then, only titles, honorifics and the like are
-            doubtful = doubtful_thing or (len(longest) > 1 and not given
-                                          and longest[0] in self._common)
-            # groups speak too ("Politico reported", "the United Nations said"): speech is
-            # a sign only for a full name whose first word is no common word
-            cluster.speaks = speaks and len(longest) > 1 and not doubtful \
-                and longest[0] not in known_given_names() | self._common \
-                and " ".join(longest) not in known_organisations()
-            # a particle inside the name, a style or initials first, are a person's
-            # name's ("Hamza bin Laden", "King Michael", "C.L. Gammon")
-            cluster.given = given or any(w in name_particles() for w in longest[1:-1]) \
-                or (len(longest) > 1 and longest[0] in styles()) \
-                or (len(longest) > 1 and _INITIALS.fullmatch(longest[0]) is not None
-                    and lookup_country(longest[0]) is None)  # not "U.S. Constitution"
-            if len(longest) > 1 and cluster.given and not doubtful_thing:
-                votes["Person"] += 2
-            elif doubtful:
-                votes["Person"] -= cluster.votes["PERSON"]
-            if longest[-1] in org_heads():
-                votes["Organisation"] += 5
-            elif len(longest) > 1 and longest[-1] in place_heads():
-                votes["Place"] += 5  # "Grenada Street", "Qom Province"
-            # the public actor dictionaries: a known organisation or armed group, a known
-            # person ("Hamas" is no one's name, "Bashar al-Assad" is)
-            if " ".join(longest) in known_organisations():
-                votes["Organisation"] += 10  # outweighs the model's PERSON on every mention
-            elif len(longest) > 1 and " ".join(longest) in known_people():
-                votes["Person"] += 3
-                cluster.given = True  # as good as a given name: the dictionary's person
-            elif " ".join(longest) in known_places():
-                votes["Place"] += 5  # a city the dictionary lists ("Bangalore")
-            if len(longest) == 1 and all(m.isupper() for m in cluster.aliases):
-                votes["Organisation"] += 1  # an acronym
-            best = max(votes.values())
-            leaders = [kind for kind, n in votes.items() if n == best]
-            if len(leaders) == 1:
-                cluster.type = leaders[0]
-            elif "Person" in leaders and len(longest) > 1 and not doubtful and all(
-                    w.isalpha() for w in longest) and longest[-1] not in org_heads():
-                cluster.type = "Person"
-            elif "Organisation" in leaders:
-                cluster.type = "Organisation"
-            else:
-                cluster.type = "Place"
-            if cluster.type != "Person" and (best <= 0 or (doubtful_thing and not (
-                    cluster.votes["ORG"] or cluster.votes["GPE"] or cluster.votes["LOC"]
-                    or cluster.votes["FAC"] or longest[-1] in org_heads()))):
-                # nothing says what it is, or a class noun says it is a thing and the
-                # model read no organisation or place: a product, a species, a work
-                cluster.type = "Other"
-            cluster.otherwise = "Place" if votes["Place"] > max(votes["Organisation"], 0) \
-                else "Organisation" if votes["Organisation"] > 0 else "Other"
-            counts = surfaces.get(id(cluster))
-            if counts:  # the longest, then most frequent, surface form
-                cluster.name = max(counts, key=lambda t: (len(fold(t).split()), counts[t], t))
-
-    def _settle(self) -> None:
-        """Take back the class Person from a name that nothing shows to be a person: one
-        word with no title, honorific, gendered word, occupation, age or verb only people
-        do and at most one gendered pronoun; several words with none of these, no
-        pronoun, no given name first and no speech (unless a common word opens it).
-
-        spaCy's small model tags brands, diseases and software ("Twitter", "COVID-19",
-        "Fedora") PERSON; a person named by one word alone ("Wiranto") is, in news,
-        one the text also gives a title or honorific, a gendered word ("his wife,
-        Jonna") or gendered pronouns. "anti-Brexit" is one word too. A name the text
-        writes in lower case is a common noun, and one with a digit no person's name.
-        """
-        for cluster in self._clusters:
-            if cluster.type != "Person" or not cluster.forms:
-                continue
-            if any(c.isdigit() for c in cluster.name) or not could_be_a_name(cluster.name):
-                cluster.type = cluster.otherwise  # "COVID-19", "Blu-ray discs"
-                continue
-            signs = bool(cluster.evidence or cluster.titles or cluster.cues)
-            if len(cluster.name.split()) > 1:  # the longest form the text names it by
-                if not (signs or cluster.gender or cluster.given or cluster.speaks):
-                    cluster.type = cluster.otherwise  # "Hug Cacti": no given name, no sign
-                continue
-            # one pronoun is too little for one word: it may be another's
-            shown = signs or sum(cluster.gender.values()) > 1
-            lower = not any(c.isupper() for c in cluster.name)
-            if lower or not shown:
-                cluster.type = cluster.otherwise
-
     def _surface_counts(self) -> dict[int, Counter[str]]:
         """How often each surface form names each cluster."""
         counts: dict[int, Counter[str]] = defaultdict(Counter)
@@ -678,7 +363,7 @@ class ArticleEntities:
                 if mention.kind == "name" and mention.cluster is not None \
                         and id(mention) not in seen and mention.words not in self._stated:
                     seen.add(id(mention))
-                    counts[id(mention.cluster)][_unbracketed(mention.text)] += 1
+                    counts[id(mention.cluster)][unbracketed(mention.text)] += 1
         return counts
 
     # -- reading ---------------------------------------------------------------------------
@@ -746,8 +431,8 @@ class ArticleEntities:
                 return None
             span = mention.span
             return mention.cluster, span.start_char, span.end_char
-        if depth < 3 and _is_government(token):
-            owners = [c for c in token.children if c.dep_ in _OWNER_DEPS]
+        if depth < 3 and is_government(token):
+            owners = [c for c in token.children if c.dep_ in OWNER_DEPS]
             owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj"]
             if any(c.dep_ == "conj" for owner in owners for c in owner.children):
@@ -778,7 +463,7 @@ class ArticleEntities:
         if country is not None:
             mention.cluster = self._country(country.code)
         elif seat is not None:
-            mention.cluster = (self._place(span.text) if _is_location(span)
+            mention.cluster = (self._place(span.text) if is_location(span)
                                else self._country(seat.code))
         else:
             mention.cluster = self._forms.get(words) if words in self._forms else \
@@ -797,153 +482,4 @@ class ArticleEntities:
         return found[0] if found is not None else None
 
 
-def _stated_aliases(mentions: list[Mention]) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Names a sentence states to be another name of the person it is about → that
-    person's name: "Jon Huber, who performed under the ring name Brodie Lee", "X, known
-    as Y", "nicknamed Y". Only between two names the model reads as people's."""
-    people = {(m.offset, i): m for m in mentions if m.kind == "name" and m.label == "PERSON"
-              for i in range(m.start, m.end)}
-    found: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for mention in people.values():
-        doc, start = mention.doc, mention.start
-        before = [t.lower_ for t in doc[max(start - 2, 0):start]]
-        if not (before[-1:] and (before[-1] in _ALIAS_WORDS
-                                 or before == ["known", "as"]
-                                 or (before[-1] == "name" and before[0] in _NAME_KINDS))):
-            continue
-        verb = mention.span.root
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
-            subject = verb.head  # "Jon Huber, who performed ..."
-        elif verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
-            subject = verb.head  # "Jon Huber, known as ..."
-        owner = people.get((mention.offset, subject.i)) if subject is not None else None
-        if owner is not None and owner is not mention and owner.words != mention.words:
-            found[mention.words] = owner.words
-    return found
-
-
-def short_given(one: str, other: str) -> bool:
-    """Whether one given name is the other's short form: four letters or more that open
-    it, the rest no feminine ending ("vince" of "vincent", "chris" of "christopher"; not
-    "eric" of "erica", nor "dan" of "daniel": too short to tell).
-
-    >>> short_given("vince", "vincent"), short_given("christopher", "chris")
-    (True, True)
-    >>> short_given("eric", "erica"), short_given("dan", "daniel")
-    (False, False)
-    """
-    short, long = sorted((one, other), key=len)
-    rest = long[len(short):]
-    return len(short) >= 4 and len(rest) >= 2 and long.startswith(short) \
-        and short.isalpha() and not rest.endswith(_FEMININE_ENDINGS)
-
-
-def _unbracketed(text: str) -> str:
-    """A name as written without an editor's brackets inside a quotation.
-
-    >>> _unbracketed("[Prime Minister Narendra] Modi")
-    'Prime Minister Narendra Modi'
-    """
-    return " ".join(text.replace("[", " ").replace("]", " ").split())
-
-
-def _names_a_party(span: Span) -> bool:
-    """Whether the name qualifies a politician's role before a person's name: "Lib Dem"
-    of "Lib Dem leader Charles Kennedy", "Labour" of "Labour MP Diane Abbott"."""
-    doc = span.doc
-    if span.end + 1 >= len(doc):
-        return False
-    role, after = doc[span.end], doc[span.end + 1]
-    return role.lower_ in party_roles() and after.ent_type_ == "PERSON" \
-        and role.head.i >= after.i
-
-
-def _person_cues(span: Span) -> int:
-    """Signs in the sentence that the name is a person's: an occupation in apposition or
-    as the predicate ("Kokesh, an activist", "Smith is a journalist"), an age after it
-    ("Tarrant, 28,"), a verb only people do with it as subject ("Conway died"; not
-    "said": "Politico reported", "the United Nations said")."""
-    doc, root = span.doc, span.root
-    cues = 0
-    if span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].like_num \
-            and doc[span.end + 2].text in (",", ")", "."):
-        cues += 1  # "Brenton Tarrant, 28,"
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        nouns.append(root.head)
-    if root.dep_ in ("nsubj", "nsubjpass"):
-        verb = root.head
-        nouns += [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
-        passive = person_verbs().get(verb.lemma_.lower())
-        if passive is not None and (root.dep_ == "nsubjpass" or not passive):
-            cues += 1  # "Conway died", "Hamza bin Laden was killed"
-    return cues + any(n.lower_ in occupations() or n.lemma_.lower() in occupations()
-                      for n in nouns)
-
-
-def _classed_as_thing(span: Span) -> bool:
-    """Whether a class noun that is no person's stands in apposition to the name (or to
-    the first name of its coordination), as its predicate or right before it, or a ship
-    prefix opens it."""
-    first = span[0]
-    if first.lower_ in thing_nouns() and (first.is_upper or "." in first.text):
-        return True  # a ship prefix ("U.S.S. Grayback"), not "Bill" of "Bill Hammons"
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:  # "Woolworths and Coles"
-        root = root.head
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        nouns.append(root.head)
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Rocky Linux is a distribution"
-        nouns += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
-    before = span.doc[span.start - 1] if span.start else None
-    if before is not None and before.pos_ == "NOUN" and before.head.i == root.i:
-        nouns.append(before)
-    return any(n.lower_ in thing_nouns() or n.lemma_.lower() in thing_nouns() for n in nouns)
-
-
-_NAME_MARKS = frozenset('/"“”()[]@#')
-
-
-def could_be_a_name(name: str) -> bool:
-    """Whether a person could be called ``name``: every word capitalised but the
-    particles ("bin", "van der", "de la"), and no slash, quote mark or bracket.
-
-    >>> could_be_a_name("Hamza bin Laden"), could_be_a_name("Bashar al-Assad")
-    (True, True)
-    >>> could_be_a_name("Blu-ray discs")
-    False
-    >>> could_be_a_name("De La Fuente/Richardson")
-    False
-    """
-    if any(c in _NAME_MARKS for c in name):
-        return False
-    words = name.split()
-    return all(w[:1].isupper() or not w[:1].isalpha()
-               or re.split(r"[\s']", fold(w))[0] in name_particles()  # "al-Assad", "d'Estaing"
-               for w in words) and fold(words[-1]) not in name_particles()
-
-
-def _is_location(span: Span) -> bool:
-    """Whether a capital or seat of power is used as a place, not as its government.
-
-    "a summit in Budapest", "arrived in Washington", "the Budapest summit" are places;
-    "Moscow is expected to send", "talks between Washington and Moscow" are countries.
-    """
-    root = span.root
-    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
-        root = root.head
-    if root.dep_ == "pobj":
-        return root.head.lower_ in _LOCATIVE
-    if root.dep_ == "compound":
-        head = root.head
-        return not _is_government(head)
-    return False
-
-
-
-__all__ = ["PERSON_PRONOUNS", "ArticleEntities", "Cluster", "Mention", "clean_span",
-           "could_be_a_name", "gendered", "short_given"]
+__all__ = ["PERSON_PRONOUNS", "ArticleEntities", "Cluster", "Mention", "clean_span"]
