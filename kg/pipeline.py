@@ -140,6 +140,7 @@ class Builder:
         started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.run = Run(software=f"kg {__version__}", model=model_id, started=started)
         self.salt = f"{self.run.software}|{model_id}|{data_version()}"
+        self._held: set[str] | None = None  # the articles the store held before this build
 
     def build(self, paths: Iterable[str | Path], *, date: str | None = None,
               force: bool = False, on_article: Callable[[str], None] | None = None,
@@ -154,6 +155,9 @@ class Builder:
         report = BuildReport()
         self.store.ensure_ontology()
         known = {} if force else self.store.fingerprints()
+        # Articles the store did not hold owe an entity pass over themselves alone; with
+        # ``force`` the store's articles are not read, so every batch owes a whole pass.
+        self._held = None if force else set(known)
         seen: set[str] = set()
 
         def fresh() -> Iterator[Document]:
@@ -222,7 +226,8 @@ class Builder:
             readings.append(reading)
         if not articles:
             return
-        self.store.replace_articles(articles)
+        self.store.replace_articles(articles, new=self._held is not None and not any(
+            doc_id in self._held for doc_id, _ in articles))
         # Oxigraph keeps every write in memory until a flush (about 1 MB per 1,000 quads);
         # flushing each batch keeps a build's memory flat however large the corpus.
         self.store.flush()
@@ -266,9 +271,10 @@ def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_ST
         if own:
             web.close()
     # Entities across articles: one node per entity in the store. Owed after this build's
-    # batches, or after an earlier build killed before its pass was done.
+    # batches, or after an earlier build killed before its pass was done: over the new
+    # articles alone when only new articles were written, else over the whole store.
     if target.entity_pass_pending():
-        unify_entities(target)
+        unify_entities(target, target.owed_articles())
         target.entity_pass_done()
         target.flush()
     return report

@@ -22,7 +22,8 @@ The entity pass that settles entities across articles (:mod:`kg.resolve.corpus`)
 a build's last batch. Each batch records that the pass is owed, in the same update that
 drops its articles' graphs, and the pass clears it when it is done, so a build killed
 between its last batch and the end of the pass leaves the record, and the next build
-finishes the pass even when it has no article to write.
+finishes the pass even when it has no article to write. A batch of articles new to the
+store records their ids instead, and the pass then reads only the names they meet.
 """
 
 from __future__ import annotations
@@ -49,6 +50,17 @@ a build has finished; the embedded store's whole-store reads show it until then,
 leave it out."""
 _ENTITY_PASS_OWED = f'<{BUILD_GRAPH}> <{BASE}build/owes> "entity pass"'
 _OWE_ENTITY_PASS = f"INSERT DATA {{ GRAPH <{BUILD_GRAPH}> {{ {_ENTITY_PASS_OWED} }} }}"
+_OWES_ARTICLE = f"<{BASE}build/owesArticle>"  # a new article: the pass owed is over it alone
+
+
+def _owe(ids: list[str], new: bool) -> str:
+    """The update that records the entity pass owed for articles ``ids``: over those
+    articles alone when they are ``new`` to the store, else over the whole store (an
+    article replaced may have held what decided another article's names)."""
+    if not new:
+        return _OWE_ENTITY_PASS
+    owed = ", ".join(str(ox.Literal(doc_id)) for doc_id in ids)
+    return f"INSERT DATA {{ GRAPH <{BUILD_GRAPH}> {{ <{BUILD_GRAPH}> {_OWES_ARTICLE} {owed} }} }}"
 
 Answer = ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean
 
@@ -186,11 +198,14 @@ class Store:
         copy.bulk_extend(self.quads())
         dump_store(copy, output, fmt, graph=graph)
 
-    def replace_articles(self, articles: Iterable[tuple[str, Iterable[ox.Quad]]]) -> None:
+    def replace_articles(self, articles: Iterable[tuple[str, Iterable[ox.Quad]]], *,
+                         new: bool = False) -> None:
         """Replace the named graphs of some articles in one update.
 
         ``articles`` holds ``(doc_id, quads)`` pairs; each article's old graph is dropped
-        and its new quads written, all or nothing, and the entity pass recorded as owed.
+        and its new quads written, all or nothing, and the entity pass recorded as owed:
+        over these articles alone when the caller knows them all ``new`` to the store
+        (:meth:`owed_articles`), else over the whole store.
         """
         ids, parts = [], []
         for doc_id, quads in articles:
@@ -198,7 +213,7 @@ class Store:
             parts.append(replace_graph_update(iri.article_graph(doc_id), quads))
         if not parts:
             return
-        parts.append(_OWE_ENTITY_PASS)
+        parts.append(_owe(ids, new))
         try:
             self.update(" ;\n".join(parts))
         except StoreError as error:
@@ -215,11 +230,31 @@ class Store:
         >>> store.entity_pass_done(); store.entity_pass_pending()
         False
         """
-        return bool(self.query(f"ASK {{ GRAPH <{BUILD_GRAPH}> {{ {_ENTITY_PASS_OWED} }} }}"))
+        return bool(self.query(f"ASK {{ GRAPH <{BUILD_GRAPH}> {{ {{ {_ENTITY_PASS_OWED} }} "
+                               f"UNION {{ <{BUILD_GRAPH}> {_OWES_ARTICLE} ?article }} }} }}"))
+
+    def owed_articles(self) -> list[str] | None:
+        """The articles the entity pass is owed over, sorted; None when it is owed over the
+        whole store (an article was replaced, or the caller did not say they were new).
+
+        >>> import tempfile
+        >>> store = Store(tempfile.mkdtemp())
+        >>> store.replace_articles([("b", []), ("a", [])], new=True); store.owed_articles()
+        ['a', 'b']
+        >>> store.replace_articles([("a", [])]); store.owed_articles() is None
+        True
+        """
+        if bool(self.query(f"ASK {{ GRAPH <{BUILD_GRAPH}> {{ {_ENTITY_PASS_OWED} }} }}")):
+            return None
+        rows = self.query(f"SELECT ?article WHERE {{ GRAPH <{BUILD_GRAPH}> "
+                          f"{{ <{BUILD_GRAPH}> {_OWES_ARTICLE} ?article }} }}")
+        return sorted(row["article"].value for row in rows)
 
     def entity_pass_done(self) -> None:
         """Record that the entity pass has settled every article written so far."""
-        self.update(f"DELETE DATA {{ GRAPH <{BUILD_GRAPH}> {{ {_ENTITY_PASS_OWED} }} }}")
+        self.update(f"DELETE DATA {{ GRAPH <{BUILD_GRAPH}> {{ {_ENTITY_PASS_OWED} }} }} ;\n"
+                    f"DELETE WHERE {{ GRAPH <{BUILD_GRAPH}> "
+                    f"{{ <{BUILD_GRAPH}> {_OWES_ARTICLE} ?article }} }}")
 
     def ensure_ontology(self) -> None:
         """Load the ontology into its own graph unless the same version is already there."""
@@ -275,7 +310,8 @@ class EmbeddedStore(Store):
     def dump(self, output: IO[bytes], fmt: ox.RdfFormat, *, graph: str | None = None) -> None:
         dump_store(self._db, output, fmt, graph=graph)
 
-    def replace_articles(self, articles: Iterable[tuple[str, Iterable[ox.Quad]]]) -> None:
+    def replace_articles(self, articles: Iterable[tuple[str, Iterable[ox.Quad]]], *,
+                         new: bool = False) -> None:
         """Replace the named graphs of some articles: one transaction drops them, a second
         adds the new quads.
 
@@ -288,7 +324,7 @@ class EmbeddedStore(Store):
             return
         ids = [doc_id for doc_id, _ in batch]
         drops = [f"DROP SILENT GRAPH <{iri.article_graph(doc_id)}>" for doc_id in ids]
-        drops.append(_OWE_ENTITY_PASS)  # owed from the first transaction on: never too late
+        drops.append(_owe(ids, new))  # owed from the first transaction on: never too late
         try:
             self.update(" ;\n".join(drops))
             self._extend(quad for _, quads in batch for quad in quads)

@@ -26,7 +26,7 @@ that is rebuilt later gets its own reading back, and the next pass settles it ag
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -35,6 +35,7 @@ from kg.graph import iri
 from kg.graph.namespaces import DIP, RDF, RDFS, SKOS, XSD
 from kg.graph.store import Store
 from kg.lexicons import lookup_country
+from kg.resolve.affected import NameIndex, acronym_forms, acronym_key, affected
 from kg.resolve.wordlists import fold, org_heads, title_words
 
 # Classes a name may move between; a country's node is decided by the ISO list alone.
@@ -192,8 +193,7 @@ def is_acronym(label: str) -> bool:
     >>> is_acronym("EU"), is_acronym("U.N."), is_acronym("Eu")
     (True, True, False)
     """
-    letters = label.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+    return acronym_key(label) is not None
 
 
 def initials(label: str) -> str:
@@ -344,28 +344,107 @@ DELETE DATA {{ GRAPH {g} {{ {new} {alt} {ox.Literal(to.label)} }} }}
 """
 
 
-def unify(store: Store) -> int:
+def unify(store: Store, articles: Sequence[str] | None = None) -> int:
     """Settle entities across the articles of ``store``; how many nodes were renamed.
 
+    With ``articles`` (ids of articles new to the store since the last pass), only the
+    names those articles meet are read and settled (:mod:`kg.resolve.affected`): the
+    same renames as a pass over the whole store, at the cost of the new articles.
+
     >>> import tempfile
-    >>> unify(Store(tempfile.mkdtemp()))
-    0
+    >>> unify(Store(tempfile.mkdtemp())), unify(Store(tempfile.mkdtemp()), ["a"])
+    (0, 0)
     """
-    nodes = [Node(str(r["g"].value), str(r["e"].value), str(r["label"].value),
-                  str(r["class"].value).rsplit("#", 1)[-1], int(r["mentions"].value))
-             for r in store.query(_NODES)]
+    if articles is None:
+        return _settle(store, _read(store), expansions(
+            (str(r["label"].value), str(r["alias"].value))
+            for r in store.query(_ORGANISATION_ALIASES)))
+    if not articles:
+        return 0
+    graphs = [iri.article_graph(article) for article in articles]
+    seeds = {str(r["label"].value) for r in store.query(_LABELS, graphs=graphs)}
+    stated = {acronym for r in store.query(_ORGANISATION_ALIASES, graphs=graphs)
+              if (acronym := acronym_key(str(r["alias"].value)))}
+    index = NameIndex((str(r["label"].value), _class(r)) for r in store.query(_LABELS))
+    seeds |= {label for acronym in stated for label in index.by_acronym.get(acronym, ())}
+    names: set[str] = set()
+    aliases: set[tuple[str, str]] = set()
+    asked: set[str] = set()
+    while seeds - names:
+        names = affected(seeds | names, index)
+        # an acronym's expansion is decided by every name stated with it, anywhere
+        acronyms = {a for label in names if (a := acronym_key(label))} | stated
+        for acronym in sorted(acronyms - asked):
+            forms = " ".join(str(ox.Literal(form)) for form in acronym_forms(acronym))
+            aliases |= {(str(r["label"].value), str(r["alias"].value)) for r in store.query(
+                _ORGANISATION_ALIASES.replace("WHERE {", f"WHERE {{ VALUES ?alias {{ {forms} }}"))}
+        asked |= acronyms
+        seeds = {label for label, _ in aliases}
+    found = expansions(aliases)
+    return _settle(store, _read(store, names), found)
+
+
+# The nodes of some names: from the labels, each node's class and count looked up.
+_NODES_CALLED = """
+SELECT ?g ?e ?label ?class (SUM(?count) AS ?mentions) WHERE {
+  VALUES ?label
+  GRAPH ?g { ?e rdfs:label ?label ; a ?class ; dip:mentionCount ?count }
+  VALUES ?class { dip:Person dip:Organisation dip:Place dip:Other }
+}
+GROUP BY ?g ?e ?label ?class
+"""
+
+_LABELS = """
+SELECT DISTINCT ?label ?class WHERE {
+  VALUES ?class { dip:Person dip:Organisation dip:Place dip:Other }
+  GRAPH ?g { ?e a ?class ; rdfs:label ?label }
+}
+"""
+
+
+def _class(row: ox.QuerySolution) -> str:
+    return str(row["class"].value).rsplit("#", 1)[-1]
+
+
+def _values(variable: str, terms: Iterable[ox.NamedNode | ox.Literal]) -> str:
+    """A VALUES block binding ``variable`` to ``terms``, written by pyoxigraph."""
+    return f"VALUES {variable} {{ {' '.join(str(term) for term in terms)} }}"
+
+
+def _read(store: Store, labels: Iterable[str] | None = None
+          ) -> tuple[list[Node], dict[tuple[str, str], set[str]]]:
+    """The nodes of the store (those called by one of ``labels``, or all) and what the
+    articles say of each: offices, the countries of their posts, titled forms."""
+    values = "" if labels is None else _values("?label", map(ox.Literal, sorted(labels)))
+    nodes = [Node(str(r["g"].value), str(r["e"].value), str(r["label"].value), _class(r),
+                  int(r["mentions"].value))
+             for r in store.query(_NODES_CALLED.replace("VALUES ?label", values, 1)
+                                  if values else _NODES)]
+    of_nodes = _values("?e", sorted({ox.NamedNode(n.iri) for n in nodes}, key=str)) \
+        if values else ""
+
+    def rows(query: str) -> ox.QuerySolutions:
+        return store.query(query.replace("WHERE {", f"WHERE {{ {of_nodes}", 1))
+
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for r in store.query(_ROLES):
+    if labels is not None and not nodes:
+        return nodes, roles
+    for r in rows(_ROLES):
         roles[(str(r["g"].value), str(r["e"].value))].add(fold(str(r["role"].value)))
-    for r in store.query(_COUNTRIES):
+    for r in rows(_COUNTRIES):
         roles[(str(r["g"].value), str(r["e"].value))].add(
             "country:" + fold(str(r["country"].value)))
-    for r in store.query(_TITLED):
+    for r in rows(_TITLED):
         office = title_of(str(r["alias"].value), str(r["label"].value))
         if office:
             roles[(str(r["g"].value), str(r["e"].value))].add(office)
-    acronyms = expansions((str(r["label"].value), str(r["alias"].value))
-                          for r in store.query(_ORGANISATION_ALIASES))
+    return nodes, roles
+
+
+def _settle(store: Store, read: tuple[list[Node], dict[tuple[str, str], set[str]]],
+            acronyms: dict[str, str]) -> int:
+    """Plan the renames of the nodes read and apply them; how many."""
+    nodes, roles = read
     moves = plan(nodes, roles, acronyms)
     totals: Counter[tuple[str, str]] = Counter()  # what each node of each graph ends up with
     for node in nodes:
