@@ -20,62 +20,42 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
 from kg.lexicons import speech_verbs
-from kg.nlp import doc_text
+from kg.resolve.descriptions import Descriptions
+from kg.resolve.sentences import (
+    NOMINAL_SUBJECT_DEPS,
+    Sentence,
+    article_sentences,
+    clause_head,
+    governing_subjects,
+    subject_of,
+)
 from kg.resolve.spans import subject_role, title_before
 from kg.resolve.wordlists import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
-    PLURAL_DETERMINERS,
     PLURAL_PRONOUNS,
     THING_PRONOUNS,
     gendered,
-    leader_words,
-    org_heads,
-    title_index,
 )
 
 if TYPE_CHECKING:
     from kg.resolve.entities import ArticleEntities
     from kg.resolve.mentions import Cluster
 
-_QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)\b|\bI[’']", re.IGNORECASE)
-_SUBJECTS = ("nsubj", "nsubjpass")
 _WINDOW = 3  # sentences searched for a pronoun's antecedent
 _KNOWN_GENDER_WINDOW = 10  # ...and for a person whose gender is known to match
 # News names far more men than women: a person of unknown gender is a likely "he" and an
 # unlikely "she", so "she" looks further back for a woman the article has shown.
 _KNOWN_BONUS = {"m": 1.0, "f": 4.0}
 _UNKNOWN_PENALTY = {"m": 0.0, "f": -2.0}
-_FRONTED = frozenset({"advcl", "prep", "npadvmod", "pcomp"})
-_OTHER_DETERMINERS = frozenset({"a", "an", "this", "that", "another", "every", "each", "any",
-                                "no", "either", "neither"})
-_OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _ACTORS = frozenset({"Country", "Organisation"})
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    number: int
-    paragraph: int
-    offset: int
-    span: Span
-    quotes: tuple[tuple[int, int, bool], ...]  # start, end, whether in the first person
-
-    def inside(self, token: Token) -> bool:
-        return any(start < token.idx < end for start, end, _ in self.quotes)
-
-    def first_person(self, token: Token) -> bool:
-        """Whether ``token`` is inside a quotation whose speaker says "I" or "we"."""
-        return any(start < token.idx < end and first for start, end, first in self.quotes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,50 +78,6 @@ def _gender(word: str) -> str | None:
     return None
 
 
-def _clause_head(token: Token) -> Token | None:
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX") or ancestor.dep_ == "ROOT":
-            return ancestor
-    return None
-
-
-def _subject_of(head: Token) -> Token | None:
-    return next((c for c in head.children if c.dep_ in _SUBJECTS), None)
-
-
-def governing_subjects(token: Token) -> list[Token]:
-    """Subjects of the clauses that govern ``token``, nearest first.
-
-    A possessive or reflexive pronoun is governed by the subject of its own clause too
-    ("Trump pledged during his campaign"); a subject after the pronoun counts only when
-    the pronoun sits in a fronted adverbial ("As he arrived, Zelensky said").
-    """
-    own = _clause_head(token)
-    if own is None:
-        return []
-    found: list[Token] = []
-    reflexive = token.dep_ == "poss" or token.lower_.endswith(("self", "selves"))
-    path_child = token
-    head: Token | None = own
-    first = True
-    while head is not None:
-        # the child of ``head`` on the path down to the pronoun
-        while path_child.head.i != head.i and path_child.head.i != path_child.i:
-            path_child = path_child.head
-        if not first or reflexive:
-            subject = _subject_of(head)
-            if subject is not None and subject.i != token.i and not (
-                    subject.left_edge.i <= token.i <= subject.right_edge.i) and (
-                    subject.i < token.i or path_child.dep_ in _FRONTED):
-                found.append(subject)
-        first = False
-        if head.head.i == head.i:
-            break
-        path_child = head
-        head = _clause_head(head)
-    return found
-
-
 class Discourse:
     """The one pass over an article that resolves pronouns and descriptions."""
 
@@ -149,25 +85,16 @@ class Discourse:
         self.entities = entities
         self.sentences: list[Sentence] = []
         self.history: list[Entry] = []
-        self.holders: list[tuple[tuple[str, ...], str | None, Cluster]] = []
-        self.heads: dict[str, list[tuple[int, Cluster]]] = defaultdict(list)
+        self.descriptions = Descriptions(entities)
         self.persons: dict[int, list[tuple[int, Cluster]]] = defaultdict(list)
 
     def read(self) -> None:
-        self._sentences()
+        self.sentences = article_sentences(self.entities.paragraphs())
         self._mentions()
         self._learn_genders()
         self._resolve()
 
     # -- preparing -------------------------------------------------------------------------
-
-    def _sentences(self) -> None:
-        for number, (offset, doc) in enumerate(self.entities.paragraphs()):
-            quotes = tuple((*m.span(), bool(_FIRST_PERSON.search(m.group())))
-                           for m in _QUOTE.finditer(doc_text(doc)))
-            for sentence in doc.sents:
-                self.sentences.append(Sentence(len(self.sentences), number, offset, sentence,
-                                               quotes))
 
     def _mentions(self) -> None:
         """Titles, gendered words and head words of the article's named mentions."""
@@ -182,7 +109,7 @@ class Discourse:
                 cluster = mention.cluster
                 root = mention.span.root
                 if mention.kind in ("name", "organ"):
-                    self.heads[root.lemma_.lower()].append((sentence.number, cluster))
+                    self.descriptions.heads[root.lemma_.lower()].append((sentence.number, cluster))
                 if cluster.type != "Person":
                     continue
                 self.persons[sentence.number].append((mention.start, cluster))
@@ -192,7 +119,7 @@ class Discourse:
                     self._gender_word(cluster, doc[mention.start - 1].lower_)
         for cluster in self.entities.clusters():
             for words, code in cluster.titles:
-                self.holders.append((words, code, cluster))
+                self.descriptions.holders.append((words, code, cluster))
 
     @staticmethod
     def _gender_word(cluster: Cluster, word: str) -> None:
@@ -206,7 +133,8 @@ class Discourse:
         found = title_before(doc, start, sentence.span.start)
         if found is not None:
             first, text = found
-            owner = self._owner_before(sentence, first) or self._of_owner(sentence, doc, end)
+            owner = self.descriptions.owner_before(sentence, first) \
+                or self.descriptions.of_owner(sentence, doc, end)
             cluster.titles.add((tuple(text.lower().replace("-", " - ").split()), owner))
         heads = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
@@ -215,41 +143,9 @@ class Discourse:
             if self.entities.mention_at(sentence.offset, head) is not None:
                 continue
             self._gender_word(cluster, head.lemma_.lower())
-            title = self._description_title(sentence, head)
+            title = self.descriptions.title_of(sentence, head)
             if title is not None:
-                cluster.titles.add((title, self._owner_of(sentence, head)))
-
-    def _country_code(self, sentence: Sentence, token: Token) -> str | None:
-        cluster = self.entities.ref(sentence.offset, token)
-        return cluster.code if cluster is not None and cluster.type == "Country" else None
-
-    def _owner_before(self, sentence: Sentence, first: int) -> str | None:
-        doc = sentence.span.doc
-        i = first - 1
-        if i >= sentence.span.start and doc[i].tag_ == "POS":
-            i -= 1
-        if i < sentence.span.start:
-            return None
-        return self._country_code(sentence, doc[i])
-
-    def _of_owner(self, sentence: Sentence, doc: Doc, end: int) -> str | None:
-        if end + 1 < sentence.span.end and doc[end].lower_ == "of":
-            return self._country_code(sentence, doc[end + 1])
-        return None
-
-    def _owner_of(self, sentence: Sentence, head: Token) -> str | None:
-        for child in head.children:
-            if child.dep_ in _OWNER_DEPS:
-                code = self._country_code(sentence, child)
-                if code:
-                    return code
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        code = self._country_code(sentence, pobj)
-                        if code:
-                            return code
-        return None
+                cluster.titles.add((title, self.descriptions.owner_of(sentence, head)))
 
     def _learn_genders(self) -> None:
         """Genders from pronouns whose antecedent is certain."""
@@ -259,7 +155,8 @@ class Discourse:
                 if gender is None or token.pos_ != "PRON" or sentence.inside(token):
                     continue
                 found = None
-                for subject in governing_subjects(token) if token.dep_ in _SUBJECTS else ():
+                governing = governing_subjects(token) if token.dep_ in NOMINAL_SUBJECT_DEPS else ()
+                for subject in governing:
                     cluster = self._named(sentence, subject)
                     if cluster is not None and cluster.type == "Person":
                         found = cluster
@@ -306,7 +203,7 @@ class Discourse:
         for token in sentence.span:
             if token.lemma_.lower() in speech_verbs() and token.pos_ in ("VERB", "AUX") \
                     and not sentence.inside(token):
-                subject = _subject_of(token)
+                subject = subject_of(token)
                 if subject is not None:
                     cluster = self._subject_cluster(sentence, subject)
                     if cluster is not None:
@@ -349,7 +246,7 @@ class Discourse:
         if direct is not None:
             self._push(sentence, token, direct[0], quoted)
             return
-        described = self._description(sentence, token)
+        described = self.descriptions.describe(sentence, token)
         if described is not None:
             start = min((c.idx for c in token.lefts if c.dep_ != "det"), default=token.idx)
             entities.set_ref(offset, token, described, start, token.idx + len(token))
@@ -392,13 +289,14 @@ class Discourse:
             candidates = self._ambiguous(sentence, subject)
             if candidates and choose(candidates) is not False:
                 return choose(candidates) or None
-            if cluster is None and subject.pos_ in ("NOUN", "PROPN") and token.dep_ in _SUBJECTS \
+            if cluster is None and subject.pos_ in ("NOUN", "PROPN") \
+                    and token.dep_ in NOMINAL_SUBJECT_DEPS \
                     and subject.head.lemma_.lower() in speech_verbs():
                 return None  # "the driver told reporters he …": someone the article does not name
         excluded = None
         if token.dep_ in ("dobj", "pobj", "dative") and not token.lower_.endswith("self"):
-            own = _clause_head(token)
-            subject = _subject_of(own) if own is not None else None
+            own = clause_head(token)
+            subject = subject_of(own) if own is not None else None
             excluded = self._subject_cluster(sentence, subject) if subject is not None else None
         best: tuple[float, int, int] | None = None
         chosen = None
@@ -435,19 +333,19 @@ class Discourse:
         plural = token.lower_ in PLURAL_PRONOUNS
         if not plural and token.dep_ != "poss" and token.head.lemma_ == "be":
             return None  # "it is …": no referent
-        own = _clause_head(token)
+        own = clause_head(token)
 
         def usable(subject: Token) -> bool:
             # "their" is not bound by the subject of its own clause ("CCTV captured their
             # arrival"); "its" is ("Moscow … from its ministries")
-            head = _clause_head(subject)
+            head = clause_head(subject)
             return not plural or own is None or head is None or head.i != own.i
 
         for subject in governing_subjects(token):
             if usable(subject):
                 return self._actor(sentence, subject, plural)
         earlier = [t for t in sentence.span
-                   if t.i < token.i and t.dep_ in _SUBJECTS and usable(t)]
+                   if t.i < token.i and t.dep_ in NOMINAL_SUBJECT_DEPS and usable(t)]
         if earlier:
             return self._actor(sentence, earlier[-1], plural)
         if quoted or not sentence.number:
@@ -455,7 +353,7 @@ class Discourse:
         previous = self.sentences[sentence.number - 1]
         if previous.paragraph not in (sentence.paragraph, sentence.paragraph - 1):
             return None
-        subject = _subject_of(previous.span.root)
+        subject = subject_of(previous.span.root)
         return self._actor(previous, subject, plural) if subject is not None else None
 
     def _actor(self, sentence: Sentence, subject: Token, plural: bool) -> Cluster | None:
@@ -463,64 +361,3 @@ class Discourse:
             return None
         cluster = self._subject_cluster(sentence, subject)
         return cluster if cluster is not None and cluster.type in _ACTORS else None
-
-    def _description(self, sentence: Sentence, token: Token) -> Cluster | None:
-        """A definite description of one person or organisation named in the article."""
-        if token.dep_ == "compound" or token.tag_ in ("NNS", "NNPS"):
-            return None
-        children = list(token.children)
-        if any(c.dep_ in ("nummod", "predet", "preconj") or c.lower_ in PLURAL_DETERMINERS
-               or (c.dep_ == "det" and c.lower_ in _OTHER_DETERMINERS) for c in children):
-            return None
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in children)
-        owner = self._owner_of(sentence, token)
-        if not definite and owner is None:
-            return None
-        title = self._description_title(sentence, token)
-        if title is not None:
-            # "the Tory leader": a modifier that names no country qualifies the title
-            # itself (a party's leader), so the generic reading (a head of state) waits
-            qualified = owner is None and any(
-                c.dep_ in ("amod", "compound") and c.i < token.i and c.text[:1].isupper()
-                for c in children)
-            return self._holder(title, owner, exact_first=qualified)
-        if not definite or owner is not None or token.lemma_.lower() not in org_heads():
-            return None
-        if any(c.dep_ in ("amod", "compound") for c in children):
-            return None
-        found = {id(c): c for number, c in self.heads.get(token.lemma_.lower(), ())
-                 if number <= sentence.number}
-        return next(iter(found.values())) if len(found) == 1 else None
-
-    def _description_title(self, sentence: Sentence, token: Token) -> tuple[str, ...] | None:
-        words = [token.lower_]
-        doc = token.doc
-        i = token.i - 1
-        while i >= 0 and doc[i].head.i == token.i and doc[i].dep_ in ("amod", "compound") \
-                and self._country_code(sentence, doc[i]) is None:
-            words.insert(0, doc[i].lower_)
-            i -= 1
-        for lemma in (token.lower_, token.lemma_.lower()):
-            words[-1] = lemma
-            for title in title_index().get(lemma, ()):
-                if tuple(words[-len(title):]) == title:
-                    return title
-        return None
-
-    def _holder(self, title: tuple[str, ...], owner: str | None,
-                exact_first: bool = False) -> Cluster | None:
-        if exact_first:
-            exact = {id(c): c for words, code, c in self.holders
-                     if words[-len(title):] == title and (owner is None or code == owner)}
-            if len(exact) == 1:
-                return next(iter(exact.values()))
-        generic = leader_words().get(title)
-        found = {}
-        for words, code, cluster in self.holders:
-            if generic is not None:
-                matches = " ".join(words) in generic or words == title
-            else:
-                matches = words[-len(title):] == title
-            if matches and (owner is None or code == owner):
-                found[id(cluster)] = cluster
-        return next(iter(found.values())) if len(found) == 1 else None
