@@ -7,7 +7,7 @@ the relations it ``reads`` and is given the paragraph's statements of those rela
 found by the extractors before it.
 
 >>> ORDER
-('clauses', 'events', 'stances', 'members', 'positions', 'quotes', 'speech')
+('clauses', 'events', 'judgments', 'stances', 'members', 'positions', 'quotes', 'speech')
 >>> EXTRACTORS["speech"].reads
 ('SAID',)
 """
@@ -23,7 +23,7 @@ from kg.extract.components import EXTRACTORS, register  # noqa: F401  (the publi
 from kg.records import Statement
 
 # The run order: an extractor that reads others' statements comes after them.
-ORDER = ("clauses", "events", "stances", "members", "positions", "quotes", "speech")
+ORDER = ("clauses", "events", "judgments", "stances", "members", "positions", "quotes", "speech")
 
 
 def extract_paragraph(doc: Doc, context: Context,
@@ -46,6 +46,7 @@ def extract_paragraph(doc: Doc, context: Context,
 from kg.extract import (  # noqa: E402,F401
     clauses,
     events,
+    judgments,
     members,
     positions,
     quotes,

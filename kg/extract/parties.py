@@ -74,6 +74,10 @@ def _owners(head: Token, context) -> list[Party]:
     for child in head.children:
         if child.dep_ == "poss":  # "Trump's claim", "protesters' demands"
             owners.extend(Party(p.argument, False) for p in parties(child, context))
+        if child.dep_ == "acl":  # "the sanctions imposed by the United States"
+            owners.extend(Party(p.argument, False) for agent in child.children
+                          if agent.dep_ == "agent" for pobj in agent.children
+                          if pobj.dep_ == "pobj" for p in parties(pobj, context))
     if owners:
         return owners
     # a material act's "of" names what it is done to ("the arrest of activists"); a verbal
