@@ -8,7 +8,8 @@ queries see the union of all graphs. Each statement is a node typed by its relat
 property between subject and object (``?a dip:consults ?b``) — for facts only: an event
 that did not happen or may yet happen carries its ``dip:factuality`` and no direct
 property. Events carry their time, place, mode and context where the text gives them; a
-position held is also an ``org:Post`` node that the person ``org:holds``.
+position held is also an ``org:Post`` node that the person ``org:holds``. The graph also
+carries the article's event counts for the aggregate queries (:mod:`kg.graph.summaries`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from kg.graph.namespaces import (
     XSD,
 )
 from kg.graph.ontology import relation_term
+from kg.graph.summaries import summary_triples
 from kg.lexicons import agent_sector, lookup_country
 from kg.records import Argument, Document, Entity, Reading, Statement
 
@@ -136,10 +138,18 @@ def reading_quads(reading: Reading, run: Run) -> Iterator[Quad]:
         *_article_triples(document, reading.fingerprint, run),
         *_run_triples(run),
     ]
+    nodes = {}
     for entity in merge_same_iri([*reading.entities, *_unlisted(reading)]):
         triples.extend(_entity_triples(entity))
+        nodes[iri.entity(entity.name, entity.type)] = (entity.name, entity.type)
+    counted = []
     for statement in reading.statements:
         triples.extend(_statement_triples(statement))
+        obj = statement.object
+        counted.append((statement_iri(statement), _entity_node(statement.subject).value,
+                        _entity_node(obj).value if obj is not None and obj.is_entity else None,
+                        statement))
+    triples.extend(summary_triples(document, counted, nodes))
     seen = set()
     for s, p, o in triples:
         quad = Quad(s, p, o, graph)
@@ -244,19 +254,24 @@ def _entity_node(argument: Argument) -> NamedNode:
     return _n(iri.entity(argument.name, argument.type or "Other"))
 
 
+def statement_iri(statement: Statement) -> str:
+    """The IRI of a statement's node: one per statement of one article, whichever
+    extractor said it."""
+    ev = statement.evidence
+    return iri.statement(
+        ev.doc, statement.relation, statement.subject.name, statement.subject.start,
+        statement.object.name if statement.object else None,
+        statement.object.start if statement.object else None,
+        statement.role, statement.quote, statement.label, ev.start,
+        *([statement.factuality] if not statement.is_fact else []),
+    )
+
+
 def _statement_triples(statement: Statement) -> list[tuple]:
     term = relation_term(statement.relation)
     ev = statement.evidence
     sentence = _n(iri.sentence(ev.doc, ev.start, ev.end))
-    node = _n(
-        iri.statement(
-            ev.doc, statement.relation, statement.subject.name, statement.subject.start,
-            statement.object.name if statement.object else None,
-            statement.object.start if statement.object else None,
-            statement.role, statement.quote, statement.label, ev.start,
-            *([statement.factuality] if not statement.is_fact else []),
-        )
-    )
+    node = _n(statement_iri(statement))
     subject = _entity_node(statement.subject)
     triples = [
         (sentence, _TYPE, _dip.Sentence),
