@@ -4,9 +4,10 @@ them.
 "Drones hit the Abqaiq facility. … The Houthi movement claimed responsibility for the
 attacks." "The ministers met in Cairo. … Turkey denounced the conclusions of the summit."
 A definite event noun with no party of its own names the latest event of its type that
-the article asserted before it, in its paragraph or the one before, or in the lead,
-which tells the article's main event (elsewhere further back, a definite noun is as
-likely to name another event): its actors and recipients are the
+the article asserted before it, in its paragraph or the one before, or in the lead (the
+first two paragraphs: news opens with a dateline or a one-sentence lead and then its
+elaboration), which tells the article's main event (elsewhere further back, a definite
+noun is as likely to name another event): its actors and recipients are the
 ones the extractors need for the new event (who attacked, whom the summit gathered).
 Events are remembered as the extractors assert them (:func:`kg.extract.setting.placed`),
 in the article's memory (``Context.memory.told``).
@@ -64,9 +65,9 @@ def recall(noun: Token, code: str | None, context) -> list[Told]:
     position = context.offset + noun.sent.start_char
     told = [t for t in context.memory.told if code in (None, t.code)
             and t.position <= position]
-    lead = min((b.start for b in context.document.paragraphs()), default=0)
+    lead = {b.start for b in sorted(context.document.paragraphs(), key=lambda b: b.start)[:2]}
     near = {p for p in {t.paragraph for t in told}
-            if p == lead or _paragraphs_between(context, p) <= 1}
+            if p in lead or _paragraphs_between(context, p) <= 1}
     earlier = [t for t in told if t.paragraph in near]
     if not earlier:
         return []

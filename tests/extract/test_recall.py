@@ -27,16 +27,19 @@ def test_condemning_the_attack_accuses_the_attacker() -> None:
 
 def test_a_new_event_or_a_distant_one_is_not_recalled() -> None:
     """"an attack" is a new event; so is "the attack" three paragraphs after one told in
-    the middle of an article, which may name any other. The lead's event is the article's
-    own, named again anywhere."""
+    the middle of an article, which may name any other. The lead's event (its first two
+    paragraphs: a dateline or a one-sentence lead, and what elaborates it) is the
+    article's own, named again anywhere."""
     assert ("France", "ACCUSE", "Turkey") not in events(
         "Turkey launched airstrikes on Kurdish forces in northern Syria on Wednesday. France "
         "condemned an attack on a school in Idlib.")
-    middle = "Oil prices rose on Monday.\n\n" + ABQAIQ
+    middle = "Oil prices rose on Monday.\n\nTraders expect OPEC to act.\n\n" + ABQAIQ
     later = "\n\nMarkets in Asia fell.\n\nAnalysts expect more volatility.\n\n" \
         "The United Kingdom condemned the attack."
     assert ("United Kingdom", "ACCUSE", "Houthi") not in events(middle + later)
     assert ("United Kingdom", "ACCUSE", "Houthi") in events(ABQAIQ + later)
+    assert ("United Kingdom", "ACCUSE", "Houthi") in events(
+        "Saturday, September 14, 2019\n\n" + ABQAIQ + later)
 
 
 def test_a_noun_that_names_no_type_recalls_the_latest_event() -> None:
