@@ -26,9 +26,9 @@ from kg.extract.syntax import (
 )
 from kg.extract.words import words
 from kg.lexicons import event_type, quad_codes, speech_verbs
+from kg.nlp.grammar import OWNER_MODIFIER_DEPS
 from kg.records import Argument
 
-_OWNER_DEPS = ("compound", "amod", "nmod")
 _OWNER_PREPS = frozenset({"of", "from", "by"})
 _REPORTED_PRONOUNS = frozenset({"it", "they"})
 
@@ -92,7 +92,7 @@ def _owners(head: Token, context) -> list[Party]:
     if owners:
         return owners
     for child in head.children:
-        if child.dep_ in _OWNER_DEPS:
+        if child.dep_ in OWNER_MODIFIER_DEPS:
             owners.extend(Party(a, False) for a in _resolved(conjuncts(child), context)
                           if a.type != "Place")
     if owners:

@@ -34,6 +34,7 @@ from kg.extract.components import register
 from kg.extract.syntax import conjuncts
 from kg.extract.words import words
 from kg.lexicons import titles
+from kg.nlp.grammar import OWNER_DEPS
 from kg.records import Argument, Statement
 from kg.resolve import clean_span
 from kg.resolve.home import home_country
@@ -47,7 +48,6 @@ from kg.resolve.wordlists import (
 )
 
 NAME = "positions"
-_OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 _OWNER_PREPOSITIONS = ("of", "for")
 _PAST_MARKERS = frozenset({"former", "ex", "then", "onetime", "erstwhile"})
 _PREDICATE_VERBS = frozenset({"be", "serve", "become", "remain", "work"})
@@ -182,7 +182,7 @@ def _post_of(head: Token, context: Context, person: Argument) -> Post | None:
     title = _title_of(head, context)
     if title is None:
         return None
-    modifiers = [c for c in head.lefts if c.dep_ in _OWNER_DEPS | {"det"}]
+    modifiers = [c for c in head.lefts if c.dep_ in OWNER_DEPS | {"det"}]
     owner = _owner(modifiers, context, person.name) or _of_owner(head, context)
     lefts = list(head.lefts)
     return Post(title, owner, _past(lefts), _qualifier(lefts))

@@ -26,7 +26,6 @@ object of "call", and one after "as" or "of" following "describe", "characterise
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -39,11 +38,11 @@ from kg.extract.syntax import quoted
 from kg.extract.words import words
 from kg.lexicons import speech_verbs
 from kg.nlp import doc_text
+from kg.nlp.grammar import QUOTED_WORDS
 from kg.records import Argument, Statement
 
 NAME = "quotes"
 MIN_WORDS = 4
-_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 _MODIFIER_DEPS = {"amod", "compound", "nummod", "poss", "nmod"}
 _PHRASE_DEPS = {"prep", "pobj", "npadvmod", "advmod", "agent", "pcomp"}
 
@@ -200,7 +199,7 @@ def _quotations(text: str) -> Iterator[tuple[int, int, str, bool]]:
     """(start, end, words, closed) of each quotation of a paragraph; the last one may be
     left open, running to the paragraph's end."""
     end = 0
-    for match in _QUOTE.finditer(text):
+    for match in QUOTED_WORDS.finditer(text):
         end = match.end()
         yield match.start(), end, (match.group(1) or match.group(2)).strip(), True
     opening = next((i for i in range(end, len(text)) if text[i] in "“\""), None)

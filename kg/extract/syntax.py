@@ -5,18 +5,17 @@ pronoun's antecedent, a verb's governor, and the tokens inside quotations.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import doc_text
+from kg.nlp.grammar import QUOTATION
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
@@ -73,7 +72,7 @@ def quoted(doc: Doc | Span) -> frozenset[int]:
     kept = doc.user_data.get(_QUOTED)
     if kept is None:
         inside: set[int] = set()
-        for match in _QUOTE.finditer(doc_text(doc)):
+        for match in QUOTATION.finditer(doc_text(doc)):
             start, end = match.span()
             inside.update(t.i for t in doc if start < t.idx < end - 1)
         kept = doc.user_data[_QUOTED] = frozenset(inside)

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span
 
 from kg.lexicons import lookup_country, speech_verbs
-from kg.resolve.governments import OWNER_DEPS
+from kg.nlp.grammar import OWNER_DEPS
 from kg.resolve.mentions import UNDECIDED, Cluster, Mention
 from kg.resolve.names import could_be_a_name, unbracketed
 from kg.resolve.spans import title_before

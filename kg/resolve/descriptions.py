@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from kg.nlp.grammar import OWNER_DEPS
 from kg.resolve.sentences import Sentence
 from kg.resolve.wordlists import PLURAL_DETERMINERS, leader_words, org_heads, title_index
 
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
 
 _OTHER_DETERMINERS = frozenset({"a", "an", "this", "that", "another", "every", "each", "any",
                                 "no", "either", "neither"})
-_OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 
 
 class Descriptions:
@@ -57,7 +57,7 @@ class Descriptions:
     def owner_of(self, sentence: Sentence, head: Token) -> str | None:
         """The country a noun's modifiers or its "of" name ("the Russian president")."""
         for child in head.children:
-            if child.dep_ in _OWNER_DEPS:
+            if child.dep_ in OWNER_DEPS:
                 code = self.country_code(sentence, child)
                 if code:
                     return code

@@ -50,12 +50,12 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.lexicons import country_in_text, lookup_country, lookup_seat
 from kg.nlp import doc_text
+from kg.nlp.grammar import OWNER_DEPS
 from kg.records import Argument, Entity
 from kg.resolve.classes import settle, vote
 from kg.resolve.discourse import Discourse
 from kg.resolve.governments import (
     MAX_COUNTRY_WORDS,
-    OWNER_DEPS,
     is_government,
     is_location,
     is_organ,

@@ -11,7 +11,6 @@ from kg.resolve.wordlists import is_government_noun, organ_modifiers
 
 _LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "into", "across",
                        "around", "via", "through", "toward", "towards", "within"})
-OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 MAX_COUNTRY_WORDS = 4
 
 

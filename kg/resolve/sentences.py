@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp import doc_text
+from kg.nlp.grammar import OPEN_QUOTATION
 
-_QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)\b|\bI[’']", re.IGNORECASE)
 NOMINAL_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _FRONTED = frozenset({"advcl", "prep", "npadvmod", "pcomp"})
@@ -48,7 +48,7 @@ def article_sentences(paragraphs: list[tuple[int, Doc]]) -> list[Sentence]:
     found: list[Sentence] = []
     for number, (offset, doc) in enumerate(paragraphs):
         quotes = tuple((*m.span(), bool(_FIRST_PERSON.search(m.group())))
-                       for m in _QUOTE.finditer(doc_text(doc)))
+                       for m in OPEN_QUOTATION.finditer(doc_text(doc)))
         for sentence in doc.sents:
             found.append(Sentence(len(found), number, offset, sentence, quotes))
     return found
