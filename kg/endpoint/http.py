@@ -1,5 +1,6 @@
-"""The HTTP side: the SPARQL 1.1 Protocol on ``/sparql`` and the query page on ``/``, on the
-standard library's ``ThreadingHTTPServer``, with a cap on connections and loopback-only
+"""The HTTP side: the SPARQL 1.1 Protocol on ``/sparql``, the query page on ``/`` and the
+explorer's pages under ``/explore`` (:mod:`kg.explorer`), on the standard library's
+``ThreadingHTTPServer``, with a cap on connections and loopback-only
 ``Host`` names while bound to loopback (against DNS rebinding).
 """
 
@@ -11,10 +12,12 @@ import re
 import socket
 import sys
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from kg.endpoint.builds import BUILD_PATH, Builds
 from kg.endpoint.formats import (
     GRAPH_FORMATS,
     RESULT_FORMATS,
@@ -24,6 +27,7 @@ from kg.endpoint.formats import (
 )
 from kg.endpoint.pool import WorkerPool
 from kg.endpoint.reply import Reply
+from kg.explorer.paths import ROOT as EXPLORER
 from kg.messages import one_line, printable
 
 MAX_BODY = 1 << 20
@@ -130,14 +134,25 @@ class _Handler(BaseHTTPRequestHandler):
                 return Reply(204, headers={"Allow": "GET, HEAD, POST, OPTIONS"})
             return Reply.text(405, f"{method} is not allowed: this endpoint is read-only "
                                    "(GET or POST a query)", Allow="GET, HEAD, POST, OPTIONS")
+        if path == BUILD_PATH:
+            if method != "POST":
+                return Reply.text(405, f"{method} is not allowed here (POST articles)",
+                                  Allow="POST")
+            if self.server.builds is None:
+                return Reply.text(403, "this server does not build articles (kg serve --build)")
+            return self._post(self.server.builds.answer)
+        if path == EXPLORER or path.startswith(EXPLORER + "/"):
+            if method not in ("GET", "HEAD"):
+                return Reply.text(405, f"{method} is not allowed here", Allow="GET, HEAD")
+            return self.server.explorer.answer(self.path, self.headers.get("Accept"))
         return Reply.text(404, f"not found: {path} (the SPARQL endpoint is /sparql, "
-                               "the query page /)")
+                               f"the query page /, the explorer {EXPLORER}/)")
 
     @staticmethod
     def _parameters(text: str) -> dict[str, list[str]]:
         return parse_qs(text, keep_blank_values=True, errors="strict", max_num_fields=1000)
 
-    def _post(self) -> Reply:
+    def _post(self, answer: Callable[[bytes, str], Reply] | None = None) -> Reply:
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
             self.close_connection = True
             return Reply.text(411, "send the body with a Content-Length")
@@ -156,6 +171,8 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length)
         self._body_read = True
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if answer is not None:  # another route's body (POST /build)
+            return answer(body, content_type)
         parameters = self._parameters(urlsplit(self.path).query)
         if content_type == "application/sparql-update":
             return self._read_only()
@@ -239,12 +256,19 @@ class HTTPServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], *, pool: WorkerPool, page: bytes,
                  page_policy: str, query_timeout: float, max_rows: int, max_connections: int,
-                 quiet: bool) -> None:
+                 quiet: bool, builds: Builds | None = None) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.pool, self.page, self.page_policy = pool, page, page_policy
+        self.builds = builds
         self.query_timeout, self.max_rows, self.quiet = query_timeout, max_rows, quiet
         self.max_connections = max_connections
+        # here, not at the top: the explorer uses kg.endpoint's formats and replies, so it
+        # can only be imported once the kg.endpoint package has been
+        from kg.explorer.app import Explorer
+        from kg.explorer.pooled import PooledStore
+
+        self.explorer = Explorer(PooledStore(pool, timeout=query_timeout))
         self.loopback_only = _loopback(address[0])
         self._connections: set[socket.socket] = set()
         self._refusing = 0

@@ -1,0 +1,60 @@
+"""An entity's (or a pair's) asserted events by month, counted by PLOVER quad class, for
+the timeline the entity and pair pages draw: verbal and material cooperation, verbal and
+material conflict (:data:`kg.eventdata.scores.QUAD_CLASSES`).
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from kg.eventdata.scores import QUAD_CLASSES
+from kg.explorer.rq import Among, rows
+from kg.explorer.statements import code_of, relation_info
+from kg.graph.store import Store
+
+MAX_MONTHS = 240
+"""The most months a timeline spans: the latest twenty years of an entity's events."""
+
+
+def _next_month(month: str) -> str:
+    """>>> _next_month("2019-12"), _next_month("2020-01")
+    ('2020-01', '2020-02')
+    """
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def months(counts: dict[str, dict[int, int]]) -> list[dict[str, object]]:
+    """Every month from the first to the last with events (empty ones too, so the bars
+    stand where they happened), each with its counts by quad class.
+
+    >>> months({"2020-01": {1: 2}, "2020-03": {4: 1}})  # doctest: +NORMALIZE_WHITESPACE
+    [{'month': '2020-01', 'quads': [2, 0, 0, 0], 'events': 2},
+     {'month': '2020-02', 'quads': [0, 0, 0, 0], 'events': 0},
+     {'month': '2020-03', 'quads': [0, 0, 0, 1], 'events': 1}]
+    """
+    if not counts:
+        return []
+    ordered = sorted(counts)
+    month, last, spanned = ordered[0], ordered[-1], []
+    while month <= last:
+        spanned.append(month)
+        month = _next_month(month)
+    spanned = spanned[-MAX_MONTHS:]
+    return [{"month": m, "quads": [counts.get(m, {}).get(q, 0) for q in QUAD_CLASSES],
+             "events": sum(counts.get(m, {}).values())} for m in spanned]
+
+
+def timeline(store: Store, entity: str, other: str | None = None) -> dict[str, object]:
+    """The monthly series of the asserted events that name ``entity`` (and ``other``):
+    ``months`` (see :func:`months`) and ``classes``, the quad classes' names in order."""
+    counts: dict[str, dict[int, int]] = {}
+    for row in rows(store, "timeline", entity=ox.NamedNode(entity),
+                    only_other=Among("other", [ox.NamedNode(other)] if other else None)):
+        month = str(row["month"])
+        number = relation_info(code_of(row["rel"]))["quad"]
+        if number is None or len(month) != 7:
+            continue
+        counts.setdefault(month, {})
+        counts[month][number] = counts[month].get(number, 0) + int(row["events"])
+    return {"classes": list(QUAD_CLASSES.values()), "months": months(counts)}
