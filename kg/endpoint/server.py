@@ -30,7 +30,9 @@ class SparqlServer:
 
     The limits: ``timeout`` seconds per request, ``max_rows`` per answer, ``workers``
     processes with ``worker_memory`` MiB of address space each (0: no limit), and
-    ``max_connections`` open connections (more get 503).
+    ``max_connections`` open connections (more get 503). With ``build``, ``POST /build``
+    builds articles into the store with ``model`` kept loaded (:mod:`kg.endpoint.builds`;
+    only on a loopback address).
 
     Use it as a context manager; :meth:`start` serves in a background thread,
     :meth:`serve_forever` in the calling one. Example::
@@ -43,7 +45,9 @@ class SparqlServer:
     def __init__(self, store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 0,
                  timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS, *,
                  workers: int | None = None, worker_memory: int = DEFAULT_WORKER_MEMORY,
-                 max_connections: int = DEFAULT_MAX_CONNECTIONS, quiet: bool = False) -> None:
+                 max_connections: int = DEFAULT_MAX_CONNECTIONS, quiet: bool = False,
+                 build: bool = False, model: str | None = None) -> None:
+        from kg.endpoint.http import _loopback
         from kg.graph.namespaces import PREFIXES
         from kg.graph.store import StoreError
         from kg.queries import named_queries
@@ -63,6 +67,9 @@ class SparqlServer:
                              f"{MIN_WORKER_MEMORY} MiB, not {worker_memory}")
         if max_connections < 1:
             raise ValueError(f"max_connections must be at least 1, not {max_connections}")
+        if build and not _loopback(host):
+            raise ValueError(f"builds are served on a loopback address only, not {host}: "
+                             "anyone who reaches the server could write to the store")
         path = Path(getattr(store_path, "path", store_path))
         if not (path / "CURRENT").is_file():
             raise StoreError(f"{path}: no knowledge graph here (run `kg build` first)")
@@ -74,10 +81,16 @@ class SparqlServer:
         page, policy = render_page({
             "endpoint": "/sparql", "prefixes": PREFIXES, "queries": named_queries(),
             "timeout": self.timeout, "maxRows": max_rows, "truncatedHeader": TRUNCATED_HEADER})
+        self.builds = None
         try:
+            if build:
+                from kg.endpoint.builds import Builds
+
+                self.builds = Builds(path, model)
             self.http = HTTPServer((host, port), pool=self.pool, page=page, page_policy=policy,
                                     query_timeout=self.timeout, max_rows=max_rows,
-                                    max_connections=max_connections, quiet=quiet)
+                                    max_connections=max_connections, quiet=quiet,
+                                    builds=self.builds)
         except BaseException:
             self.pool.close()
             raise
@@ -121,6 +134,8 @@ class SparqlServer:
         self.http.server_close()
         self.http.close_connections()
         self.pool.close()
+        if self.builds is not None:
+            self.builds.close()
 
     def __enter__(self) -> SparqlServer:
         return self
@@ -133,7 +148,8 @@ class SparqlServer:
 def serving(store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 0,
             timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS, *,
             workers: int | None = None, worker_memory: int = DEFAULT_WORKER_MEMORY,
-            max_connections: int = DEFAULT_MAX_CONNECTIONS, quiet: bool = True) -> Iterator[str]:
+            max_connections: int = DEFAULT_MAX_CONNECTIONS, quiet: bool = True,
+            build: bool = False, model: str | None = None) -> Iterator[str]:
     """Serve in the background for the ``with`` block; yields the base URL.
 
     Example::
@@ -143,14 +159,15 @@ def serving(store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 
     """
     with SparqlServer(store_path, host, port, timeout, max_rows, workers=workers,
                       worker_memory=worker_memory, max_connections=max_connections,
-                      quiet=quiet) as server:
+                      quiet=quiet, build=build, model=model) as server:
         yield server.start()
 
 
 def serve(store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 0,
           timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS, *,
           workers: int | None = None, worker_memory: int = DEFAULT_WORKER_MEMORY,
-          max_connections: int = DEFAULT_MAX_CONNECTIONS, quiet: bool = False) -> None:
+          max_connections: int = DEFAULT_MAX_CONNECTIONS, quiet: bool = False,
+          build: bool = False, model: str | None = None) -> None:
     """Serve until Ctrl-C or SIGTERM; prints the URL first (``port=0`` picks a free port).
 
     Raises :class:`kg.graph.store.StoreError` when the store cannot be opened, ``ValueError``
@@ -160,7 +177,7 @@ def serve(store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 0,
     """
     server = SparqlServer(store_path, host, port, timeout, max_rows, workers=workers,
                           worker_memory=worker_memory, max_connections=max_connections,
-                          quiet=quiet)
+                          quiet=quiet, build=build, model=model)
     previous = None
     if threading.current_thread() is threading.main_thread():
         def stop(signum: int, frame: object) -> None:
