@@ -1,10 +1,11 @@
 """Where the network's nodes go: a deterministic force-directed layout in pixels.
 
 Positions are computed in Python (a seeded numpy Fruchterman-Reingold per connected
-component, repulsion sampled against pivots on big components, components shelf-packed
-biggest first; no scipy needed), so the browser draws with physics off and a few thousand
-nodes appear at once; the same graph gets the same positions. The HTML network
-(:mod:`kg.viz.network_page`) and the static pictures (:mod:`kg.viz.static`) share it.
+component, repulsion sampled against pivots on big components; the biggest component in the
+middle and the small ones packed beside it by :mod:`kg.viz.packing`; no scipy needed), so the
+browser draws with physics off and a few thousand nodes appear at once; the same graph gets
+the same positions. The HTML network (:mod:`kg.viz.network_page`) and the static pictures
+(:mod:`kg.viz.static`) share it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import math
 from collections import defaultdict
 
 import numpy as np
+
+from kg.viz.packing import pack_components
 
 LAYOUT_SEED = 7
 LAYOUT_GRAVITY = 0.6
@@ -28,8 +31,9 @@ def layout_positions(
 
     Each connected component is laid out on its own with a vectorised Fruchterman-Reingold
     (numpy only; beyond 1,500 nodes repulsion is estimated from 800 random pivots per
-    iteration, which keeps the cost linear), then the components are packed in rows, biggest
-    first, so small fragments do not drift into a ring around the main one. Many small
+    iteration, which keeps the cost linear), then the biggest component is put in the middle
+    and the small ones are packed in a column beside it (:func:`kg.viz.packing.pack_components`),
+    so they neither drift into a ring around it nor line up in rows beneath it. Many small
     components are simulated together in one batch. Positions are centred on 0 and rounded
     to 0.1 px.
 
@@ -66,7 +70,7 @@ def layout_positions(
     if small:
         _fr_batched([components[c] for c in small], [edges_of[c] for c in small], rng, x, y)
 
-    _pack(components, x, y)
+    pack_components(components, x, y)
     return {node: (round(float(x[i]), 1), round(float(y[i]), 1)) for node, i in index.items()}
 
 
@@ -202,25 +206,3 @@ def _fr_batched(
     scale = PX_PER_UNIT_DISTANCE / k_node
     out_x[members] = x * scale
     out_y[members] = y * scale
-
-
-def _pack(components: list[list[int]], x: np.ndarray, y: np.ndarray) -> None:
-    """Shelf-pack component drawings (biggest first) into rows; centre the result on 0."""
-    pad = 0.7 * PX_PER_UNIT_DISTANCE
-    boxes = []
-    for members in components:
-        xs, ys = x[members], y[members]
-        boxes.append((float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())))
-    sizes = [(x1 - x0 + pad, y1 - y0 + pad) for x0, y0, x1, y1 in boxes]
-    area = sum(w * h for w, h in sizes)
-    row_width = max(max(w for w, _h in sizes), math.sqrt(area * 1.6))
-    cursor_x = cursor_y = row_height = 0.0
-    for members, (x0, y0, _x1, _y1), (w, h) in zip(components, boxes, sizes, strict=True):
-        if cursor_x > 0 and cursor_x + w > row_width:
-            cursor_x, cursor_y, row_height = 0.0, cursor_y + row_height, 0.0
-        x[members] += cursor_x + pad / 2 - x0
-        y[members] += cursor_y + pad / 2 - y0
-        cursor_x += w
-        row_height = max(row_height, h)
-    x -= (x.min() + x.max()) / 2
-    y -= (y.min() + y.max()) / 2

@@ -21,30 +21,35 @@ thousand nodes draw at once. Beyond
 for the same graph (byte-identical file): nodes, edges and evidence are sorted, the layout is
 seeded and no timestamp is written.
 
-Drawing: nodes are shaped and coloured by ``type`` (legend in the page; :mod:`kg.viz.style`),
-sized by their number of distinct neighbours, labelled with ``label``. Edges are coloured by
-relation family (members from :func:`kg.graph.ontology.relation_families`; ``OTHER`` dimmed);
-parallel
-edges with the same relation and label between the same ordered pair become one edge labelled
-e.g. "CONSULT ×3" whose tooltip lists up to :data:`MAX_EVIDENCE` evidence sentences (most
-confident first) and "+N more". Clicking a node or edge shows the same information in a side
-panel; the search box finds entities by name or alias (Enter cycles through matches). Every
-legend row is also a filter menu: unticking a node type or relation family hides it (and the
-nodes left with no visible link).
+Drawing (the data: :mod:`kg.viz.payload`): nodes are shaped and coloured by ``type`` (legend
+in the page; :mod:`kg.viz.style`), or filled by community on request, and sized by their number
+of statements; zoomed out, nodes shrink less than the drawing, so the big ones stay visible.
+The page draws the labels itself, at a readable size whatever the zoom: the best-connected
+entities first, each where it does not cover a label already drawn (beside the node if not
+below), the dozen best-connected always, the selected entity and its neighbours before all.
+Edges are coloured by relation family (members from
+:func:`kg.graph.ontology.relation_families`; ``OTHER`` dimmed); parallel edges with the same
+relation and label between the same ordered pair become one edge labelled e.g. "CONSULT ×3"
+whose tooltip lists up to :data:`MAX_EVIDENCE` evidence sentences (most confident first) and
+"+N more". Clicking a node or edge shows the same information in a side panel; a node's panel
+also lists the statements it holds alone (quotations, events with no recipient) with their
+evidence. The search box finds entities by name or alias (Enter cycles through matches). Every
+legend row of types and families is also a filter menu: unticking a node type or relation
+family hides it (and the nodes left with no visible link).
 
 The browser exposes ``window.kgNetwork``, ``window.kgNodes``, ``window.kgEdges`` (vis DataSets),
 ``window.kgData`` (the raw JSON), ``window.kgSearch(query)``, ``window.kgFilter(kind, value,
-on)`` (kind ``"type"`` or ``"family"``; returns the visible node and link counts) and sets
+on)`` (kind ``"type"`` or ``"family"``; returns the visible node and link counts),
+``window.kgLabels()`` (the labels of the last frame, with their boxes in CSS pixels) and sets
 ``window.kgReady`` (and ``window.kgReadyMs``) after the first draw.
 """
 
 from __future__ import annotations
 
 import html
-import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -53,9 +58,9 @@ from typing import Any
 import networkx as nx
 
 from kg.files import atomic_output
-from kg.graph.ontology import family_of, relation_families
-from kg.viz.layout import layout_positions
-from kg.viz.style import FAMILY_STYLES, NODE_TYPES, TYPE_ALIASES
+from kg.graph.ontology import relation_families
+from kg.viz.payload import MAX_EVIDENCE, graph_payload
+from kg.viz.style import FAMILY_STYLES, NODE_TYPES
 from kg.web import csp_hash, json_for_script, script_safe
 
 __all__ = [
@@ -66,19 +71,10 @@ __all__ = [
     "render_html",
 ]
 
-MAX_EVIDENCE = 5
-"""Evidence sentences shown per (merged) edge; the rest is summarised as "+N more"."""
-MAX_ALIASES = 12
-"""Aliases shown per node tooltip."""
-MAX_LABEL_CHARS = 48
-"""Node labels longer than this are shortened on the canvas (full text stays in the tooltip)."""
-MAX_EDGE_LABEL_CHARS = 32
-"""Edge labels longer than this are shortened on the canvas (full text stays in the tooltip)."""
-BIG_GRAPH_EDGES = 1500
-"""Above this many (merged) edges, edges are drawn straight and hidden while dragging."""
 
 def render_html(
-    graph: nx.MultiDiGraph, path: str | Path, *, title: str = "Knowledge graph"
+    graph: nx.MultiDiGraph, path: str | Path, *, title: str = "Knowledge graph",
+    communities: bool = False,
 ) -> Path:
     """Write ``graph`` as one self-contained interactive HTML file and return its path.
 
@@ -86,6 +82,8 @@ def render_html(
     defaults); edges need ``relation``, ``label`` and ``evidence`` (a list of dicts with
     ``sentence``, ``doc``, ``title``, ``date``, ``confidence``). Parallel edges with the same
     relation and label between the same ordered pair are merged into one edge with a count.
+    A node's ``alone`` list (statements with no other entity, as :mod:`kg.viz.project` makes
+    them) is shown in its panel. ``communities`` fills the nodes by Louvain community.
     The file is written atomically (temp file in the same directory, then ``os.replace``).
 
     >>> import networkx as nx, tempfile, pathlib
@@ -100,13 +98,14 @@ def render_html(
     True
     """
     target = Path(path)
-    page = build_page(graph, title=title)
+    page = build_page(graph, title=title, communities=communities)
     with atomic_output(target) as out:
         out.write(page.encode("utf-8"))
     return target
 
 
-def build_page(graph: nx.MultiDiGraph, *, title: str = "Knowledge graph") -> str:
+def build_page(graph: nx.MultiDiGraph, *, title: str = "Knowledge graph",
+               communities: bool = False) -> str:
     """Return the HTML page for ``graph`` as a string (what :func:`render_html` writes).
 
     >>> import networkx as nx
@@ -114,7 +113,7 @@ def build_page(graph: nx.MultiDiGraph, *, title: str = "Knowledge graph") -> str
     >>> "&lt;b&gt;Empty&lt;/b&gt;" in page and "<b>Empty</b>" not in page
     True
     """
-    data = graph_payload(graph)
+    data = graph_payload(graph, communities=communities)
     return _page(data, title=str(title))
 
 
@@ -133,164 +132,6 @@ def notebook_frame(page: str, *, height: int = 640) -> str:
     '&lt;p title=&quot;a&amp;b&quot;&gt;x&lt;/p&gt;'
     """
     return _fragment("notebook-frame", page=html.escape(page, quote=True), height=int(height))
-
-
-# --------------------------------------------------------------------------- data payload
-
-
-def graph_payload(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    """Turn ``graph`` into the JSON-ready dict the page draws (nodes, merged edges, options).
-
-    Ordering is stable: nodes by id, edges by (source, target, relation, label).
-
-    >>> import networkx as nx
-    >>> g = nx.MultiDiGraph()
-    >>> for _ in range(3):
-    ...     _ = g.add_edge("a", "b", relation="CONSULT", label="CONSULT", evidence=[])
-    >>> [(e["from"], e["to"], e["label"], e["count"]) for e in graph_payload(g)["edges"]]
-    [('a', 'b', 'CONSULT ×3', 3)]
-    """
-    node_ids = sorted((str(n) for n in graph.nodes), key=_sort_key)
-    by_str = {str(n): n for n in graph.nodes}
-
-    groups: dict[tuple[str, str, str, str], list[Mapping[str, Any]]] = defaultdict(list)
-    for u, v, attrs in graph.edges(data=True):
-        relation = _text(attrs.get("relation")) or "OTHER"
-        label = _text(attrs.get("label")) or relation
-        groups[(str(u), str(v), relation, label)].append(attrs)
-
-    neighbours: dict[str, set[str]] = {n: set() for n in node_ids}
-    for u, v, _r, _l in groups:
-        if u != v:
-            neighbours[u].add(v)
-            neighbours[v].add(u)
-
-    positions = layout_positions(node_ids, [(u, v) for u, v, _r, _l in groups])
-
-    nodes = []
-    for nid in node_ids:
-        attrs = graph.nodes[by_str[nid]]
-        label = _text(attrs.get("label")) or _iri_tail(nid)
-        aliases = _unique(
-            a for a in (_text(x) for x in _as_list(attrs.get("aliases"))) if a and a != label
-        )
-        degree = len(neighbours[nid])
-        x, y = positions[nid]
-        nodes.append(
-            {
-                "id": nid,
-                "label": label,
-                "short": _shorten(label, MAX_LABEL_CHARS),
-                "type": _node_type(attrs.get("type")),
-                "aliases": aliases[:MAX_ALIASES],
-                "aliases_more": max(0, len(aliases) - MAX_ALIASES),
-                "mentions": _int(attrs.get("mentions")),
-                "degree": degree,
-                "size": round(min(46.0, 11.0 + 5.0 * math.sqrt(degree)), 1),
-                "x": x,
-                "y": y,
-            }
-        )
-
-    keys = sorted(groups, key=lambda k: tuple(_sort_key(p) for p in k))
-    curves = _curves(keys)
-
-    edges = []
-    for i, key in enumerate(keys):
-        u, v, relation, label = key
-        members = groups[key]
-        evidence = _merge_evidence(members)
-        count = len(members)
-        edges.append(
-            {
-                "id": f"e{i}",
-                "from": u,
-                "to": v,
-                "relation": relation,
-                "family": family_of(relation),
-                "text": label,
-                "label": _shorten(label, MAX_EDGE_LABEL_CHARS)
-                + ("" if count == 1 else f" ×{count}"),
-                "count": count,
-                "evidence": evidence[:MAX_EVIDENCE],
-                "evidence_more": max(0, len(evidence) - MAX_EVIDENCE),
-                "curve": curves[i],
-            }
-        )
-
-    big = len(edges) > BIG_GRAPH_EDGES
-    return {
-        "nodes": nodes,
-        "edges": edges,
-        "types": {
-            name: {"shape": shape, "color": fill, "border": border}
-            for name, (shape, fill, border) in NODE_TYPES.items()
-        },
-        "families": {
-            name: {"text": text, "color": colour, "font": font}
-            for name, (text, colour, font) in FAMILY_STYLES.items()
-        },
-        "big": big,
-    }
-
-
-def _curves(keys: list[tuple[str, str, str, str]]) -> list[list[Any] | None]:
-    """Spread edges that share an unordered node pair so they and their labels do not overlap.
-
-    The first edge of a pair stays straight (None); the others alternate sides with growing
-    roundness. Returns, per edge, ``[vis smooth type, roundness]``; the side is fixed in the
-    pair's canonical (sorted) direction, so A->B and B->A edges never land on the same curve.
-    """
-    pair_members: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, (u, v, _r, _l) in enumerate(keys):
-        pair_members[(min(u, v), max(u, v))].append(i)
-    curves: list[list[Any] | None] = [None] * len(keys)
-    for members in pair_members.values():
-        for k, i in enumerate(members):
-            if k == 0:
-                continue
-            clockwise = k % 2 == 1
-            u, v = keys[i][0], keys[i][1]
-            if u > v:  # drawn against the canonical direction: mirror the side
-                clockwise = not clockwise
-            roundness = round(0.45 * ((k + 1) // 2), 2)
-            curves[i] = ["curvedCW" if clockwise else "curvedCCW", roundness]
-    return curves
-
-
-def _merge_evidence(members: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Collect, de-duplicate and order evidence of parallel edges (most confident first)."""
-    seen: set[tuple[str, str]] = set()
-    out: list[dict[str, Any]] = []
-    for attrs in members:
-        for ev in _as_list(attrs.get("evidence")):
-            if not isinstance(ev, Mapping):
-                continue
-            sentence = _text(ev.get("sentence"))
-            doc = _text(ev.get("doc"))
-            if (sentence, doc) in seen:
-                continue
-            seen.add((sentence, doc))
-            conf = ev.get("confidence")
-            out.append(
-                {
-                    "sentence": sentence,
-                    "doc": doc,
-                    "title": _text(ev.get("title")),
-                    "date": _text(ev.get("date")),
-                    "confidence": round(float(conf), 3) if _is_number(conf) else None,
-                }
-            )
-    out.sort(
-        key=lambda e: (
-            -(e["confidence"] if e["confidence"] is not None else -1.0),
-            e["date"],
-            e["title"],
-            e["doc"],
-            e["sentence"],
-        )
-    )
-    return out
 
 
 # --------------------------------------------------------------------------- page
@@ -318,6 +159,9 @@ def _legend_html(data: Mapping[str, Any]) -> str:
     family_counts: dict[str, int] = defaultdict(int)
     for edge in data["edges"]:
         family_counts[edge["family"]] += edge["count"]
+    for node in data["nodes"]:  # the statements it holds alone count too (its panel lists them)
+        for item in node["alone"]:
+            family_counts[item["family"]] += item["count"]
     rows = [_fragment("heading", text="Entities")]
     for name, (shape, fill, border) in NODE_TYPES.items():
         if name == "Event" and not type_counts.get(name):
@@ -332,8 +176,29 @@ def _legend_html(data: Mapping[str, Any]) -> str:
         rows.append(_fragment("family-row", tip=tip, box=_filter_box("family", name),
                               colour=colour, text=html.escape(text),
                               count=family_counts.get(name, 0)))
+    rows.extend(_community_rows(data["communities"]))
     rows.append(_fragment("shown"))
     return "\n".join(rows)
+
+
+def _community_rows(communities: list[Mapping[str, Any]]) -> list[str]:
+    """The legend's rows for coloured communities (named by their best-connected member),
+    then one for the rest."""
+    if not communities:
+        return []
+    rows = [_fragment("heading", text="Communities")]
+    rest = [c for c in communities if not c["color"]]
+    for community in communities:
+        if community["color"]:
+            rows.append(_fragment("community-row", fill=community["color"],
+                                  border=community["border"], count=community["size"],
+                                  text=html.escape(f"{community['lead']} and others")))
+    if rest:
+        _shape, fill, border = NODE_TYPES["Other"]
+        rows.append(_fragment("community-row", fill=fill, border=border,
+                              count=sum(c["size"] for c in rest),
+                              text=html.escape(f"{len(rest)} smaller communities")))
+    return rows
 
 
 def _filter_box(kind: str, value: str) -> str:
@@ -369,7 +234,7 @@ def _asset(name: str) -> str:
 
 def _page(data: dict[str, Any], *, title: str) -> str:
     vis_js = _vis_js()
-    app_js = script_safe(_asset("network.js"))
+    app_js = script_safe(_asset("labels.js") + "\n" + _asset("network.js"))
     csp = (
         "default-src 'none'; "
         f"script-src {csp_hash(vis_js)} {csp_hash(app_js)}; "
@@ -390,65 +255,3 @@ def _page(data: dict[str, Any], *, title: str) -> str:
     )
 
 
-# --------------------------------------------------------------------------- helpers
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    return " ".join(str(value).split())
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, (str, bytes, Mapping)):
-        return [value]
-    try:
-        return list(value)
-    except TypeError:
-        return [value]
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    return sorted(set(items), key=lambda s: (s.casefold(), s))
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
-
-
-def _is_number(value: Any) -> bool:
-    if isinstance(value, bool) or value is None:
-        return False
-    try:
-        return math.isfinite(float(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _node_type(value: Any) -> str:
-    text = _text(value)
-    if text in NODE_TYPES:
-        return text
-    lowered = text.lower()
-    for name in NODE_TYPES:
-        if name.lower() == lowered:
-            return name
-    return TYPE_ALIASES.get(lowered, "Other")
-
-
-def _iri_tail(iri: str) -> str:
-    tail = re.split(r"[/#:]", iri.rstrip("/#"))[-1]
-    return tail or iri
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _sort_key(value: str) -> tuple[str, str]:
-    return (value.casefold(), value)

@@ -109,8 +109,9 @@ def select(graph: nx.MultiDiGraph, *, focus: Iterable[str] = (), hops: int = 1,
            min_confidence: float | None = None) -> nx.MultiDiGraph:
     """The part of ``graph`` the filters keep (a new graph; ``graph`` is left alone).
 
-    Edges keep the evidence that passes ``docs``, ``since``/``until`` (the article date) and
-    ``min_confidence``, and go when none does. ``relations`` keeps edges whose relation or
+    Edges, and the statements a node holds alone (``alone``: quotations, events with no
+    recipient), keep the evidence that passes ``docs``, ``since``/``until`` (the article
+    date) and ``min_confidence``, and go when none does. ``relations`` keeps edges whose relation or
     family is named; ``types`` keeps nodes of those types. Then, with ``focus``, only the
     entities within ``hops`` links (either direction) of a focus entity stay. Names are
     checked as in :meth:`Selection.normalised`.
@@ -131,26 +132,32 @@ def select(graph: nx.MultiDiGraph, *, focus: Iterable[str] = (), hops: int = 1,
                        min_confidence=min_confidence).normalised()
     out = nx.MultiDiGraph()
     keep_types = set(chosen.types)
-    out.add_nodes_from((n, d) for n, d in graph.nodes(data=True)
-                       if not keep_types or d.get("type", "Other") in keep_types)
-    wanted = set(chosen.relations)
-    filters_evidence = bool(chosen.docs or chosen.since or chosen.until
-                            or chosen.min_confidence is not None)
+    for node, data in graph.nodes(data=True):
+        if keep_types and data.get("type", "Other") not in keep_types:
+            continue
+        if "alone" in data:  # statements with no other entity pass the same filters
+            data = {**data, "alone": [kept for item in data["alone"]
+                                      if (kept := _kept(item, chosen)) is not None]}
+        out.add_node(node, **data)
     for u, v, key, data in graph.edges(keys=True, data=True):
-        if u not in out or v not in out:
-            continue
-        relation = str(data.get("relation", "OTHER"))
-        if wanted and relation not in wanted and family_of(relation) not in wanted:
-            continue
-        if filters_evidence:
-            evidence = [e for e in data.get("evidence", []) if _passes(e, chosen)]
-            if not evidence:
-                continue
-            data = {**data, "evidence": evidence}
-        out.add_edge(u, v, key=key, **data)
+        if u in out and v in out and (kept := _kept(data, chosen)) is not None:
+            out.add_edge(u, v, key=key, **kept)
     if chosen.focus:
         out = _neighbourhood(out, chosen.focus, chosen.hops)
     return out
+
+
+def _kept(statement: Mapping[str, Any], chosen: Selection) -> Mapping[str, Any] | None:
+    """A statement (edge or node's ``alone`` item) with the evidence that passes, or None
+    when its relation is not selected or none of its evidence passes."""
+    relation = str(statement.get("relation", "OTHER"))
+    if chosen.relations and relation not in chosen.relations \
+            and family_of(relation) not in chosen.relations:
+        return None
+    if not (chosen.docs or chosen.since or chosen.until or chosen.min_confidence is not None):
+        return statement
+    evidence = [e for e in statement.get("evidence", []) if _passes(e, chosen)]
+    return {**statement, "evidence": evidence} if evidence else None
 
 
 def _passes(evidence: Mapping[str, Any], chosen: Selection) -> bool:

@@ -40,3 +40,6 @@ FAMILY_STYLES: dict[str, tuple[str, str, str]] = {
     name: (look["legend"], look["edge"], look["label"])
     for name, look in _STYLE["families"].items()}
 """Relation family → (legend text, edge colour, edge label colour), in legend order."""
+COMMUNITY_COLOURS: tuple[str, ...] = tuple(_STYLE["communities"])
+"""Fill colours (``#rrggbb``) of the largest communities, when a page colours them; the
+smaller ones stay grey."""

@@ -14,12 +14,16 @@
 
   var byId = {};
   data.nodes.forEach(function (n) { byId[n.id] = n; });
+  // Filter state (set by the legend's checkboxes below): hidden entities are neither drawn
+  // nor labelled nor found; a hidden family's statements leave the panels too.
+  var hidden = { type: {}, family: {} };
+  var hiddenNode = {};
 
   function nodeInfo(n) {
     var box = el("div", "kg-tip");
     box.appendChild(el("div", "kg-tip-title", n.label));
-    box.appendChild(el("div", "kg-tip-meta", n.type + " \u00b7 " + plural(n.mentions, "mention")
-      + " \u00b7 " + plural(n.degree, "neighbour")));
+    box.appendChild(el("div", "kg-tip-meta", n.type + " \u00b7 " + plural(n.statements, "statement")
+      + " \u00b7 " + plural(n.mentions, "mention") + " \u00b7 " + plural(n.degree, "neighbour")));
     if (n.aliases.length) {
       var a = el("div", "kg-tip-aliases");
       a.appendChild(el("span", "kg-k", "Also known as: "));
@@ -27,21 +31,20 @@
         + (n.aliases_more ? " (+" + n.aliases_more + " more)" : "")));
       box.appendChild(a);
     }
+    var alone = n.alone.reduce(function (sum, s) { return sum + s.count; }, 0);
+    if (alone) {
+      box.appendChild(el("div", "kg-more", plural(alone, "statement") + " with no other entity"
+        + " (quotations, events with no recipient): click to list them"));
+    }
     box.appendChild(el("div", "kg-tip-iri", n.id));
     return box;
   }
 
-  function edgeInfo(e) {
-    var box = el("div", "kg-tip");
-    var src = byId[e.from] ? byId[e.from].label : e.from;
-    var dst = byId[e.to] ? byId[e.to].label : e.to;
-    box.appendChild(el("div", "kg-tip-title", src + " \u2192 " + dst));
-    var rel = e.relation + (e.text && e.text !== e.relation ? ": " + e.text : "");
-    box.appendChild(el("div", "kg-tip-rel", rel));
-    box.appendChild(el("div", "kg-tip-meta", plural(e.count, "statement")));
-    if (e.evidence.length) {
+  function evidenceList(evidence, more) {
+    var box = el("div");
+    if (evidence.length) {
       var ol = el("ol", "kg-ev");
-      e.evidence.forEach(function (ev) {
+      evidence.forEach(function (ev) {
         var li = el("li");
         li.appendChild(el("div", "kg-sent", ev.sentence));
         var src = [ev.title || ev.doc || "untitled", ev.date || "undated"];
@@ -53,8 +56,60 @@
       });
       box.appendChild(ol);
     }
-    if (e.evidence_more) {
-      box.appendChild(el("div", "kg-more", "+" + e.evidence_more + " more"));
+    if (more) { box.appendChild(el("div", "kg-more", "+" + more + " more")); }
+    return box;
+  }
+
+  function edgeInfo(e) {
+    var box = el("div", "kg-tip");
+    var src = byId[e.from] ? byId[e.from].label : e.from;
+    var dst = byId[e.to] ? byId[e.to].label : e.to;
+    box.appendChild(el("div", "kg-tip-title", src + " \u2192 " + dst));
+    var rel = e.relation + (e.text && e.text !== e.relation ? ": " + e.text : "");
+    box.appendChild(el("div", "kg-tip-rel", rel));
+    box.appendChild(el("div", "kg-tip-meta", plural(e.count, "statement")));
+    box.appendChild(evidenceList(e.evidence, e.evidence_more));
+    return box;
+  }
+
+  // The side panel of a node: what its tooltip says, then the statements it holds alone,
+  // which no edge can show (a quotation has no addressee; some events have no recipient).
+  var ALONE_SECTIONS = [["quotation", "Quotations"], ["event", "Events with no recipient"],
+    ["other", "Other statements"]];
+  function nodePanel(n) {
+    var box = nodeInfo(n);
+    var kinds = { quotation: [], event: [], other: [] };
+    n.alone.forEach(function (s) {
+      if (hidden.family[s.family]) { return; }
+      kinds[s.family === "quotation" || s.family === "other" ? s.family : "event"].push(s);
+    });
+    ALONE_SECTIONS.forEach(function (section) {
+      var items = kinds[section[0]];
+      if (!items.length) { return; }
+      var total = items.reduce(function (sum, s) { return sum + s.count; }, 0);
+      var part = el("section", "kg-alone");
+      part.setAttribute("data-kind", section[0]);
+      part.appendChild(el("h2", "kg-panel-h", section[1] + " (" + total + ")"));
+      var ol = el("ol", "kg-alone-list");
+      items.forEach(function (s) {
+        var li = el("li");
+        var said = s.quote && !s.evidence.some(function (ev) {
+          return ev.sentence.indexOf(s.quote) >= 0;
+        });
+        if (said) { li.appendChild(el("div", "kg-quote", "\u201c" + s.quote + "\u201d")); }
+        if (section[0] !== "quotation") {
+          li.appendChild(el("div", "kg-tip-rel", s.relation
+            + (s.text && s.text !== s.relation ? ": " + s.text : "")
+            + (s.object ? " \u2192 " + s.object : "") + (s.count > 1 ? " \u00d7" + s.count : "")));
+        }
+        li.appendChild(evidenceList(s.evidence, s.evidence_more));
+        ol.appendChild(li);
+      });
+      part.appendChild(ol);
+      box.appendChild(part);
+    });
+    if (n.alone_more) {
+      box.appendChild(el("div", "kg-more", "+" + n.alone_more + " more not listed"));
     }
     return box;
   }
@@ -67,9 +122,20 @@
       hover: { background: s.color, border: "#111" } } };
   });
 
+  // Zoomed out, a node shrinks less than the drawing (as the square root of the zoom,
+  // roughly), so the big ones stay visible over a whole corpus.
+  var sizeFactor = 1;
+  function zoomedSize(n) { return Math.round(n.size * sizeFactor * 10) / 10; }
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return { id: n.id, label: n.short, group: n.type, x: n.x, y: n.y, size: n.size,
+    var item = { id: n.id, label: n.short, group: n.type, x: n.x, y: n.y, size: n.size,
       title: nodeInfo(n) };
+    var c = n.community ? data.communities[n.community - 1] : null;
+    if (c && c.color) {
+      item.color = { background: c.color, border: c.border,
+        highlight: { background: c.color, border: "#111" },
+        hover: { background: c.color, border: "#111" } };
+    }
+    return item;
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
     var fam = data.families[e.family] || data.families.other;
@@ -90,6 +156,8 @@
     groups: groups,
     nodes: {
       borderWidth: 1.5, borderWidthSelected: 3,
+      // vis-network's own labels are never drawn: kgLabelLayer draws them at any zoom.
+      scaling: { label: { drawThreshold: 1e9 } },
       font: { size: 15, color: "#1d1d1d", strokeWidth: 4, strokeColor: "#ffffff",
         face: "system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, sans-serif" }
     },
@@ -107,12 +175,35 @@
   var container = document.getElementById("kg-canvas");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
   window.kgNetwork = network;
+  var labelLayer = kgLabelLayer(network, container, data.nodes, {
+    hidden: function (id) { return hiddenNode[id] === true; },
+    size: function (id) { return byId[id].size * sizeFactor; },
+    first: function () {  // the selected entity, then its neighbours, best ranked first
+      var chosen = network.getSelectedNodes();
+      if (chosen.length !== 1) { return []; }
+      var around = network.getConnectedNodes(chosen[0]).map(function (id) { return byId[id]; });
+      around.sort(function (a, b) { return a.rank - b.rank; });
+      return [[byId[chosen[0]], true]].concat(around.map(function (n) { return [n, false]; }));
+    }
+  });
+  window.kgLabels = labelLayer.labels;
   window.kgNodes = nodes;
   window.kgEdges = edges;
   network.once("afterDrawing", function () {
     window.kgReady = true;
     window.kgReadyMs = performance.now();
   });
+  function resize() {
+    var scale = network.getScale();
+    // A step of a quarter octave: zooming redraws, but resizes only now and then.
+    var octaves = scale >= 1 ? 0 : Math.round(-0.6 * Math.log2(scale) * 4) / 4;
+    var factor = Math.pow(2, octaves);
+    if (factor === sizeFactor) { return; }
+    sizeFactor = factor;
+    nodes.update(data.nodes.map(function (n) { return { id: n.id, size: zoomedSize(n) }; }));
+  }
+  // Every change of view (a wheel, a search's focus, a fit) ends in a redraw.
+  network.on("beforeDrawing", resize);
   function overview() {
     network.fit({ animation: false });
     // Leave some room for the panels floating over the canvas, which sit on the left.
@@ -138,14 +229,11 @@
     showDetails(null);
   });
   network.on("select", function (p) {
-    if (p.nodes.length) { showDetails(nodeInfo(byId[p.nodes[0]])); }
+    if (p.nodes.length) { showDetails(nodePanel(byId[p.nodes[0]])); }
     else if (p.edges.length) { showDetails(edgeInfo(edgeById[p.edges[0]])); }
     else { showDetails(null); }
   });
 
-  // Filter state (set by the legend's checkboxes below); search skips hidden nodes.
-  var hidden = { type: {}, family: {} };
-  var hiddenNode = {};
 
   // ---- search
   var input = document.getElementById("kg-search");
@@ -200,7 +288,7 @@
     network.selectNodes([id], true);
     network.focus(id, { scale: Math.max(network.getScale(), 1.1),
       animation: { duration: 350, easingFunction: "easeInOutQuad" } });
-    showDetails(nodeInfo(byId[id]));
+    showDetails(nodePanel(byId[id]));
     status.textContent = "Match " + (last.i + 1) + " of " + last.ids.length
       + (last.ids.length > 1 ? " (Enter for next)" : "");
     return id;
