@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import pycountry
 
@@ -20,24 +21,33 @@ def data_version() -> str:
     """A short digest of every data file kg extracts with, so that a build after a lexicon
     changed re-reads the articles it would now read differently.
 
+    Each file is named by its path inside ``kg/data`` (``derived/verbs.tsv``), never by
+    where the package lies, so every clone and every install gives the same version.
+
     >>> len(data_version())
     12
     """
     digest = hashlib.sha256()
-    folder = resources.files("kg") / "data"
-    for path in sorted(_data_files(folder), key=str):
-        digest.update(str(path).encode("utf-8"))
-        digest.update(path.read_bytes())
+    for name, item in sorted(_data_files(resources.files("kg") / "data")):
+        digest.update(name.encode("utf-8"))
+        digest.update(item.read_bytes())
     return digest.hexdigest()[:12]
 
 
-def _data_files(folder) -> list:
+def _data_files(folder, prefix: str = "") -> list[tuple[str, Any]]:
+    """``(path inside the data folder, file)`` of every .tsv and .txt under ``folder``.
+
+    >>> ("titles.txt", "titles.txt") in [(n, f.name) for n, f in
+    ...                                  _data_files(resources.files("kg") / "data")]
+    True
+    """
     found = []
     for item in folder.iterdir():
+        name = f"{prefix}{item.name}"
         if item.is_dir():
-            found.extend(_data_files(item))
+            found.extend(_data_files(item, f"{name}/"))
         elif item.name.endswith((".tsv", ".txt")):
-            found.append(item)
+            found.append((name, item))
     return found
 
 
