@@ -578,3 +578,13 @@ def test_a_light_verbs_event_noun_names_its_recipient_with_of() -> None:
         "France voiced criticism of Russia on Monday.")
     assert ("Boris Johnson", "REQUEST", None, "asserted") in coded(
         "Boris Johnson joined the calls for a ceasefire.")
+
+
+def test_verbs_of_authorship_and_opening_carry_their_event_noun() -> None:
+    """Who orchestrated an attack made it; opening talks holds them ("light" verbs), while
+    opening a factory is no event."""
+    assert ("Osama bin Laden", "ASSAULT", "United States", "asserted") in coded(
+        "Osama bin Laden orchestrated the 9/11 attacks on the United States.")
+    assert ("Israel", "CONSULT", "Hamas", "asserted") in coded(
+        "Israel and Hamas opened talks in Cairo on Monday.")
+    assert coded("The company opened a factory in China.") == set()
