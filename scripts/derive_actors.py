@@ -27,7 +27,6 @@ Exit code: 0 when all were written, 2 when the dictionaries are missing.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import defaultdict
@@ -35,12 +34,17 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling scripts
+
+from shared_folder import shared_folder
+
 from kg.files import atomic_output
 from kg.lexicons import lookup_country, lookup_seat
 from kg.resolve.wordlists import fold, honorifics, org_heads, styles, title_index
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "kg" / "data" / "derived"
+PETRARCH2 = "dictionaries/petrarch2"  # inside the shared data folder
 CREDIT = ("# Derived by scripts/derive_actors.py from PETRARCH2's actor dictionaries\n"
           "# (openeventdata/petrarch2, petrarch2/data/dictionaries/{source}; MIT, Copyright (c)\n"
           "# 2014 Open Event Data Alliance). Do not edit: rerun the script.\n")
@@ -223,18 +227,11 @@ def write(path: Path, header: str, columns: str, rows: list[tuple[str, str, list
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="The shared data folder (with dictionaries/petrarch2/).")
-    args = parser.parse_args(argv)
-    folder = args.shared / "dictionaries" / "petrarch2"
-    sources = {name: folder / name for name in (
-        "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-        "Phoenix.MilNonState.actors.txt")}
-    missing = [str(p) for p in sources.values() if not p.is_file()]
-    if missing:
-        print(f"error: missing dictionaries: {', '.join(missing)}", file=sys.stderr)
-        return 2
+    names = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+             "Phoenix.MilNonState.actors.txt")
+    shared = shared_folder(argv, __doc__.splitlines()[0],
+                           *(f"{PETRARCH2}/{name}" for name in names))
+    sources = {name: shared / PETRARCH2 / name for name in names}
     OUT.mkdir(parents=True, exist_ok=True)
     found_people = people(sources["Phoenix.Countries.actors.txt"])
     write(OUT / "actors_people.tsv", CREDIT.format(source="Phoenix.Countries.actors.txt"),

@@ -33,11 +33,14 @@ Run it again after the dictionaries change; the output is deterministic.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling scripts
+
+from shared_folder import shared_folder
 
 from kg.files import write_table
 
@@ -135,14 +138,9 @@ def derive_countries() -> list[list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="The shared data folder (it holds dictionaries/).")
-    args = parser.parse_args(argv)
-    dictionaries = args.shared / "dictionaries"
-    if not (dictionaries / "petrarch2" / "Phoenix.International.actors.txt").is_file():
-        print(f"error: no dictionaries at {dictionaries}", file=sys.stderr)
-        return 2
+    dictionaries = shared_folder(argv, __doc__.splitlines()[0],
+                                 "dictionaries/petrarch2/Phoenix.International.actors.txt"
+                                 ) / "dictionaries"
     countries = derive_countries()
     write_table(OUT / "country_wikidata.tsv", COUNTRY_HEADER, countries)
     print(f"country_wikidata.tsv: {len(countries)} countries and territories")

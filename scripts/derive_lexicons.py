@@ -53,7 +53,6 @@ Run it again after the dictionaries change; the output is deterministic.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter, defaultdict
@@ -61,6 +60,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling scripts
+
+from shared_folder import shared_folder
 
 from kg.files import atomic_output, with_block, write_table
 
@@ -556,14 +559,8 @@ def plover_terms(dictionaries: Path, ontology: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="The shared data folder (it holds dictionaries/).")
-    args = parser.parse_args(argv)
-    dictionaries = args.shared / "dictionaries"
-    if not (dictionaries / "petrarch2" / "CAMEO.2.0.txt").is_file():
-        print(f"error: no dictionaries at {dictionaries}", file=sys.stderr)
-        return 2
+    dictionaries = shared_folder(argv, __doc__.splitlines()[0],
+                                 "dictionaries/petrarch2/CAMEO.2.0.txt") / "dictionaries"
     lemma = Lemmas()
     events = derive_events(dictionaries, lemma)
     write_table(OUT / "cameo_events.tsv", EVENTS_HEADER, events)

@@ -43,16 +43,16 @@ PLOVER's licence (CC BY-SA 4.0) and say so in their headers.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling derivation script
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling scripts
 
 from derive_lexicons import plover_for, read_plover_table, slug
+from shared_folder import shared_folder
 
 from kg.files import atomic_output, with_block, write_table
 
@@ -266,14 +266,8 @@ def ontology_block(rows: list[Score], ontology: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="The shared data folder (it holds dictionaries/).")
-    args = parser.parse_args(argv)
-    plover = args.shared / "dictionaries" / "plover"
-    if not (plover / "PLOVER_MANUAL.tex").is_file():
-        print(f"error: no PLOVER manual at {plover}", file=sys.stderr)
-        return 2
+    plover = shared_folder(argv, __doc__.splitlines()[0], "dictionaries/plover/PLOVER_MANUAL.tex",
+                           "dictionaries/plover/CAMEO2PLOVER-2021.txt") / "dictionaries" / "plover"
     scores, notes = derive_scores(plover / "PLOVER_MANUAL.tex")
     write_table(OUT / "plover_scores.tsv", SCORES_HEADER, [
         [s.type, s.mode, str(s.quad_code), s.quad_class, _number(s.score),
