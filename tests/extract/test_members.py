@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .reading import found
+from .reading import found, read
 
 
 def members(text: str, title: str | None = None) -> set[tuple[str, str]]:
@@ -70,3 +70,32 @@ def test_a_party_name_before_a_politicians_role():
             "spoke, as did the Labour Party. Opposition leader Alexei Navalny was poisoned. "
             "Hong Kong leader Carrie Lam spoke. Team leader John Smith agreed.")
     assert members(text) == {("Joe Biden", "Democratic"), ("Jeremy Corbyn", "Labour Party")}
+
+
+def test_member_of_in_apposition() -> None:
+    assert ("Jeremy Hunt", "MEMBER_OF", "Conservative Party", None) in read(
+        "Jeremy Hunt, a member of the Conservative Party, voted against the bill.")
+    assert ("Turkey", "MEMBER_OF", "NATO", None) in read(
+        "Turkey, a NATO member, bought the missiles.")
+
+
+def test_member_of_after_the_name() -> None:
+    assert ("John Smith", "MEMBER_OF", "Labour Party", None) in read(
+        "John Smith of the Labour Party spoke first.")
+
+
+def test_organisation_owning_a_name() -> None:
+    found = read("Labour's Keir Starmer spoke first.")
+    assert any(s == "Keir Starmer" and r == "MEMBER_OF" and o.startswith("Labour")
+               for s, r, o, _ in found)
+
+
+def test_member_noun_naming_countries() -> None:
+    found = read("NATO allies Poland and Lithuania protested.")
+    assert ("Poland", "MEMBER_OF", "NATO", None) in found
+    assert ("Lithuania", "MEMBER_OF", "NATO", None) in found
+
+
+def test_member_noun_without_countries_says_nothing() -> None:
+    assert not any(r == "MEMBER_OF" for _, r, _, _ in read(
+        "The US urged NATO allies to curb purchases of Russian energy."))

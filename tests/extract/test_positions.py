@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .reading import found
+from .reading import either, found, read
 
 
 def posts(text: str, title: str | None = None) -> set[tuple]:
@@ -104,3 +104,41 @@ def test_an_office_of_one_country_is_that_countrys():
     found_posts = posts(text, "Brexit talks in London: UK says no deal")
     assert ("Leo Varadkar", "Ireland", "Taoiseach") in found_posts
     assert ("Joe Biden", "United States", "former Vice President") in found_posts
+
+
+def test_title_before_the_name() -> None:
+    assert ("Viktor Orbán", "HOLDS_POSITION", "Hungary", "Prime Minister") in read(
+        "Hungarian Prime Minister Viktor Orbán welcomed the talks.")
+
+
+def test_title_in_apposition_both_orders() -> None:
+    assert ("Olga Stefanishyna", "HOLDS_POSITION", "Ukraine", "ambassador") in read(
+        "Ukraine’s ambassador to the US, Olga Stefanishyna, condemned Russia.")
+    found = read("Sergei Lavrov, the foreign minister of Russia, arrived in Ankara.")
+    assert ("Sergei Lavrov", "HOLDS_POSITION", "Russia", "foreign minister") in found
+
+
+def test_owner_after_the_name() -> None:
+    assert ("Hassan Rouhani", "HOLDS_POSITION", "Iran", "President") in read(
+        "Yesterday, President Hassan Rouhani of Iran spoke in Tehran.")
+
+
+def test_possessive_owner_before_the_title() -> None:
+    found = read("Northamptonshire's chief constable Nick Adderley wrote to the embassy.")
+    assert ("Nick Adderley", "HOLDS_POSITION", "Northamptonshire", "chief constable") in found
+
+
+def test_counterparts_respectively() -> None:
+    found = read("Egyptian foreign minister Sameh Shoukry and his Greek, Cypriot and French "
+                 "counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves Le Drian, "
+                 "respectively, gathered in Cairo on Wednesday.")
+    assert ("Sameh Shoukry", "HOLDS_POSITION", "Egypt", "foreign minister") in found
+    assert ("Nikos Dendias", "HOLDS_POSITION", "Greece", "foreign minister") in found
+    assert ("Jean-Yves Le Drian", "HOLDS_POSITION", "France", "foreign minister") in found
+    found_events = {(s, r, o) for s, r, o, _ in found}
+    assert either(found_events, "Sameh Shoukry", "CONSULT", "Nikos Dendias")
+
+
+def test_title_without_owner_is_not_guessed() -> None:
+    found = read("Secretary of State Marco Rubio will lead the delegation.")
+    assert not any(r == "HOLDS_POSITION" for _, r, _, _ in found)
