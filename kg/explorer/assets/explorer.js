@@ -47,6 +47,10 @@
     return el("span", {class: "kg-entity"}, link(ref.href, ref.name), typeBadge(ref.type));
   }
 
+  function entityName(ref) {  // where a link may not stand (inside a <summary>)
+    return el("span", {class: "kg-entity"}, ref.name, typeBadge(ref.type));
+  }
+
   function relationBadge(statement) {
     const classes = ["kg-rel", `kg-family-${statement.family || "other"}`];
     if (statement.factuality === "negated") classes.push("kg-fact-negated");
@@ -196,7 +200,7 @@
 
   function group(entry, entity) {
     const body = el("div", {class: "kg-group-body"}, el("p", {class: "kg-note"}, "Loading…"));
-    const counterpart = entry.other ? entityLink(entry.other) :
+    const counterpart = entry.other ? entityName(entry.other) :
       (entry.otherText ? el("span", {}, `“${entry.otherText}”`) : el("span", {class: "kg-note"},
         "(no one named)"));
     const who = entry.direction === "out" ?
@@ -216,10 +220,12 @@
       fetch(entry.href, {headers: {Accept: "application/json"}})
         .then((answer) => answer.ok ? answer.json() : Promise.reject(answer.statusText))
         .then((data) => {
-          body.replaceChildren(statementList(data.statements),
-            el("p", {}, el("a", {href: entry.href}, "All of them on their own page"),
-              entry.dyadHref ? el("span", {}, " · ", el("a", {href: entry.dyadHref},
-                `${entity.name} and ${entry.other.name}: everything between them`)) : null));
+          body.replaceChildren(
+            entry.other ? el("p", {}, "With ", entityLink(entry.other), " · ",
+              el("a", {href: entry.dyadHref}, `${entity.name} and ${entry.other.name}: ` +
+                "everything between them")) : null,
+            statementList(data.statements),
+            el("p", {}, el("a", {href: entry.href}, "These statements on their own page")));
         })
         .catch((why) => body.replaceChildren(el("p", {class: "kg-error"},
           `The statements could not be read: ${why}`)));
@@ -392,10 +398,10 @@
     const article = data.article;
     const text = el("div", {class: "kg-text"});
     data.sentences.forEach((sentence) => {
-      if (sentence.gapBefore) {
-        text.append(el("span", {class: "kg-gap",
-          title: `${sentence.gapBefore} characters the graph does not hold`},
-        `[… ${sentence.gapBefore} characters …]`), " ");
+      if (sentence.gapBefore) {  // text no statement comes from: the store does not hold it
+        const words = `${count(sentence.gapBefore, "character")} the graph does not hold`;
+        text.append(el("span", {class: "kg-gap", title: words}, "[…]",
+          el("span", {class: "kg-hidden"}, ` (${words})`)), " ");
       }
       text.append(sentenceNode(sentence, data.statements), " ");
     });
