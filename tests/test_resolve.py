@@ -164,6 +164,17 @@ def test_short_forms_join_the_one_full_name() -> None:
     assert [e.name for e in text.entities.entities() if e.type == "Person"] == ["Viktor Orbán"]
 
 
+def test_a_name_without_its_middle_initial_is_the_one_with_it() -> None:
+    """"John Bolton" and "Bolton" after "John R. Bolton" are him, not a second person who
+    would leave the surname ambiguous."""
+    text = article(
+        "On Tuesday, President Donald Trump asked John R. Bolton to resign.",
+        "John Bolton had served since 2018. Bolton often had disagreements with Mike Pompeo.",
+    )
+    assert text.name("John Bolton had served", "Bolton") == "John R. Bolton"
+    assert text.name("Bolton often had", "Bolton") == "John R. Bolton"
+
+
 def test_type_from_all_mentions() -> None:
     # Wikinews: the model tags "Nikos Christodoulides" ORG; his first name is Nikos Dendias'
     text = article(

@@ -17,6 +17,7 @@ from kg.extract.syntax import SUBJECT_DEPS, conjuncts, prep_objects
 from kg.extract.words import recipient_preps, words
 from kg.lexicons import EventEntry, event_type, object_synonyms
 from kg.records import Factuality
+from kg.resolve.wordlists import title_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,9 @@ def verb_event(verb: Token) -> Event | None:
                     if clause.dep_ in ("advcl", "ccomp") for mark in clause.children
                     if mark.dep_ == "mark" and mark.lower_ == "for")
     alone = event_type(lemma, "VERB")
+    if lemma in words("dismissing") and any(
+            n.ent_type_ == "PERSON" or lemma_of(n) in title_index() for n in nouns):
+        return None  # "fired John Bolton", "fired his national security adviser"
     for key, extra_prep, idiom_object in readings:
         entry = event_type(key, "VERB")
         if entry is None or _outweighed(entry, alone):

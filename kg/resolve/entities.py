@@ -281,6 +281,12 @@ class ArticleEntities:
             found = {id(c): c for rw, c in self._roots_by_last.get(words[-1], ())
                      if len(rw) == len(words) and rw[1:] == words[1:]
                      and short_given(rw[0], words[0])}
+        if not found and len(words) > 1:
+            # the name without its middle names or initials ("John Bolton" after "John R.
+            # Bolton"), when one name so written has them
+            found = {id(c): c for rw, c in self._roots_by_last.get(words[-1], ())
+                     if len(rw) > len(words) and rw[0] == words[0]
+                     and len(words) == 2}
         if not found and words in self._alternatives:
             return self._alternatives[words]
         if not found and len(words) == 1 and not surname:
