@@ -588,3 +588,11 @@ def test_verbs_of_authorship_and_opening_carry_their_event_noun() -> None:
     assert ("Israel", "CONSULT", "Hamas", "asserted") in coded(
         "Israel and Hamas opened talks in Cairo on Monday.")
     assert coded("The company opened a factory in China.") == set()
+
+
+def test_firing_a_person_dismisses_them() -> None:
+    """"fire" is CAMEO's attack verb; with a person or a post as its object it dismisses."""
+    assert coded("On Tuesday, President Donald Trump fired his national security "
+                 "adviser.") == set()
+    assert ("Hamas", "ASSAULT", "Israel", "asserted") in coded(
+        "Hamas fired rockets at Israel on Sunday.")
