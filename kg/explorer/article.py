@@ -80,6 +80,8 @@ def article_page(store: Store, index: Index, article: str) -> dict[str, object]:
                           "gapBefore": start - previous_end if start - previous_end > GAP
                           else 0, "statements": numbers, "text": text, **marks.json()})
         previous_end = max(previous_end, end)
+    for statement in statements:  # the view has each sentence and the article once
+        del statement["sentence"]["text"], statement["article"], statement["evidenceHref"]
     named = sorted({s[k]["iri"] for s in statements for k in ("subject", "object")
                     if s[k]}, key=lambda iri: (-(index.entity(iri).mentions
                                                  if index.entity(iri) else 0), iri))
