@@ -144,13 +144,15 @@ def render(output: str | Path = "graph.html", *, store: str | Path | Store = DEF
            focus: str | Sequence[str] = (), hops: int = 1, relation: Sequence[str] = (),
            type: Sequence[str] = (), doc: Sequence[str] = (), since: str | None = None,
            until: str | None = None, min_confidence: float | None = None,
-           query: str | None = None, max_nodes: int = 2000) -> Rendered:
+           query: str | None = None, max_nodes: int = 2000,
+           communities: bool = False) -> Rendered:
     """Draw the actor network (or a CONSTRUCT ``query``) as one self-contained HTML file.
 
     The filters are those of :class:`kg.viz.select.Selection` (``relation`` takes relation
     or family names, ``type`` node types); bad names raise ``ValueError``. Entities with no
     relation left to draw are left out (and counted in the result), and beyond
     ``max_nodes`` entities (0: no cap) the least connected are (counted as ``capped``).
+    ``communities`` fills the nodes by Louvain community (the largest ten in colour).
     """
     from kg.viz.network_page import render_html
     from kg.viz.select import Selection, cap, find_nodes, view
@@ -162,7 +164,7 @@ def render(output: str | Path = "graph.html", *, store: str | Path | Store = DEF
     focused = [node for name in ((focus,) if isinstance(focus, str) else focus)
                for node in find_nodes(graph, name)]
     capped = cap(graph, max_nodes, keep=focused)
-    path = render_html(graph, output, title=title)
+    path = render_html(graph, output, title=title, communities=communities)
     return Rendered(path, graph.number_of_nodes(), graph.number_of_edges(), left_out, capped)
 
 

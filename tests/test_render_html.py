@@ -6,6 +6,7 @@ The browser tests skip (with the reason) only when /usr/bin/chromium is not inst
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from pathlib import Path
@@ -76,6 +77,18 @@ def sample_graph() -> nx.MultiDiGraph:
                    evidence=[_ev(s, conf=0.95)])
     g.add_edge(ZELENSKY, HUNGARY, relation="OTHER", label="watch summit",
                evidence=[_ev(_sentence("The upcoming summit in Hungary marks"), conf=0.4)])
+    # Statements with no other entity, held by their subject (as kg.viz.project makes them).
+    tomahawk = _sentence("“We can’t deplete our stockpile")
+    g.nodes[TRUMP]["alone"] = [
+        {"relation": "SAID", "label": "SAID", "quote": tomahawk.strip("“”"), "object": None,
+         "evidence": [_ev(tomahawk, conf=0.85)]},
+        {"relation": "REJECT", "label": "REJECT", "quote": None, "object": None,
+         "evidence": [_ev(_sentence("Trump, however, seemed cautious"), conf=0.6)]}]
+    g.nodes[EVIL]["alone"] = [
+        {"relation": "SAID", "label": "SAID", "quote": IMG_INJECTION, "object": None,
+         "evidence": [_ev(f"Mallory said {SCRIPT_INJECTION}.", title=HREF_INJECTION)]},
+        {"relation": "OTHER", "label": "wrote <b>", "quote": None, "object": IMG_INJECTION,
+         "evidence": [_ev("Mallory wrote.", conf=0.3)]}]
     hostile = f"{SCRIPT_INJECTION} and {IMG_INJECTION} and {HREF_INJECTION}."
     g.add_edge(EVIL, PUTIN, relation="SAID", label='SAID <i onmouseover="x">',
                evidence=[_ev(hostile, title=f"href {IMG_INJECTION}", date=None, conf=0.5)]
@@ -101,6 +114,33 @@ def test_payload_merges_parallel_edges_and_families() -> None:
     assert {e["family"] for e in data["edges"]} == {
         "cooperation", "conflict", "affiliation", "quotation", "other"}
     assert family_of("REQUEST") == "cooperation" and family_of("SANCTION") == "conflict"
+
+
+def test_payload_sizes_ranks_and_lists_what_a_node_holds_alone() -> None:
+    data = graph_payload(sample_graph())
+    node = {n["id"]: n for n in data["nodes"]}
+    # Trump: 3 CONSULT + 1 THREATEN + 1 ACCUSE links, a quotation and a lone REJECT.
+    assert node[TRUMP]["statements"] == 7 and node[TRUMP]["rank"] == 0
+    assert [a["relation"] for a in node[TRUMP]["alone"]] == ["SAID", "REJECT"]
+    assert node[TRUMP]["alone"][0]["evidence"][0]["sentence"].startswith("“We can’t deplete")
+    ranks = sorted(data["nodes"], key=lambda n: n["rank"])
+    assert [n["statements"] for n in ranks] == sorted((n["statements"] for n in ranks),
+                                                      reverse=True)
+    assert all(a["size"] >= b["size"] for a, b in itertools.pairwise(ranks))
+    assert data["communities"] == [] and "community" not in node[TRUMP]
+
+
+def test_communities_colour_the_nodes_on_request() -> None:
+    data = graph_payload(sample_graph(), communities=True)
+    numbers = {n["id"]: n["community"] for n in data["nodes"]}
+    assert set(numbers.values()) == {c["number"] for c in data["communities"]}
+    # Orbán and Hungary are tied together more than to anyone else.
+    assert numbers[ORBAN] == numbers[HUNGARY] != numbers[EVIL]
+    assert all(c["color"] and c["border"] for c in data["communities"])
+    sizes = [c["size"] for c in data["communities"]]
+    assert sizes == sorted(sizes, reverse=True) and sum(sizes) == len(data["nodes"])
+    page = build_page(sample_graph(), communities=True)
+    assert "Communities" in page and "Donald Trump and others" in page
 
 
 def test_html_is_self_contained_and_deterministic(tmp_path: Path) -> None:
@@ -208,6 +248,62 @@ def test_browser_injection_is_inert_text(page: Browser) -> None:
     time.sleep(0.3)
     assert js("return document.querySelectorAll('img, a[href], iframe').length") == 0
     assert js("return typeof window.__pwned") == "undefined"
+    assert page.severe_errors() == []
+
+
+def test_browser_labels_at_opening_zoom(page: Browser) -> None:
+    """Every entity of a small graph is labelled, at a readable size, next to its node."""
+    js = page.driver.execute_script
+    js("document.getElementById('kg-details-close').click(); kgOverview();")
+    _wait(page, "return kgLabels().length > 0")
+    labels = {label["id"]: label for label in js("return kgLabels()")}
+    assert set(labels) == {TRUMP, PUTIN, ZELENSKY, ORBAN, HUNGARY, EVIL}
+    assert labels[EVIL]["text"] == "Mallory <b>Bad</b>"  # drawn as text on the canvas
+    for node_id, label in labels.items():
+        assert label["px"] >= 12
+        dom = js("var p = kgNetwork.getPositions([arguments[0]])[arguments[0]];"
+                 "return kgNetwork.canvasToDOM(p);", node_id)
+        # the box touches the node's neighbourhood (below, above or beside it)
+        assert abs(label["x"] + label["w"] / 2 - dom["x"]) < label["w"] / 2 + 60
+        assert abs(label["y"] + label["h"] / 2 - dom["y"]) < 100
+    boxes = list(labels.values())
+    assert not any(a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+                   and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]
+                   for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_browser_node_panel_lists_statements_held_alone(page: Browser) -> None:
+    js = page.driver.execute_script
+    js("kgNetwork.selectNodes([arguments[0]]);"
+       "kgNetwork.emit('select', {nodes: [arguments[0]], edges: []});", TRUMP)
+    sections = js("return Array.prototype.map.call(document.querySelectorAll("
+                  "'#kg-details-body section.kg-alone'), function (s) {"
+                  "return [s.getAttribute('data-kind'), s.querySelector('h2').textContent,"
+                  " s.textContent]; })")
+    assert [(kind, heading) for kind, heading, _text in sections] == [
+        ("quotation", "Quotations (1)"), ("event", "Events with no recipient (1)")]
+    assert "We can’t deplete our stockpile" in sections[0][2] and TITLE in sections[0][2]
+    assert "REJECT" in sections[1][2] and "seemed cautious" in sections[1][2]
+    # The selected entity and its neighbours are labelled first.
+    first = [label["id"] for label in js("return kgLabels()")][:1]
+    assert first == [TRUMP]
+    # Hostile text held alone is shown as text too.
+    js("kgNetwork.selectNodes([arguments[0]]);"
+       "kgNetwork.emit('select', {nodes: [arguments[0]], edges: []});", EVIL)
+    panel = js("var b = document.getElementById('kg-details-body');"
+               "return {text: b.textContent, tags: b.querySelectorAll('img,script,a,b').length}")
+    assert IMG_INJECTION in panel["text"] and SCRIPT_INJECTION in panel["text"]
+    assert HREF_INJECTION in panel["text"] and "wrote <b>" in panel["text"]
+    assert panel["tags"] == 0 and js("return typeof window.__pwned") == "undefined"
+    # Unticking a family takes its statements out of the panel.
+    js("kgFilter('family', 'quotation', false);"
+       "kgNetwork.emit('select', {nodes: [arguments[0]], edges: []});", TRUMP)
+    kinds = js("return Array.prototype.map.call(document.querySelectorAll("
+               "'#kg-details-body section.kg-alone'), function (s) {"
+               " return s.getAttribute('data-kind'); })")
+    assert kinds == ["event"]
+    js("kgFilter('family', 'quotation', true); kgNetwork.unselectAll();"
+       "kgNetwork.emit('select', {nodes: [], edges: []});")
     assert page.severe_errors() == []
 
 

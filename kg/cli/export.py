@@ -97,6 +97,8 @@ def render(
     max_nodes: Annotated[int, typer.Option(
         "--max-nodes", help="Draw at most this many entities, the most connected; 0 = all.")
     ] = 2000,
+    communities: Annotated[bool, typer.Option(
+        "--communities", help="Colour the entities by community (Louvain clusters).")] = False,
 ) -> None:
     """Draw the graph as an interactive HTML network (one self-contained file).
 
@@ -113,7 +115,7 @@ def render(
                               hops=chosen.hops, relation=chosen.relations, type=chosen.types,
                               doc=chosen.docs, since=chosen.since, until=chosen.until,
                               min_confidence=chosen.min_confidence, query=chosen.query,
-                              max_nodes=max_nodes)
+                              max_nodes=max_nodes, communities=communities)
         except ValueError as error:  # QueryError is one too
             raise fail(str(error)) from None
         if page_to_stdout:

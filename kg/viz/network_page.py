@@ -163,9 +163,12 @@ def _legend_html(data: Mapping[str, Any]) -> str:
         for item in node["alone"]:
             family_counts[item["family"]] += item["count"]
     rows = [_fragment("heading", text="Entities")]
+    _shape, grey, grey_border = NODE_TYPES["Other"]
     for name, (shape, fill, border) in NODE_TYPES.items():
         if name == "Event" and not type_counts.get(name):
             continue  # only event projections have event nodes
+        if data["communities"]:  # the fill says the community; the type is the shape only
+            fill, border = grey, grey_border
         rows.append(_fragment("type-row", box=_filter_box("type", name),
                               shape=_shape_svg(shape, fill, border), name=html.escape(name),
                               count=type_counts.get(name, 0)))

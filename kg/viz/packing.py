@@ -62,12 +62,14 @@ def _pack_circles(radii: np.ndarray, wall: float, height: float) -> list[tuple[f
     """Centres for circles of ``radii`` (in order) right of the line ``x = wall``.
 
     Each goes to the free point nearest ``(wall, 0)`` under a distance that weighs vertical
-    offsets by ``squash`` (<= 1). Its level sets are half ellipses ``height`` tall when
+    offsets by ``squash``. Its level sets are half ellipses ``height`` tall when
     ``area = pi * height**2 * squash / 8``: that is the squash, so the tail is as tall as the
-    big component (or round, when it has more area than that).
+    big component, within limits (a few pairs beside a tall component stay in one column
+    rather than one file; a tail bigger than the component grows at most twice as wide as
+    tall rather than into a band).
     """
     area = float(np.sum((2 * radii + GAP_PX) ** 2))
-    squash = min(1.0, max(0.2, 8 * area / (math.pi * max(height, 1.0) ** 2)))
+    squash = min(2.0, max(0.2, 8 * area / (math.pi * max(height, 1.0) ** 2)))
     cx = np.empty(0)
     cy = np.empty(0)
     cr = np.empty(0)  # radius plus half the gap: circles may touch at these radii

@@ -225,7 +225,8 @@ def _merge_alone(items: Iterable[Any]) -> list[dict[str, Any]]:
             relation = _text(item.get("relation")) or "OTHER"
             merged[(relation, _text(item.get("label")) or relation, _text(item.get("quote")),
                     _text(item.get("object")))].append(item)
-    order = {family: i for i, family in enumerate(("quotation", *FAMILY_STYLES))}
+    events = [family for family in FAMILY_STYLES if family not in ("quotation", "other")]
+    order = {family: i for i, family in enumerate(("quotation", *events, "other"))}
     out = []
     for (relation, label, quote, obj), members in merged.items():
         evidence = _merge_evidence(members)

@@ -21,14 +21,15 @@ function kgLabelLayer(network, container, nodes, info) {
     return n.short.length > 32 ? n.short.slice(0, 31).replace(/\s+$/, "") + "\u2026" : n.short;
   }
   function fontOf(n) { return n.rank < ALWAYS ? ["600", 14] : ["500", 12]; }
-  function overlaps(a, list) {
+  function overlap(a, list) {  // the area of box a that boxes of the list cover
+    var area = 0;
     for (var i = 0; i < list.length; i++) {
       var b = list[i];
-      if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) {
-        return true;
-      }
+      var w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      var h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (w > 0 && h > 0) { area += w * h; }
     }
-    return false;
+    return area;
   }
   function panels(frame) {
     var boxes = [];
@@ -75,15 +76,17 @@ function kgLabelLayer(network, container, nodes, info) {
       var spots = [{ x: x - w / 2, y: y + r + 1 }, { x: x - w / 2, y: y - r - 1 - h },
         { x: x + r + 3, y: y - h / 2 }, { x: x - r - 3 - w, y: y - h / 2 },
         { x: x - w / 2, y: y + r + 1 + h }, { x: x - w / 2, y: y - r - 1 - 2 * h }];
-      var box = null, fallback = null;
+      var box = null, fallback = null, least = Infinity;
       for (var i = 0; i < spots.length && !box; i++) {
         var s = { x: spots[i].x, y: spots[i].y, w: w, h: h };
         if (s.x >= 0 && s.y >= 0 && s.x + w <= width && s.y + h <= height
-            && !overlaps(s, obstacles)) {
-          if (!overlaps(s, placed)) { box = s; } else if (!fallback) { fallback = s; }
+            && !overlap(s, obstacles)) {
+          var covered = overlap(s, placed);
+          if (!covered) { box = s; } else if (covered < least) { fallback = s; least = covered; }
         }
       }
-      // The best-ranked are labelled even over another label, never under a panel.
+      // The best-ranked are labelled even over another label (where they cover the least
+      // of them), never under a panel.
       box = box || (forced ? fallback : null);
       if (!box) { return; }
       placed.push(box);

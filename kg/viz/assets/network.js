@@ -129,11 +129,16 @@
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
     var item = { id: n.id, label: n.short, group: n.type, x: n.x, y: n.y, size: n.size,
       title: nodeInfo(n) };
-    var c = n.community ? data.communities[n.community - 1] : null;
-    if (c && c.color) {
-      item.color = { background: c.color, border: c.border,
-        highlight: { background: c.color, border: "#111" },
-        hover: { background: c.color, border: "#111" } };
+    if (data.communities.length) {
+      // Filled by community (grey beyond the coloured ones), shaped by type. vis-network
+      // lets a group's colour win over a node's own, so these nodes have no group.
+      var c = n.community ? data.communities[n.community - 1] : null;
+      var fill = c && c.color ? c.color : data.types.Other.color;
+      var border = c && c.color ? c.border : data.types.Other.border;
+      delete item.group;
+      item.shape = data.types[n.type].shape;
+      item.color = { background: fill, border: border,
+        highlight: { background: fill, border: "#111" }, hover: { background: fill, border: "#111" } };
     }
     return item;
   }));
