@@ -175,6 +175,17 @@ def test_a_name_without_its_middle_initial_is_the_one_with_it() -> None:
     assert text.name("Bolton often had", "Bolton") == "John R. Bolton"
 
 
+def test_a_titled_name_the_model_missed_is_a_person() -> None:
+    """Wikinews: the model tags nothing in "Queen Elizabeth II"; after a title, a run of
+    capitalised proper nouns is a name. A title of two words ("Chief Executive Officer")
+    leaves no name."""
+    text = article("Yesterday, the United Kingdom's Queen Elizabeth II announced she will "
+                   "comply with the request of Prime Minister Boris Johnson.",
+                   "The company named a new [Chief Executive Officer] on Monday.")
+    assert text.names().get("Elizabeth II") == "Person"
+    assert "Officer" not in text.names()
+
+
 def test_type_from_all_mentions() -> None:
     # Wikinews: the model tags "Nikos Christodoulides" ORG; his first name is Nikos Dendias'
     text = article(

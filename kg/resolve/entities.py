@@ -77,6 +77,7 @@ from kg.resolve.spans import (
     in_title,
     split_coordination,
     title_before,
+    titled_names,
     with_given_names,
 )
 from kg.resolve.wordlists import country_by_code, fold, honorifics, styles
@@ -143,6 +144,7 @@ class ArticleEntities:
                     part = clean_span(Span(doc, part.start, part.end, label=ent.label_))
                     if part is not None:
                         spans.append((offset, doc, part, ent.label_))
+            spans.extend((offset, doc, name, "PERSON") for name in titled_names(doc))
         known: set[tuple[str, ...]] = set()
         for _, _, span, label in spans:
             if label == "PERSON" and lookup_country(span.text) is None:

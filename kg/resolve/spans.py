@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import country_in_text, event_lexicon
+from kg.lexicons import country_in_text, event_lexicon, lookup_country
 from kg.resolve.wordlists import (
     DETERMINERS,
     fold,
@@ -82,6 +82,32 @@ def _is_title_start(doc: Doc, start: int, end: int) -> int:
         if found is not None and found[0] == start:
             best = last + 1 - start
     return best
+
+
+def titled_names(doc: Doc) -> list[Span]:
+    """Names after a title that the model tagged as no entity at all: "Queen Elizabeth II",
+    "President Tokayev" — a run of proper nouns no entity covers, a title first and a
+    capitalised name after it (the span is the name, labelled PERSON).
+
+    >>> from kg.nlp import load
+    >>> [s.text for s in titled_names(load()("The United Kingdom's Queen Elizabeth II spoke."))]
+    ['Elizabeth II']
+    """
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end not in covered and doc[end].pos_ == "PROPN":
+            end += 1
+        title = _is_title_start(doc, i, end) if end > i else 0
+        name = doc[i + title:end]
+        if title and all(t.is_title or t.is_upper for t in name) \
+                and not all(t.lower_ in title_words() | occupations() for t in name) \
+                and lookup_country(name.text) is None:  # "Director General": one title
+            found.append(Span(doc, name.start, name.end, label="PERSON"))
+        i = max(end, i + 1)
+    return found
 
 
 def _after_glued_organisation(doc: Doc, start: int, end: int) -> int:
