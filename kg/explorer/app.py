@@ -157,7 +157,11 @@ class Explorer:
         else:
             raise ValueError("a list of statements needs entity= or relation=")
         described = next((r.card() for r in index.relations if r.code == relation), None)
-        return {"page": "statements", "title": _list_title(filters), "filters": filters,
+        entity, other = filters.get("entity"), filters.get("other")
+        title = _list_title(relation, entity and f"of {entity['name']}",
+                            other and f"with {other['name']}",
+                            filters["text"] and f"with “{filters['text']}”")
+        return {"page": "statements", "title": title, "filters": filters,
                 "relation": described, "statements": statements,
                 "statementPage": {"page": page, "previous": page > 1, "next": more}}
 
@@ -178,7 +182,9 @@ class Explorer:
 
 
 def _page_number(text: str | None) -> int:
-    """>>> _page_number("3"), _page_number(None)
+    """The page a ``page`` parameter asks for (1 when it is absent).
+
+    >>> _page_number("3"), _page_number(None)
     (3, 1)
     """
     if text is None or text == "":
@@ -207,12 +213,10 @@ def _search(index: Index, text: str, limit: str | None, page: int) -> dict[str, 
             **found_now, "resultPage": {"page": page, "previous": page > 1, "next": more}}
 
 
-def _list_title(filters: dict[str, object]) -> str:
-    parts = [str(filters["relation"] or "Statements")]
-    if filters.get("entity"):
-        parts.append(f"of {filters['entity']['name']}")  # type: ignore[index]
-    if filters.get("other"):
-        parts.append(f"with {filters['other']['name']}")  # type: ignore[index]
-    if filters.get("text"):
-        parts.append(f"with “{filters['text']}”")
-    return " ".join(parts)
+def _list_title(relation: str | None, *names: str | None) -> str:
+    """The title of a list of statements.
+
+    >>> _list_title("CONSULT", "of Donald Trump", None)
+    'CONSULT of Donald Trump'
+    """
+    return " ".join(part for part in (relation or "Statements", *names) if part)

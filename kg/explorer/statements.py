@@ -30,7 +30,6 @@ DIRECTIONS = ("out", "in")
 def entity_ref(index: Index, iri: str | None) -> dict[str, object] | None:
     """An entity as a statement names it: name, type and page (``None`` for no entity).
 
-    >>> import tempfile
     >>> entity_ref(Index([], [], []), "https://w3id.org/kg-diplomacy/entity/place/kyiv")
     ... # doctest: +NORMALIZE_WHITESPACE
     {'name': 'kyiv', 'type': 'Place', 'href': '/explore/entity/place/kyiv',

@@ -17,7 +17,9 @@ MAX_MONTHS = 240
 
 
 def _next_month(month: str) -> str:
-    """>>> _next_month("2019-12"), _next_month("2020-01")
+    """The month after ``month`` (``YYYY-MM``).
+
+    >>> _next_month("2019-12"), _next_month("2020-01")
     ('2020-01', '2020-02')
     """
     year, number = int(month[:4]), int(month[5:7])
