@@ -25,6 +25,7 @@ DOC = "seeds/000_aebe9d6deb04523e.txt"
 SCRIPT_INJECTION = "<script>window.__pwned=1</script>"
 IMG_INJECTION = '<img src=x onerror="window.__pwned=2">'
 HREF_INJECTION = '<a href="javascript:window.__pwned=3">click</a>'
+NAME_INJECTION = "<img src=x onerror=alert(1)>"
 
 EX = "http://example.org/kg/"
 TRUMP, PUTIN, ZELENSKY = EX + "donald_trump", EX + "vladimir_putin", EX + "volodymyr_zelensky"
@@ -56,8 +57,10 @@ def sample_graph() -> nx.MultiDiGraph:
                mentions=5)
     g.add_node(ORBAN, label="Viktor Orbán", type="Person", aliases=["Orbán"], mentions=3)
     g.add_node(HUNGARY, label="Hungary", type="Country", aliases=["Hungarian"], mentions=4)
-    g.add_node(EVIL, label="Mallory <b>Bad</b>", type="Organisation",
-               aliases=[IMG_INJECTION, "href=javascript:alert(1)"], mentions=1)
+    g.add_node(EVIL, label=NAME_INJECTION, type="Organisation",
+               aliases=["Mallory <b>Bad</b>", IMG_INJECTION, "href=javascript:alert(1)"],
+               mentions=1, href="javascript:window.__pwned=4")
+    g.nodes[TRUMP]["href"] = "/explore/entity/person/donald-trump"
 
     consult = [
         _sentence("US President Donald Trump announced on Thursday"),
@@ -81,7 +84,7 @@ def sample_graph() -> nx.MultiDiGraph:
     tomahawk = _sentence("“We can’t deplete our stockpile")
     g.nodes[TRUMP]["alone"] = [
         {"relation": "SAID", "label": "SAID", "quote": tomahawk.strip("“”"), "object": None,
-         "evidence": [_ev(tomahawk, conf=0.85)]},
+         "evidence": [{**_ev(tomahawk, conf=0.85), "href": "/explore/article/seed#s27"}]},
         {"relation": "REJECT", "label": "REJECT", "quote": None, "object": None,
          "evidence": [_ev(_sentence("Trump, however, seemed cautious"), conf=0.6)]}]
     g.nodes[EVIL]["alone"] = [
@@ -128,6 +131,9 @@ def test_payload_sizes_ranks_and_lists_what_a_node_holds_alone() -> None:
                                                       reverse=True)
     assert all(a["size"] >= b["size"] for a, b in itertools.pairwise(ranks))
     assert data["communities"] == [] and "community" not in node[TRUMP]
+    # Links to the explorer's pages pass; a javascript: URL does not.
+    assert node[TRUMP]["href"] == "/explore/entity/person/donald-trump"
+    assert node[EVIL]["href"] == "" and node[PUTIN]["href"] == ""
 
 
 def test_communities_colour_the_nodes_on_request() -> None:
@@ -152,7 +158,7 @@ def test_html_is_self_contained_and_deterministic(tmp_path: Path) -> None:
     assert "cdn" not in page.lower().replace("cdnjs", "")  # no CDN reference of any kind
     assert "Diplomacy &lt;script&gt;x&lt;/script&gt;" in page
     # No article text survives as markup: all of it sits in the escaped JSON block.
-    for raw in (SCRIPT_INJECTION, IMG_INJECTION, "<b>Bad</b>", "<i onmouseover"):
+    for raw in (SCRIPT_INJECTION, IMG_INJECTION, NAME_INJECTION, "<b>Bad</b>", "<i onmouseover"):
         assert raw not in page
     # Exactly our three script elements: data block, vis-network, app.
     assert len(re.findall(r"^<script\b", page, re.M)) == 3
@@ -258,7 +264,7 @@ def test_browser_labels_at_opening_zoom(page: Browser) -> None:
     _wait(page, "return kgLabels().length > 0")
     labels = {label["id"]: label for label in js("return kgLabels()")}
     assert set(labels) == {TRUMP, PUTIN, ZELENSKY, ORBAN, HUNGARY, EVIL}
-    assert labels[EVIL]["text"] == "Mallory <b>Bad</b>"  # drawn as text on the canvas
+    assert labels[EVIL]["text"] == NAME_INJECTION  # drawn as text on the canvas
     for node_id, label in labels.items():
         assert label["px"] >= 12
         dom = js("var p = kgNetwork.getPositions([arguments[0]])[arguments[0]];"
@@ -283,6 +289,12 @@ def test_browser_node_panel_lists_statements_held_alone(page: Browser) -> None:
     assert [(kind, heading) for kind, heading, _text in sections] == [
         ("quotation", "Quotations (1)"), ("event", "Events with no recipient (1)")]
     assert "We can’t deplete our stockpile" in sections[0][2] and TITLE in sections[0][2]
+    # The explorer's links: the entity's page and the article, nothing else.
+    links = js("return Array.prototype.map.call(document.querySelectorAll("
+               "'#kg-details-body a'), function (a) {"
+               " return [a.getAttribute('href'), a.target, a.textContent]; })")
+    assert links == [["/explore/entity/person/donald-trump", "_top", "Open its page"],
+                     ["/explore/article/seed#s27", "_top", "read it in the article"]]
     assert "REJECT" in sections[1][2] and "seemed cautious" in sections[1][2]
     # The selected entity and its neighbours are labelled first.
     first = [label["id"] for label in js("return kgLabels()")][:1]
@@ -293,6 +305,7 @@ def test_browser_node_panel_lists_statements_held_alone(page: Browser) -> None:
     panel = js("var b = document.getElementById('kg-details-body');"
                "return {text: b.textContent, tags: b.querySelectorAll('img,script,a,b').length}")
     assert IMG_INJECTION in panel["text"] and SCRIPT_INJECTION in panel["text"]
+    assert NAME_INJECTION in panel["text"]  # its name, and no link for its javascript: href
     assert HREF_INJECTION in panel["text"] and "wrote <b>" in panel["text"]
     assert panel["tags"] == 0 and js("return typeof window.__pwned") == "undefined"
     # Unticking a family takes its statements out of the panel.

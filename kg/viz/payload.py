@@ -45,8 +45,9 @@ def graph_payload(graph: nx.MultiDiGraph, *, communities: bool = False) -> dict[
     alone (its ``alone`` attribute: quotations, events with no recipient) are merged like
     parallel edges and listed for its panel. With ``communities``, each node also gets the
     Louvain community (:func:`kg.analysis.communities`) it belongs to, numbered from the
-    largest, and the largest ones a colour. Ordering is stable: nodes by id, edges by
-    (source, target, relation, label).
+    largest, and the largest ones a colour. A node's ``href`` and an evidence's ``href`` (the
+    URLs of their pages, given by the explorer) become links in the panels. Ordering is
+    stable: nodes by id, edges by (source, target, relation, label).
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
@@ -104,6 +105,7 @@ def graph_payload(graph: nx.MultiDiGraph, *, communities: bool = False) -> dict[
                 "alone_more": max(0, len(alone) - MAX_ALONE),
                 "x": x,
                 "y": y,
+                "href": _href(attrs.get("href")),
             }
         )
     ranked = sorted(nodes, key=lambda n: (-n["statements"], -n["degree"], -n["mentions"],
@@ -200,6 +202,7 @@ def _merge_evidence(members: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]
                     "title": _text(ev.get("title")),
                     "date": _text(ev.get("date")),
                     "confidence": round(float(conf), 3) if _is_number(conf) else None,
+                    "href": _href(ev.get("href")),
                 }
             )
     out.sort(
@@ -272,6 +275,18 @@ def _darker(colour: str) -> str:
     return "#" + "".join(f"{round(c * 2 / 3):02x}" for c in rgb)
 
 # ----------------------------------------------------------------- helpers
+
+
+def _href(value: Any) -> str:
+    """A link the page may follow: a path on the same site or an http(s) URL, else ""
+    (never ``javascript:`` or ``data:``). The explorer gives nodes and evidence the URLs of
+    their pages; a file from ``kg render`` has none.
+
+    >>> _href("/explore/article/x"), _href("javascript:alert(1)"), _href("//evil.example/")
+    ('/explore/article/x', '', '')
+    """
+    text = _text(value)
+    return text if re.match(r"(?:/(?!/)|https?://)", text, re.I) else ""
 
 
 def _text(value: Any) -> str:

@@ -40,6 +40,16 @@
     return box;
   }
 
+  // A link out of the network (the explorer's pages), opened in the window around the
+  // frame the explorer shows this page in; the payload only gives same-site or http(s) URLs.
+  function link(href, text) {
+    var a = el("a", "kg-link", text);
+    a.href = href;
+    a.target = "_top";
+    a.rel = "noopener";
+    return a;
+  }
+
   function evidenceList(evidence, more) {
     var box = el("div");
     if (evidence.length) {
@@ -51,7 +61,11 @@
         if (ev.confidence !== null && ev.confidence !== undefined) {
           src.push("confidence " + Number(ev.confidence).toFixed(2));
         }
-        li.appendChild(el("div", "kg-src", src.join(" \u00b7 ")));
+        var source = li.appendChild(el("div", "kg-src", src.join(" \u00b7 ")));
+        if (ev.href) {
+          source.appendChild(document.createTextNode(" \u00b7 "));
+          source.appendChild(link(ev.href, "read it in the article"));
+        }
         ol.appendChild(li);
       });
       box.appendChild(ol);
@@ -78,6 +92,7 @@
     ["other", "Other statements"]];
   function nodePanel(n) {
     var box = nodeInfo(n);
+    if (n.href) { box.insertBefore(link(n.href, "Open its page"), box.lastChild); }
     var kinds = { quotation: [], event: [], other: [] };
     n.alone.forEach(function (s) {
       if (hidden.family[s.family]) { return; }
