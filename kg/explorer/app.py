@@ -40,8 +40,7 @@ POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'sel
           "connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; "
           "frame-ancestors 'none'")
 """The pages' Content-Security-Policy: the explorer's own script and style sheet only."""
-ASSETS = {"explorer.js": "text/javascript; charset=utf-8",
-          "explorer.css": "text/css; charset=utf-8"}
+_ASSET_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 _OFFERS = {"HTML": ("text/html", "application/xhtml+xml"), "JSON": ("application/json",)}
 SEARCH_RESULTS = {"entities": 50, "articles": 20, "relations": 10}
 """How many of each kind a page of search results lists."""
@@ -51,6 +50,18 @@ MAX_PAGE = 10_000
 @cache
 def _asset(name: str) -> str:
     return (resources.files("kg.explorer") / "assets" / name).read_text(encoding="utf-8")
+
+
+@cache
+def assets() -> dict[str, str]:
+    """The files the pages load (the explorer's modules and style sheet) → content type.
+
+    >>> assets()["explorer.js"]
+    'text/javascript; charset=utf-8'
+    """
+    folder = resources.files("kg.explorer") / "assets"
+    return {entry.name: _ASSET_TYPES[suffix] for entry in folder.iterdir()
+            if (suffix := "." + entry.name.rpartition(".")[2]) in _ASSET_TYPES}
 
 
 def _json(data: object) -> bytes:
@@ -167,10 +178,10 @@ class Explorer:
 
     @staticmethod
     def _asset(name: str) -> Reply:
-        if name not in ASSETS:
+        if name not in assets():
             return Reply.text(404, f"no asset {name[:80]!r} (the explorer has "
-                                   f"{', '.join(ASSETS)})")
-        return Reply(200, ASSETS[name], _asset(name).encode("utf-8"),
+                                   f"{', '.join(sorted(assets()))})")
+        return Reply(200, assets()[name], _asset(name).encode("utf-8"),
                      {"Cache-Control": "max-age=300"})
 
     @staticmethod

@@ -10,7 +10,7 @@ import urllib.parse
 import pytest
 
 import kg
-from kg.explorer.app import POLICY
+from kg.explorer.app import POLICY, assets
 from kg.graph.store import Store
 
 from .client import data, get
@@ -173,9 +173,12 @@ def test_other_methods_and_assets(seed_server: str) -> None:
         raise AssertionError("a POST was answered")
     except urllib.error.HTTPError as error:
         assert error.code == 405 and error.headers["Allow"] == "GET, HEAD"
-    script = get(seed_server + "/explore/assets/explorer.js")
-    assert script.status == 200 and script.headers["content-type"].startswith("text/javascript")
-    assert "innerHTML" not in script.text and "eval(" not in script.text
+    for name in assets():
+        asset = get(seed_server + "/explore/assets/" + name)
+        assert asset.status == 200 and asset.headers["content-type"] == assets()[name]
+        assert "innerHTML" not in asset.text and "eval(" not in asset.text
+        assert "insertAdjacentHTML" not in asset.text and "document.write" not in asset.text
+    assert {"explorer.js", "explorer.css", "article.js"} <= set(assets())
     assert get(seed_server + "/explore/assets/../../etc/passwd").status == 404
     assert get(seed_server + "/explore/assets/secret.py").status == 404
 
@@ -196,7 +199,7 @@ def test_hostile_article_is_shown_as_text(hostile_server: str) -> None:
     assert "<script>window.kgOwned" not in body and "<img src=x" not in body
     # the only scripts are the explorer's file and the data block
     assert re.findall(r"<script[^>]*>", body) == [
-        '<script src="/explore/assets/explorer.js" defer>',
+        '<script type="module" src="/explore/assets/explorer.js">',
         '<script type="application/json" id="kg-data">']
     twin = data(hostile_server + article["href"])
     assert any("<img src=x" in s["text"] for s in twin["sentences"])
