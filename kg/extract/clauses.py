@@ -351,10 +351,19 @@ def _read_event(clause: Clause, event: Event, subjects: list[Party], sentence: S
     intended = intent(code) if future and offered else None
     if intended and _unless(verb):
         intended = "THREATEN"  # "will withdraw its force unless …": a threat
+    elif intended == "THREATEN" and code == "MOBILIZE" and _sent_to_a_party(verb):
+        intended = "AGREE"  # "committing to send more troops to Saudi Arabia": a pledge
     yield from placed(
         _event_statements(clause, event, subjects, sentence, context, intended or code),
         found, code=code, intended=intended, fact=fact, label=_verb_phrase(verb),
         context=context)
+
+
+def _sent_to_a_party(verb: Token) -> bool:
+    """Whether forces are sent "to" a named country or organisation, which a deployment
+    announced to it supports; sent "into" or "against" one, they threaten it."""
+    return any(p.ent_type_ in ("GPE", "ORG", "NORP")
+               for p in prep_objects(verb, ("to",)))
 
 
 def _unless(verb: Token) -> bool:

@@ -596,3 +596,13 @@ def test_firing_a_person_dismisses_them() -> None:
                  "adviser.") == set()
     assert ("Hamas", "ASSAULT", "Israel", "asserted") in coded(
         "Hamas fired rockets at Israel on Sunday.")
+
+
+def test_forces_pledged_to_a_country_are_a_commitment_to_it() -> None:
+    """An announced deployment "to" a named country is a pledge (AGREE) to it; sent
+    "into" one, forces threaten."""
+    found = coded("The United States was more forceful in blaming Iran for the attack, "
+                  "committing to send more troops to Saudi Arabia.")
+    assert ("United States", "AGREE", "Saudi Arabia", "asserted") in found
+    assert ("United States", "THREATEN", "Saudi Arabia", "asserted") not in found
+    assert "THREATEN" in relations("Russia threatened to send troops into Ukraine.")
