@@ -1,0 +1,1 @@
+"""Tests of entity resolution (kg.resolve), one file per module, on real news text."""
