@@ -29,11 +29,11 @@ from kg.extract.components import register
 from kg.extract.factuality import factuality, intent, noun_factuality, planned
 from kg.extract.groups import remember_group
 from kg.extract.parties import Party, parties
-from kg.extract.senses import key_prep, noun_event
+from kg.extract.senses import key_prep, lemma_of, noun_event
 from kg.extract.setting import placed, setting
 from kg.extract.syntax import conjuncts, prep_objects, quoted
 from kg.extract.words import recipient_preps, words
-from kg.lexicons import EventEntry
+from kg.lexicons import EventEntry, quad_codes
 from kg.records import Argument, Factuality, Statement
 
 NAME = "events"
@@ -197,6 +197,11 @@ def _read(noun: Token, entry: EventEntry, sentence: Span,
         recipients = [Party(a) for a in answering]
     elif not agents and not modifiers:
         agents = _clause_agents(noun, context)  # "staged a hunger strike in protest of …"
+    responders = _responders(noun, context)
+    if responders:  # "complied with the request of Johnson": the request was made of her
+        agents = agents or [p.argument for t in prep_objects(noun, {"of"})
+                            for p in parties(t, context)]
+        recipients = [Party(a) for a in responders]
     if agents:
         recipients += [Party(m) for m in modifiers]
         confidence = 0.65
@@ -234,6 +239,24 @@ def _answering(noun: Token, context: Context) -> list[Argument]:
     """Who acts at an event noun's bidding: "returned at the Iraqi government's request",
     "came at the invitation of the Government of Iraq" (the clause's actor answers it)."""
     return _clause_actors(noun, context, {"at", "upon"})
+
+
+def _responders(noun: Token, context: Context) -> list[Argument]:
+    """Who answers a verbal act made of them: the actors of the verb of response that takes
+    the event noun ("rejected the demand of …", "will comply with the request of …"); a
+    material act ("accepted the release of prisoners") is no act made of them."""
+    entry = noun_event(noun)
+    if entry is None or quad_codes().get(entry.code) in (2, 4):
+        return []
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or lemma_of(verb) not in words("responding"):
+        return []
+    if noun.dep_ == "pobj" and noun.head.head != verb:
+        return []
+    found = actor(verb)
+    if found.how not in ("active", "inherited"):
+        return []
+    return _unique([p.argument for t in found.tokens for p in parties(t, context)])
 
 
 def _clause_actors(noun: Token, context: Context, preps: Iterable[str]) -> list[Argument]:

@@ -606,3 +606,15 @@ def test_forces_pledged_to_a_country_are_a_commitment_to_it() -> None:
     assert ("United States", "AGREE", "Saudi Arabia", "asserted") in found
     assert ("United States", "THREATEN", "Saudi Arabia", "asserted") not in found
     assert "THREATEN" in relations("Russia threatened to send troops into Ukraine.")
+
+
+def test_a_granted_request_was_made_of_who_grants_it() -> None:
+    """"will comply with the request of Johnson": Johnson asked the Queen; a rejected demand
+    is the one rejection between them (PLOVER codes the sentence's event once)."""
+    assert ("Boris Johnson", "REQUEST", "Elizabeth II", "asserted") in coded(
+        "Yesterday, the United Kingdom's Queen Elizabeth II announced she will comply with "
+        "the request of Prime Minister Boris Johnson to suspend Parliament.")
+    found = coded("Serbia on Thursday flatly rejected the demand of Australia to hand over "
+                  "a guard.")
+    assert ("Serbia", "REJECT", "Australia", "asserted") in found
+    assert not any(relation == "REQUEST" for _, relation, _, _ in found)
