@@ -135,8 +135,8 @@ def grow(corpus: Path, folder: Path, entities: int) -> Path:
     store.ensure_ontology()
     run = Run(f"kg {kg.__version__}", "synthetic", "2025-01-01T00:00:00Z")
     readings = synthetic_readings(vocabulary)
-    held, extra = len(vocabulary.entities), 0
-    while held + extra < entities:
+    extra = 0
+    while kg.stats(store=store).get("entities", 0) < entities:
         batch = []
         for _ in range(32):
             reading = next(readings)

@@ -6,13 +6,11 @@ between them.
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-
 from kg.explorer import paths
 from kg.explorer.paths import NotFound
-from kg.explorer.rq import rows
+from kg.explorer.profile import affiliations, groups, mentions
 from kg.explorer.search import EntityEntry, Index
-from kg.explorer.statements import code_of, entity_ref, entity_statements, relation_info
+from kg.explorer.statements import entity_ref, entity_statements, relation_info
 from kg.explorer.timeline import timeline
 from kg.graph.store import Store
 
@@ -30,70 +28,65 @@ def found(index: Index, iri: str) -> EntityEntry:
     return entry
 
 
-def _affiliations(store: Store, index: Index, iri: str) -> list[dict[str, object]]:
-    return [{"relation": code_of(row["rel"]), "direction": row["direction"], "role": row["role"],
-             "other": entity_ref(index, str(row["other"])), "articles": row["articles"],
-             "first": row["first"], "last": row["last"]}
-            for row in rows(store, "affiliations", entity=ox.NamedNode(iri))]
-
-
-def _groups(store: Store, index: Index, iri: str, page: int) -> tuple[list[dict], bool]:
-    found_rows = rows(store, "groups", entity=ox.NamedNode(iri), limit=GROUPS + 1,
-                      offset=(page - 1) * GROUPS)
+def _group_cards(index: Index, iri: str, shown: list[dict]) -> list[dict[str, object]]:
+    """The groups as the page shows them: the counterpart's name and page, and the links
+    to the group's statements and to the pair's page."""
     key = paths.entity_key(iri)
-    groups = []
-    for row in found_rows[:GROUPS]:
-        other = row["other"] and str(row["other"])
-        code = code_of(row["rel"])
-        filters = {"entity": key, "relation": code, "direction": row["direction"]}
+    cards = []
+    for group in shown:
+        other = group["other"]
+        filters = {"entity": key, "relation": group["relation"],
+                   "direction": group["direction"]}
         if other:
             filters["other"] = paths.entity_key(other)
-        elif row["otherText"]:
-            filters["text"] = row["otherText"]
+        elif group["otherText"]:
+            filters["text"] = group["otherText"]
         else:
             filters["other"] = "none"
-        groups.append({**relation_info(code), "direction": row["direction"],
-                       "other": entity_ref(index, other), "otherText": row["otherText"],
-                       "statements": row["statements"], "reported": row["reported"],
-                       "first": row["first"], "last": row["last"],
-                       "href": paths.list_href(**filters),
-                       "dyadHref": paths.dyad_href(iri, other) if other else None})
-    return groups, len(found_rows) > GROUPS
+        cards.append({**group, **relation_info(group["relation"]),
+                      "other": entity_ref(index, other), "href": paths.list_href(**filters),
+                      "dyadHref": paths.dyad_href(iri, other) if other else None})
+    return cards
 
 
 def entity_page(store: Store, index: Index, iri: str, *, page: int = 1) -> dict[str, object]:
     """Everything the entity page shows (its JSON twin is this)."""
     entry = found(index, iri)
-    totals = rows(store, "entity-totals", entity=ox.NamedNode(iri))[0]
-    groups, more = _groups(store, index, iri, page)
+    named = mentions(store, index, iri)
+    grouped = groups(named)
+    shown = grouped[(page - 1) * GROUPS:page * GROUPS]
     quotations, more_quotations = entity_statements(store, index, iri, relation="SAID",
                                                     direction="out", size=QUOTATIONS)
     return {
         "page": "entity",
         "title": entry.name,
         "entity": entry.card(index),
-        "affiliations": _affiliations(store, index, iri),
-        "statements": totals["statements"], "groupCount": totals["groups"],
-        "groups": groups,
-        "groupPage": {"page": page, "previous": page > 1, "next": more},
+        "affiliations": [{**row, "other": entity_ref(index, row["other"])}
+                         for row in affiliations(named)],
+        "statements": len({m.statement for m in named}), "groupCount": len(grouped),
+        "groups": _group_cards(index, iri, shown),
+        "groupPage": {"page": page, "previous": page > 1,
+                      "next": len(grouped) > page * GROUPS},
         "quotations": quotations,
         "allQuotationsHref": paths.list_href(entity=paths.entity_key(iri), relation="SAID",
                                              direction="out") if more_quotations else None,
-        "timeline": timeline(store, iri),
+        "timeline": timeline(named),
         "networkHref": paths.network_href(iri),
     }
 
 
 def dyad_page(store: Store, index: Index, a: str, b: str, *, page: int = 1) -> dict[str, object]:
     """Everything the pair page shows: both entities, their events by month, and every
-    statement between them (either way), newest first, a page at a time."""
+    statement between them (either way), newest first, a page at a time. The statements
+    are looked up from the less mentioned of the two: fewer to walk."""
     first, second = found(index, a), found(index, b)
-    statements, more = entity_statements(store, index, a, other=b, page=page)
+    rare, common = sorted((first, second), key=lambda entry: (entry.mentions, entry.iri))
+    statements, more = entity_statements(store, index, rare.iri, other=common.iri, page=page)
     return {
         "page": "dyad",
         "title": f"{first.name} and {second.name}",
         "entities": [first.card(index), second.card(index)],
-        "timeline": timeline(store, a, b),
+        "timeline": timeline(mentions(store, index, rare.iri), other=common.iri),
         "statements": statements,
         "statementPage": {"page": page, "previous": page > 1, "next": more},
     }

@@ -5,12 +5,11 @@ material conflict (:data:`kg.eventdata.scores.QUAD_CLASSES`).
 
 from __future__ import annotations
 
-import pyoxigraph as ox
+from collections.abc import Iterable
 
 from kg.eventdata.scores import QUAD_CLASSES
-from kg.explorer.rq import Among, rows
-from kg.explorer.statements import code_of, relation_info
-from kg.graph.store import Store
+from kg.explorer.profile import Mention
+from kg.explorer.statements import relation_info
 
 MAX_MONTHS = 240
 """The most months a timeline spans: the latest twenty years of an entity's events."""
@@ -47,16 +46,19 @@ def months(counts: dict[str, dict[int, int]]) -> list[dict[str, object]]:
              "events": sum(counts.get(m, {}).values())} for m in spanned]
 
 
-def timeline(store: Store, entity: str, other: str | None = None) -> dict[str, object]:
-    """The monthly series of the asserted events that name ``entity`` (and ``other``):
-    ``months`` (see :func:`months`) and ``classes``, the quad classes' names in order."""
+def timeline(found: Iterable[Mention], other: str | None = None) -> dict[str, object]:
+    """The monthly series of the asserted events among ``found`` (with ``other``, when
+    given): ``months`` (see :func:`months`) and ``classes``, the quad classes' names in
+    order. An event is dated by its own day where the text gives one, else its article's."""
     counts: dict[str, dict[int, int]] = {}
-    for row in rows(store, "timeline", entity=ox.NamedNode(entity),
-                    only_other=Among("other", [ox.NamedNode(other)] if other else None)):
-        month = str(row["month"])
-        number = relation_info(code_of(row["rel"]))["quad"]
-        if number is None or len(month) != 7:
+    counted: set[str] = set()  # a statement about the entity and itself is named twice
+    for mention in found:
+        number = relation_info(mention.relation)["quad"]
+        if (number is None or mention.factuality != "asserted" or not mention.date
+                or (other is not None and mention.other != other)
+                or mention.statement in counted):
             continue
-        counts.setdefault(month, {})
-        counts[month][number] = counts[month].get(number, 0) + int(row["events"])
+        counted.add(mention.statement)
+        month = counts.setdefault(mention.date[:7], {})
+        month[number] = month.get(number, 0) + 1
     return {"classes": list(QUAD_CLASSES.values()), "months": months(counts)}
