@@ -25,7 +25,7 @@ MAX_EVIDENCE = 5
 """Evidence sentences shown per (merged) edge; the rest is summarised as "+N more"."""
 MAX_ALIASES = 12
 """Aliases shown per node tooltip."""
-MAX_LABEL_CHARS = 48
+MAX_LABEL_CHARS = 32
 """Node labels longer than this are shortened on the canvas (full text stays in the tooltip)."""
 MAX_EDGE_LABEL_CHARS = 32
 """Edge labels longer than this are shortened on the canvas (full text stays in the tooltip)."""

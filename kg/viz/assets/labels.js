@@ -17,9 +17,6 @@ function kgLabelLayer(network, container, nodes, info) {
   var widths = {};
   var drawn = [];
 
-  function textOf(n) {
-    return n.short.length > 32 ? n.short.slice(0, 31).replace(/\s+$/, "") + "\u2026" : n.short;
-  }
   function fontOf(n) { return n.rank < ALWAYS ? ["600", 14] : ["500", 12]; }
   function overlap(a, list) {  // the area of box a that boxes of the list cover
     var area = 0;
@@ -68,7 +65,7 @@ function kgLabelLayer(network, container, nodes, info) {
       var x = p.x * scale + originX, y = p.y * scale + originY;
       if (x < 0 || y < 0 || x > width || y > height) { return; }
       var font = fontOf(n), px = font[1];
-      var text = textOf(n);
+      var text = n.short;
       ctx.font = font[0] + " " + px + "px " + FACE;
       var key = n.id + "\u0000" + px;
       if (widths[key] === undefined) { widths[key] = ctx.measureText(text).width; }

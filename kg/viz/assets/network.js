@@ -137,12 +137,12 @@
       hover: { background: s.color, border: "#111" } } };
   });
 
-  // Zoomed out, a node shrinks less than the drawing (as the square root of the zoom,
-  // roughly), so the big ones stay visible over a whole corpus.
+  // Zoomed out, a node shrinks less than the drawing (its size on screen follows the zoom
+  // to the power 0.4), so the big ones stay visible over a whole corpus.
   var sizeFactor = 1;
   function zoomedSize(n) { return Math.round(n.size * sizeFactor * 10) / 10; }
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var item = { id: n.id, label: n.short, group: n.type, x: n.x, y: n.y, size: n.size,
+    var item = { id: n.id, label: n.label, group: n.type, x: n.x, y: n.y, size: n.size,
       title: nodeInfo(n) };
     if (data.communities.length) {
       // Filled by community (grey beyond the coloured ones), shaped by type. vis-network
@@ -153,7 +153,8 @@
       delete item.group;
       item.shape = data.types[n.type].shape;
       item.color = { background: fill, border: border,
-        highlight: { background: fill, border: "#111" }, hover: { background: fill, border: "#111" } };
+        highlight: { background: fill, border: "#111" },
+        hover: { background: fill, border: "#111" } };
     }
     return item;
   }));
@@ -177,9 +178,7 @@
     nodes: {
       borderWidth: 1.5, borderWidthSelected: 3,
       // vis-network's own labels are never drawn: kgLabelLayer draws them at any zoom.
-      scaling: { label: { drawThreshold: 1e9 } },
-      font: { size: 15, color: "#1d1d1d", strokeWidth: 4, strokeColor: "#ffffff",
-        face: "system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, sans-serif" }
+      scaling: { label: { drawThreshold: 1e9 } }
     },
     edges: {
       arrows: { to: { enabled: true, scaleFactor: 0.55 } },
