@@ -1,9 +1,9 @@
 """Parse and read articles on a Dask distributed cluster (``kg build --cluster``).
 
 The cluster is one more executor for the build's tasks: each task of articles goes to
-:func:`kg.tasks.read_articles` on some worker (which loads the model once and keeps
-it), and the readings come back, in task order, to the single writer in the building
-process. At most two tasks per worker thread are in flight, so neither the articles
+:func:`kg.tasks.prepare_articles` on some worker (which loads the model once and keeps
+it), and the articles' graphs come back, in task order, to the single writer in the
+building process. At most two tasks per worker thread are in flight, so neither the articles
 waiting to be parsed nor the readings waiting to be written grow with the corpus.
 
 A task whose worker dies is run again elsewhere (Dask reschedules it, and ``retries``
@@ -26,9 +26,10 @@ from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from kg.graph.rdf import Run
 from kg.messages import first_line
-from kg.records import Document, Reading
-from kg.tasks import Failure, WorkerError, read_articles
+from kg.records import Document
+from kg.tasks import Failure, Prepared, WorkerError, prepare_articles
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -119,15 +120,16 @@ def _threads(client: Client) -> int:
 
 
 def read_on_cluster(tasks: Iterator[list[Document]], salt: str, model: str | None,
-                    address: str) -> Iterator[list[Reading | Failure]]:
-    """:func:`read_articles` over ``tasks`` on the cluster at ``address``, in task order."""
+                    address: str, run: Run) -> Iterator[list[Prepared | Failure]]:
+    """:func:`prepare_articles` over ``tasks`` on the cluster at ``address``, in task
+    order; ``run`` is the build's provenance."""
     with connect(address) as client:
         from distributed import KilledWorker
 
         pending: deque[Any] = deque()
         try:
             for task in tasks:
-                pending.append(client.submit(read_articles, task, salt, model,
+                pending.append(client.submit(prepare_articles, task, salt, model, run,
                                              pure=False, retries=RETRIES))
                 if len(pending) > 2 * _threads(client):
                     yield pending.popleft().result()

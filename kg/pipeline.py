@@ -4,8 +4,9 @@ Articles are read and checked in this process; unchanged ones are skipped before
 are parsed (the model is not even loaded when nothing changed). The rest go, a task of
 :data:`TASK_SIZE` articles at a time, to :func:`read_articles`, which parses and reads
 them with the model loaded once per process: in this process, or in ``jobs`` worker
-processes, or on a Dask cluster (``cluster``, :mod:`kg.distributed_build`), whose readings stream
-back, in input order, to the single writer here. Each
+processes, or on a Dask cluster (``cluster``, :mod:`kg.distributed_build`), where each article
+is also turned into its graph's N-Quads (:func:`kg.tasks.prepare_articles`); those stream
+back, in input order, to the single writer here, which only writes. Each
 batch of articles replaces their graphs whole (:mod:`kg.graph.store`), so an interrupted
 build keeps whole articles. The tasks are cut the same way whatever ``jobs`` or ``cluster``
 is, so the statements are the same too.
@@ -30,18 +31,21 @@ from itertools import chain, islice
 from pathlib import Path
 
 from kg import nlp as nlp_module
-from kg.graph.rdf import Run, reading_quads
+from kg.graph.rdf import Run
 from kg.graph.store import DEFAULT_STORE, Store
 from kg.ingest import ReadError, Skipped, read
 from kg.ingest.web import Web
 from kg.lexicons import data_version
-from kg.records import Document, Reading
+from kg.records import Document
 from kg.resolve.corpus import unify as unify_entities
 from kg.tasks import (  # noqa: F401 (parse_documents, read_article: tests/extract reads by them)
     Failure,
+    Prepared,
+    ReadTask,
     WorkerError,
     failure,
     parse_documents,
+    prepare_articles,
     read_article,
     read_articles,
 )
@@ -82,8 +86,9 @@ def _tasks(documents: Iterable[Document], size: int = TASK_SIZE) -> Iterator[lis
 
 
 def _read_in_workers(tasks: Iterator[list[Document]], salt: str, model: str | None,
-                     jobs: int) -> Iterator[list[Reading | Failure]]:
-    """:func:`read_articles` over ``tasks`` in ``jobs`` processes, results in task order.
+                     jobs: int, run: Run, read: ReadTask = read_articles
+                     ) -> Iterator[list[Prepared | Failure]]:
+    """:func:`prepare_articles` over ``tasks`` in ``jobs`` processes, results in task order.
 
     At most two tasks per worker are in flight, so neither the articles waiting to be
     parsed nor the readings waiting to be written grow with the corpus.
@@ -94,12 +99,13 @@ def _read_in_workers(tasks: Iterator[list[Document]], salt: str, model: str | No
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload([__name__])
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=nlp_module.load,
-                               initargs=(model,))
-    pending: deque[Future[list[Reading | Failure]]] = deque()
+    # No initializer loads the model: the first task of each worker does (read_articles),
+    # and a worker that reads no articles (a benchmark's) never pays for it.
+    pool = ProcessPoolExecutor(jobs, mp_context=context)
+    pending: deque[Future[list[Prepared | Failure]]] = deque()
     try:
         for task in tasks:
-            pending.append(pool.submit(read_articles, task, salt, model))
+            pending.append(pool.submit(prepare_articles, task, salt, model, run, read))
             if len(pending) > 2 * jobs:
                 yield pending.popleft().result()
         while pending:
@@ -122,7 +128,9 @@ class Builder:
     """
 
     def __init__(self, store: Store, *, model: str | None = None, jobs: int = 1,
-                 cluster: str | None = None) -> None:
+                 cluster: str | None = None, read: ReadTask = read_articles) -> None:
+        """``read`` reads each task of articles (:data:`kg.tasks.ReadTask`): a benchmark of
+        the writer alone passes one that returns prepared readings (``benchmarks/``)."""
         if jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {jobs}")
         if cluster is not None:
@@ -136,6 +144,7 @@ class Builder:
         self.model = model
         self.jobs = jobs
         self.cluster = cluster
+        self.read = read
         model_id = nlp_module.describe_model(model)
         started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.run = Run(software=f"kg {__version__}", model=model_id, started=started)
@@ -191,22 +200,22 @@ class Builder:
         if self.cluster is not None and first:
             from kg.distributed_build import read_on_cluster
 
-            outcomes = read_on_cluster(tasks, self.salt, self.model, self.cluster)
+            outcomes = read_on_cluster(tasks, self.salt, self.model, self.cluster, self.run)
         elif self.jobs == 1 or len(first) < 2:  # one task: starting workers costs more than it
-            outcomes = (read_articles(task, self.salt, self.model) for task in tasks)
+            outcomes = (prepare_articles(task, self.salt, self.model, self.run, self.read)
+                        for task in tasks)
         else:
-            outcomes = _read_in_workers(tasks, self.salt, self.model, self.jobs)
-        batch: list[Reading] = []
+            outcomes = _read_in_workers(tasks, self.salt, self.model, self.jobs, self.run,
+                                        self.read)
+        batch: list[Prepared] = []
         for task_outcomes in outcomes:
             for outcome in task_outcomes:
                 if isinstance(outcome, Failure):
                     report.errors.append(outcome.message)
-                    document_id = outcome.document_id
                 else:
                     batch.append(outcome)
-                    document_id = outcome.document.id
                 if on_article:
-                    on_article(document_id)
+                    on_article(outcome.document_id)
             if len(batch) >= WRITE_BATCH:
                 self._write(batch, report, on_write)
                 batch = []
@@ -214,26 +223,18 @@ class Builder:
         self.store.flush()
         return report
 
-    def _write(self, batch: list[Reading], report: BuildReport,
+    def _write(self, batch: list[Prepared], report: BuildReport,
                on_write: Callable[[list[str]], None] | None) -> None:
-        articles, readings = [], []
-        for reading in batch:
-            try:
-                articles.append((reading.document.id, list(reading_quads(reading, self.run))))
-            except Exception as error:  # a term RDF cannot hold: that article alone fails
-                report.errors.append(failure(reading.document, "writing", error).message)
-                continue
-            readings.append(reading)
-        if not articles:
+        if not batch:
             return
-        self.store.replace_articles(articles, new=self._held is not None and not any(
-            doc_id in self._held for doc_id, _ in articles))
+        ids = [prepared.document_id for prepared in batch]
+        self.store.replace_serialized([(p.document_id, p.quads) for p in batch],
+                                      new=self._held is not None and self._held.isdisjoint(ids))
         # Oxigraph keeps every write in memory until a flush (about 1 MB per 1,000 quads);
         # flushing each batch keeps a build's memory flat however large the corpus.
         self.store.flush()
-        ids = [r.document.id for r in readings]
         report.written.extend(ids)
-        report.statements += sum(len(r.statements) for r in readings)
+        report.statements += sum(prepared.statements for prepared in batch)
         if on_write:
             on_write(ids)
 

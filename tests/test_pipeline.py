@@ -13,6 +13,7 @@ from servers import ServerMissing, start_oxigraph, start_virtuoso
 
 import kg
 from kg.exporters import write_statements
+from kg.graph.rdf import Run
 from kg.graph.store import Store
 from kg.pipeline import Builder, _read_in_workers
 from kg.queries import run_query
@@ -200,8 +201,12 @@ def test_worker_processes_report_a_failing_article_and_read_the_rest() -> None:
     before = _article("before", "Russia and Ukraine held talks in Istanbul.")
     after = _article("after", "China and India signed a trade deal in Delhi.")
     tasks = iter([[before, OVER_LONG], [after]])
-    outcomes = [o for task in _read_in_workers(tasks, "", None, jobs=2) for o in task]
-    assert _kinds(outcomes) == [("Reading", "before"), ("Failure", "huge"), ("Reading", "after")]
+    run = Run("kg test", "model", "2025-01-01T00:00:00Z")
+    outcomes = [o for task in _read_in_workers(tasks, "", None, 2, run) for o in task]
+    # the workers hand back each article's graph, ready to write
+    assert [(type(o).__name__, o.document_id) for o in outcomes] == [
+        ("Prepared", "before"), ("Failure", "huge"), ("Prepared", "after")]
+    assert b"Istanbul" in outcomes[0].quads and outcomes[0].statements > 0
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
