@@ -278,6 +278,27 @@ def test_browser_labels_at_opening_zoom(page: Browser) -> None:
                    for i, a in enumerate(boxes) for b in boxes[i + 1:])
 
 
+def test_browser_click_on_a_label_opens_its_entity(page: Browser) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    js = page.driver.execute_script
+    js("document.getElementById('kg-details-close').click(); kgOverview();")
+    _wait(page, "return kgLabels().length > 0")
+    label = next(lab for lab in js("return kgLabels()") if lab["id"] == PUTIN)
+    canvas = page.driver.find_element("css selector", "#kg-canvas canvas")
+    # a real click at the middle of the label's right half, away from the node itself
+    x, y = label["x"] + label["w"] * 0.75, label["y"] + label["h"] / 2
+    assert js("return kgNetwork.getNodeAt({x: arguments[0], y: arguments[1]})", x, y) is None
+    ActionChains(page.driver).move_to_element_with_offset(
+        canvas, int(x - canvas.size["width"] / 2), int(y - canvas.size["height"] / 2)
+    ).click().perform()
+    assert _wait(page, "return kgNetwork.getSelectedNodes().length === 1"
+                       " && kgNetwork.getSelectedNodes()[0]") == PUTIN
+    assert "Vladimir Putin" in page.driver.find_element("id", "kg-details-body").text
+    js("document.getElementById('kg-details-close').click();")
+    assert page.severe_errors() == []
+
+
 def test_browser_node_panel_lists_statements_held_alone(page: Browser) -> None:
     js = page.driver.execute_script
     js("kgNetwork.selectNodes([arguments[0]]);"

@@ -252,6 +252,19 @@
     else if (p.edges.length) { showDetails(edgeInfo(edgeById[p.edges[0]])); }
     else { showDetails(null); }
   });
+  // A label is the page's drawing, not vis-network's: a click on one selects its entity.
+  // Labels are drawn over the edges, so they win over an edge vis-network found there
+  // (it has selected it by now), not over a node.
+  network.on("click", function (p) {
+    if (p.nodes.length) { return; }
+    var at = p.pointer.DOM;
+    var hit = labelLayer.labels().filter(function (l) {
+      return at.x >= l.x && at.x <= l.x + l.w && at.y >= l.y && at.y <= l.y + l.h;
+    }).pop();  // the last drawn is on top
+    if (!hit) { return; }
+    network.selectNodes([hit.id]);
+    showDetails(nodePanel(byId[hit.id]));
+  });
 
 
   // ---- search
