@@ -618,3 +618,9 @@ def test_a_granted_request_was_made_of_who_grants_it() -> None:
                   "a guard.")
     assert ("Serbia", "REJECT", "Australia", "asserted") in found
     assert not any(relation == "REQUEST" for _, relation, _, _ in found)
+
+
+def test_a_pattern_object_is_found_by_its_synonym() -> None:
+    """CAMEO writes "block road"; news writes streets and highways."""
+    assert ("protesters", "PROTEST", None, "asserted") in coded(
+        "Protesters blocked the highway to the airport on Monday.")
