@@ -1,21 +1,24 @@
 """The named queries' fast shapes answer what the plain joins answer.
 
-Some named queries read precomputed counts (``kg/graph/summaries.py``) or join in an order
-chosen for speed. Each is held here against the plain graph patterns it stands for, on
-real built stores (the seed article; the whole corpus, after its entity pass) and on a
-store whose articles were replaced, so that the counts are shown to follow the articles.
+Some named queries read precomputed counts (``kg/graph/summaries.py``), and ``kg show``
+finds names through a folded-name index. Each is held here against the plain graph
+patterns it stands for, on real built stores (the seed article; the whole corpus, after
+its entity pass) and on a store whose articles were replaced, so that the counts are shown
+to follow the articles.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from conftest import ROOT, load_script
 
 import kg
 from kg.graph.rdf import Run, reading_quads
 from kg.graph.store import Store
+from kg.queries.entity import find_entities
 
 # The plain joins: every event touched, as the queries read before the counts.
 _MONTH = """
@@ -101,3 +104,41 @@ def test_counts_follow_articles_that_are_replaced(seed_store: Store, tmp_path: P
 def test_the_fast_shapes_read_counts_not_statements(name: str) -> None:
     text = kg.named_queries()[name]
     assert "sum:" in text and "dip:subject" not in text
+
+
+# The plain name look-up: every label and alias of the store lower-cased and compared.
+PLAIN_FIND = """
+SELECT DISTINCT ?entity WHERE {
+  GRAPH ?g { { ?entity rdfs:label ?label } UNION { ?entity skos:altLabel ?label } }
+  FILTER(LCASE(STR(?label)) = LCASE(NAME))
+  FILTER EXISTS { GRAPH ?g { ?entity dip:mentionCount ?c } }
+}"""
+
+
+def assert_names_found_as_plainly(store: Store, names: list[str]) -> None:
+    for name in names:
+        plain = kg.query(PLAIN_FIND.replace("NAME", str(ox.Literal(name))), store=store)
+        assert find_entities(store, name) == sorted(r["entity"] for r in plain.rows), name
+
+
+def every_name(store: Store) -> list[str]:
+    rows = kg.query("SELECT DISTINCT ?name WHERE { GRAPH ?g { ?e dip:mentionCount ?c . "
+                    "{ ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name } } }",
+                    store=store).rows
+    return sorted(str(row["name"]) for row in rows)
+
+
+def test_names_are_found_through_the_index_as_plainly_on_the_seed(seed_store: Store) -> None:
+    names = every_name(seed_store)
+    assert len(names) > 20
+    # in another case, and names no entity has
+    assert_names_found_as_plainly(seed_store, names + [n.upper() for n in names[::3]]
+                                  + ["Nobody At All", ""])
+
+
+def test_names_are_found_through_the_index_as_plainly_on_the_corpus(
+        corpus_store: Store) -> None:
+    # after the entity pass, which renames nodes and takes glued names away
+    names = every_name(corpus_store)
+    assert len(names) > 2000
+    assert_names_found_as_plainly(corpus_store, names[::25] + [n.lower() for n in names[1::25]])

@@ -9,7 +9,8 @@ property between subject and object (``?a dip:consults ?b``) — for facts only:
 that did not happen or may yet happen carries its ``dip:factuality`` and no direct
 property. Events carry their time, place, mode and context where the text gives them; a
 position held is also an ``org:Post`` node that the person ``org:holds``. The graph also
-carries the article's event counts for the aggregate queries (:mod:`kg.graph.summaries`).
+carries the article's event counts for the aggregate queries and its entities' folded names
+for look-ups by name (:mod:`kg.graph.summaries`).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from kg.graph.namespaces import (
     XSD,
 )
 from kg.graph.ontology import relation_term
-from kg.graph.summaries import summary_triples
+from kg.graph.summaries import name_triples, summary_triples
 from kg.lexicons import agent_sector, lookup_country
 from kg.records import Argument, Document, Entity, Reading, Statement
 
@@ -241,6 +242,7 @@ def _entity_triples(entity: Entity) -> list[tuple]:
     ]
     triples.extend((node, _skos.altLabel, Literal(alias))
                    for alias in entity.aliases if alias != entity.name)
+    triples.extend(name_triples(node, (entity.name, *entity.aliases)))
     if entity.code:
         triples.append((node, _dip.countryCode, Literal(entity.code)))
         triples.extend((node, _SAME_AS, NamedNode(item)) for item in wikidata_iris(entity.code))

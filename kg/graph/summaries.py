@@ -1,4 +1,4 @@
-"""Counts an article's graph carries for the aggregate named queries.
+"""What an article's graph carries for quick answers: event counts and a folded-name index.
 
 ``events-by-type``, ``events-by-month`` and ``country-relations`` count events over the
 whole store. Joined from the statements, every query touches every event (four or five
@@ -13,6 +13,10 @@ so a query sums one predicate's rows per key and reads the key's parts once per 
 Only what the corpus-wide entity pass (:mod:`kg.resolve.corpus`) never rewrites is counted
 by value: relation codes, months, factuality, and the labels of countries (the pass moves
 people, organisations, places and other names, never a country).
+
+Every entity node also carries its label and aliases folded to lower case
+(``<entity> sum:name "viktor orbán"``), so that ``kg show`` finds a name typed in any case
+by one index look-up instead of lower-casing every label of the store (:func:`name_key`).
 
 >>> from kg.records import Argument, Block, Document, Evidence, Statement, When
 >>> doc = Document("d", "France met Spain.", (Block(0, 17),), date="2019-05-02")
@@ -49,6 +53,8 @@ COUNTRY_EVENTS = NamedNode(SUMMARY + "countryEvents")
 """``<key> sum:countryEvents n``: ``n`` events between two countries of the key."""
 MONTH, ACTOR, RECIPIENT, RELATION = (NamedNode(SUMMARY + name)
                                      for name in ("month", "actor", "recipient", "relation"))
+NAME = NamedNode(SUMMARY + "name")
+"""``<entity> sum:name "folded"``: a label or alias of the entity, folded by :func:`name_key`."""
 
 COUNTED = (Factuality.ASSERTED, Factuality.PLANNED)
 """Events that happened or are planned: the ones the event counts count."""
@@ -58,6 +64,21 @@ _INTEGER = NamedNode(str(XSD.integer))
 
 def _count(n: int) -> Literal:
     return Literal(str(n), datatype=_INTEGER)
+
+
+def name_key(name: str) -> str:
+    """A name as the name index holds it: lower case, as SPARQL's ``LCASE`` folds it
+    (Python and Oxigraph both apply Unicode's full lower-case mapping).
+
+    >>> name_key("Viktor ORBÁN")
+    'viktor orbán'
+    """
+    return name.lower()
+
+
+def name_triples(node: NamedNode, names: Iterable[str]) -> list[tuple]:
+    """The name index of one entity node: each of its names folded, once."""
+    return [(node, NAME, Literal(key)) for key in sorted({name_key(name) for name in names})]
 
 
 def event_months(times: Iterable[str], date: str | None) -> set[str]:
