@@ -190,9 +190,10 @@ def serve(store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 0,
         with server, contextlib.suppress(KeyboardInterrupt):
             cap = f"{server.max_rows} rows" if server.max_rows else "no row cap"
             memory = f"{server.pool.memory} MiB each" if server.pool.memory else "no memory cap"
-            print(f"serving {printable(str(server.store_path))} at {server.url}/ (SPARQL endpoint "
-                  f"{server.sparql_url}; timeout {server.timeout:g} s, {cap}, "
-                  f"{server.pool.size} workers, {memory}); Ctrl-C stops", flush=True)
+            print(f"serving {printable(str(server.store_path))} at {server.url}/ (explorer "
+                  f"{server.url}/explore/, SPARQL endpoint {server.sparql_url}; timeout "
+                  f"{server.timeout:g} s, {cap}, {server.pool.size} workers, {memory}); "
+                  "Ctrl-C stops", flush=True)
             server.serve_forever()
     finally:
         if previous is not None:

@@ -203,3 +203,15 @@ def test_hostile_article_is_shown_as_text(hostile_server: str) -> None:
         '<script type="application/json" id="kg-data">']
     twin = data(hostile_server + article["href"])
     assert any("<img src=x" in s["text"] for s in twin["sentences"])
+
+
+def test_serving_the_explorer_loads_no_nlp() -> None:
+    """The explorer is graph-side: a server and its pages start without spaCy."""
+    import subprocess
+    import sys
+
+    script = ("import sys, kg.endpoint.http, kg.explorer.app, kg.explorer.network; "
+              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"
