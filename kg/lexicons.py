@@ -229,12 +229,14 @@ _VAGUE_SECTORS = frozenset({"PPL"})
 @cache
 def agent_nouns() -> dict[str, str]:
     """Nouns (head lemma last) for actors without a name → their CAMEO agent code, from
-    ``derived/agents.tsv``; the code's first three letters are the sector.
+    ``derived/agents.tsv`` and the few it lacks (``agent_additions.tsv``); the code's first
+    three letters are the sector.
 
-    >>> agent_nouns()["police"], agent_nouns()["riot police"][:3]
-    ('COP', 'COP')
+    >>> agent_nouns()["police"], agent_nouns()["riot police"][:3], agent_nouns()["youth"]
+    ('COP', 'COP', 'CVL')
     """
-    return {row[0].strip(): row[1].strip() for row in rows("derived/agents.tsv")
+    return {row[0].strip(): row[1].strip()
+            for name in ("derived/agents.tsv", "agent_additions.tsv") for row in rows(name)
             if row[1].strip()[:3] not in _VAGUE_SECTORS}
 
 

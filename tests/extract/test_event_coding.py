@@ -624,3 +624,11 @@ def test_a_pattern_object_is_found_by_its_synonym() -> None:
     """CAMEO writes "block road"; news writes streets and highways."""
     assert ("protesters", "PROTEST", None, "asserted") in coded(
         "Protesters blocked the highway to the airport on Monday.")
+
+
+def test_kinds_of_people_the_dictionary_lacks_act_as_civilians() -> None:
+    """``agent_additions.tsv``: youths and a person's supporters are generic actors."""
+    assert ("Palestinian youths", "ASSAULT", "Israeli soldiers", "asserted") in coded(
+        "Palestinian youths threw stones at Israeli soldiers.")
+    assert "PROTEST" in relations("About 200 supporters of former President Ahmed Ben Bella "
+                                  "blocked roads in the capital city of Algiers.")
