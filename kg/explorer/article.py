@@ -46,7 +46,11 @@ def _mark(statement: dict, number: int, marks: SentenceMarks,
         target = statement["object"]
         spans["object"] = marks.entity(names.get(target["iri"], [target["name"]]), target,
                                        f"{number}:object", avoid=taken)
-    for part, kind in (("quote", "quote"), ("role", "role"), ("timeText", "time")):
+    elif statement["objectText"]:  # an open relation's object: marked when chosen only
+        spans["object"] = marks.text_part(statement["objectText"], "thing",
+                                          f"{number}:object", near=spans["subject"])
+    for part, kind in (("quote", "quote"), ("role", "role"), ("timeText", "time"),
+                       ("label", "verb")):
         if statement[part]:
             spans[kind] = marks.text_part(statement[part], kind, f"{number}:{kind}",
                                           near=spans["subject"])

@@ -82,7 +82,7 @@ class Mark:
 
     start: int
     end: int
-    kind: str  # entity, quote, role, time
+    kind: str  # entity, quote, role, time, verb (an open relation's), thing (a text object)
     roles: list[str] = field(default_factory=list)
     entity: dict[str, object] | None = None  # name, type, href of an entity mark
 
@@ -150,8 +150,8 @@ class SentenceMarks:
 
     def text_part(self, part: str | None, kind: str, role: str,
                   near: Span | None = None) -> Span | None:
-        """Mark a quotation, post title or time phrase (the place nearest ``near`` where
-        it stands twice); the span, or ``None``."""
+        """Mark a quotation, post title, time phrase, verb or text object (the place
+        nearest ``near`` where it stands twice); the span, or ``None``."""
         span = find_text(self.text, part, near=near)
         return None if span is None else self._add(span, kind, role)
 

@@ -52,8 +52,8 @@ def test_article_statements_mark_their_parts_and_the_back_button_returns(
     shown = page_data(chromium)
     statements = shown["statements"]
     texts = {s["id"]: s["text"] for s in shown["sentences"]}
-    chosen = [n for n, s in enumerate(statements)
-              if s["spans"].get("subject") and s["spans"].get("object")][:2]
+    chosen = [n for n, s in enumerate(statements)  # statements between two entities
+              if s["object"] and s["spans"].get("subject") and s["spans"].get("object")][:2]
     for number in chosen:
         chromium.driver.find_element(By.ID, f"side-{statements[number]['id']}").click()
         wait(chromium, f"location.hash === '#st-{statements[number]['id']}'")
@@ -73,6 +73,15 @@ def test_article_statements_mark_their_parts_and_the_back_button_returns(
     wait(chromium, f"location.hash === '#st-{statements[chosen[0]]['id']}' && "
                    f"document.getElementById('side-{statements[chosen[0]]['id']}')"
                    ".getAttribute('aria-current') === 'true'")
+    opened = next(n for n, s in enumerate(statements)  # an open relation's verb and object
+                  if s["relation"] == "OTHER" and s["spans"].get("verb")
+                  and s["spans"].get("object"))
+    chromium.driver.find_element(By.ID, f"side-{statements[opened]['id']}").click()
+    wait(chromium, "document.querySelector('.is-object')")
+    parts = {e.get_attribute("data-part"): e.text for e in chromium.driver.find_elements(
+        By.CSS_SELECTOR, ".is-subject, .is-object, .is-part")}
+    assert parts["relation"].endswith(statements[opened]["label"])
+    assert parts["object"].endswith(statements[opened]["objectText"])
     chips = chromium.driver.find_elements(By.CSS_SELECTOR, ".kg-chip.kg-fact-planned")
     assert chips and all("planned" in c.get_attribute("aria-label") for c in chips)
 

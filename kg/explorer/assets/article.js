@@ -2,7 +2,7 @@
 import {FACT_WORDS, count, el, entityLink, factuality, outside, relationBadge} from "./dom.js";
 
 const PART_WORDS = {subject: "subject", object: "object", quote: "quote", role: "post",
-  time: "time"};
+  time: "time", verb: "relation"};
 
 function sentenceNode(sentence, statements) {
   const marks = sentence.marks;
@@ -74,7 +74,8 @@ export function articlePage(data) {
     el("span", {}, "Names are marked with their type and link to their page;"),
     el("span", {class: "kg-span-quote"}, "quotation"), el("span", {class: "kg-span-role"},
       "post"), el("span", {class: "kg-span-time"}, "time"),
-    el("span", {}, "; a chip after a sentence is a statement read from it."));
+    el("span", {}, "; a chip after a sentence is a statement read from it: choose one to " +
+      "outline its parts."));
   const side = el("aside", {class: "kg-side", "aria-label": "Statements in this article"},
     el("h2", {}, `Statements (${data.statements.length})`),
     el("ol", {}, data.statements.map(sideItem)),
