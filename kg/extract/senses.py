@@ -58,7 +58,9 @@ def noun_event(noun: Token) -> EventEntry | None:
     following = [c for c in noun.head.children if noun.dep_ == "dobj" and c.dep_ == "prep"
                  and c.i == noun.right_edge.i + 1]
     for prep in [*(c for c in noun.children if c.dep_ == "prep"), *following]:
-        entry = event_type(f"{lemma_of(noun)} {prep.lower_}", "NOUN")
+        entry = event_type(f"{lemma_of(noun)} {prep.lower_}", "NOUN") or next(filter(None, (
+            event_type(f"{lemma_of(noun)} {prep.lower_} {lemma_of(p)}", "NOUN")
+            for p in prep.children if p.dep_ == "pobj")), None)  # "a state of emergency"
         if entry:
             return entry
     return event_type(lemma_of(noun), "NOUN")

@@ -632,3 +632,12 @@ def test_kinds_of_people_the_dictionary_lacks_act_as_civilians() -> None:
         "Palestinian youths threw stones at Israeli soldiers.")
     assert "PROTEST" in relations("About 200 supporters of former President Ahmed Ben Bella "
                                   "blocked roads in the capital city of Algiers.")
+
+
+def test_declaring_a_state_of_emergency_coerces() -> None:
+    """CAMEO 1724: a state of emergency or siege, martial law; "declare" carries its noun,
+    which is read with its "of" ("a state of emergency")."""
+    assert ("Thailand", "COERCE", None, "asserted") in coded(
+        "Thailand declared a state of emergency in Bangkok on Thursday.")
+    assert ("Hamas", "RETREAT", "Israel", "asserted") in coded(
+        "Hamas declared a ceasefire with Israel.")
