@@ -100,9 +100,12 @@ class Explorer:
             if path.startswith("network/"):
                 # imported when first drawn: the renderer brings numpy and the layout, a
                 # third of a second the server's start need not wait for
-                from kg.explorer.network import network_page
+                from kg.explorer.network import network_data, network_page
 
                 iri = paths.iri_of_key(path.removeprefix("network/"))
+                if wants_json:
+                    return Reply(200, "application/json; charset=utf-8",
+                                 _json(network_data(self.store, self.index(), iri)))
                 page = network_page(self.store, self.index(), iri).encode("utf-8")
                 # its own page policy travels in the page; this one only lets ours frame it
                 return Reply(200, "text/html; charset=utf-8", page,

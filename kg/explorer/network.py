@@ -52,4 +52,17 @@ def neighbourhood(store: Store, index: Index, iri: str) -> nx.MultiDiGraph:
 def network_page(store: Store, index: Index, iri: str) -> str:
     """The HTML page of the neighbourhood, self-contained as ``kg render`` writes it."""
     graph = neighbourhood(store, index, iri)
-    return build_page(graph, title=f"{found(index, iri).name}: neighbourhood")
+    return build_page(graph, title=_title(index, iri))
+
+
+def network_data(store: Store, index: Index, iri: str) -> dict[str, object]:
+    """The neighbourhood as data (the page's JSON twin): its entities and statements."""
+    graph = neighbourhood(store, index, iri)
+    return {"page": "network", "title": _title(index, iri),
+            "nodes": [{"id": node, **attributes} for node, attributes in graph.nodes(data=True)],
+            "links": [{"source": source, "target": target, "id": key, **attributes}
+                      for source, target, key, attributes in graph.edges(keys=True, data=True)]}
+
+
+def _title(index: Index, iri: str) -> str:
+    return f"{found(index, iri).name}: neighbourhood"

@@ -34,10 +34,18 @@ def test_every_page_has_a_url_and_a_json_twin(seed_server: str) -> None:
              _seed_article(seed_server): "article",
              "/explore/dyad/person/donald-trump/person/vladimir-putin": "dyad",
              "/explore/statements?relation=CONSULT": "statements",
-             "/explore/statements?entity=person/donald-trump&relation=SAID": "statements"}
+             "/explore/statements?entity=person/donald-trump&relation=SAID": "statements",
+             "/explore/network/person/donald-trump": "network"}
     for path, kind in pages.items():
         page = get(seed_server + path)
         assert page.status == 200 and page.headers["content-type"].startswith("text/html")
+        if kind == "network":  # kg render's page, under its own policy, framed by ours only
+            assert page.headers["content-security-policy"] == "frame-ancestors 'self'"
+            assert "Content-Security-Policy" in page.text
+            twin = data(seed_server + path)
+            assert {n["label"] for n in twin["nodes"]} >= {"Donald Trump", "Vladimir Putin"}
+            assert twin["links"] and all(link["evidence"] for link in twin["links"])
+            continue
         assert page.headers["content-security-policy"] == POLICY
         assert "'unsafe-inline'" not in POLICY and "script-src 'self'" in POLICY
         twin = data(seed_server + path)
