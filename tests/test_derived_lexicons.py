@@ -57,6 +57,7 @@ def test_a_cameo_code_maps_to_its_plover_type(derive) -> None:
     assert derive.plover_for("012", table) is None  # CAMEO 01 statements: no event
 
 
+@pytest.mark.slow  # reads every actor of the PETRARCH2 dictionaries
 @pytest.mark.skipif(not (SHARED / "dictionaries").is_dir(), reason="needs ../shared")
 def test_the_committed_actor_tables_are_what_derive_actors_makes(tmp_path: Path) -> None:
     actors = load_script(ROOT / "scripts" / "derive_actors.py")

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
@@ -29,6 +31,7 @@ def _copy_tree(target: Path) -> None:
             shutil.copy2(source, target / name)
 
 
+@pytest.mark.slow  # a fresh virtualenv installed from the package index
 def test_plain_install_with_the_bundled_pip_builds_the_seed(tmp_path: Path) -> None:
     source, venv = tmp_path / "src", tmp_path / "v"
     _copy_tree(source)
