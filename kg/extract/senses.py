@@ -211,8 +211,13 @@ _ACCEPTING = frozenset({"AGREE", "CONCEDE", "SUPPORT"})
 
 def object_words(noun: Token) -> list[str]:
     """An object's lemma and the one the lexicons write it as ("ties" are "relations",
-    "arms" — lemmatised "arm" — are "weapons": ``object_synonyms.tsv``)."""
+    "arms" — lemmatised "arm" — are "weapons": ``object_synonyms.tsv``); a measure is read
+    with what it measures ("700 kg of medicine")."""
     lemma = lemma_of(noun)
+    if lemma in words("measure"):  # "700 kg of medicine", "$50,000 worth of goods"
+        measured = prep_objects(noun, ("of",))
+        if measured:
+            return [lemma, *object_words(measured[0])]
     synonym = object_synonyms().get(lemma)
     return [lemma, synonym] if synonym else [lemma]
 

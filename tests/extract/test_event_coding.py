@@ -641,3 +641,9 @@ def test_declaring_a_state_of_emergency_coerces() -> None:
         "Thailand declared a state of emergency in Bangkok on Thursday.")
     assert ("Hamas", "RETREAT", "Israel", "asserted") in coded(
         "Hamas declared a ceasefire with Israel.")
+
+
+def test_a_measure_is_read_with_what_it_measures() -> None:
+    """"delivered 700 kg of medicine": the pattern is "deliver" + the medicine, aid."""
+    assert ("Switzerland", "AID", "Red Crescent", "asserted") in coded(
+        "Switzerland delivered 700 kg of medicine to the Red Crescent.")
