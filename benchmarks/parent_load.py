@@ -40,10 +40,10 @@ def base_id(document_id: str) -> str:
 def prepare(corpus: Path, out: Path, model: str | None = None) -> int:
     """Parse and read every article of ``corpus`` once; their readings pickled to ``out``."""
     from kg.ingest import read
-    from kg.tasks import read_articles
+    from kg.tasks import extract_articles
 
     documents = [d for d in read([corpus]) if isinstance(d, Document)]
-    readings = {r.document.id: r for r in read_articles(documents, "", model)
+    readings = {r.document.id: r for r in extract_articles(documents, "", model)
                 if isinstance(r, Reading)}
     out.write_bytes(pickle.dumps(readings, protocol=pickle.HIGHEST_PROTOCOL))
     return len(readings)

@@ -2,14 +2,14 @@
 
 Articles are read and checked in this process; unchanged ones are skipped before they
 are parsed (the model is not even loaded when nothing changed). The rest go, a task of
-:data:`TASK_SIZE` articles at a time, to :func:`read_articles`, which parses and reads
-them with the model loaded once per process: in this process, or in ``jobs`` worker
-processes, or on a Dask cluster (``cluster``, :mod:`kg.distributed_build`), where each article
-is also turned into its graph's N-Quads (:func:`kg.tasks.prepare_articles`); those stream
-back, in input order, to the single writer here, which only writes. Each
-batch of articles replaces their graphs whole (:mod:`kg.graph.store`), so an interrupted
-build keeps whole articles. The tasks are cut the same way whatever ``jobs`` or ``cluster``
-is, so the statements are the same too.
+:data:`TASK_SIZE` articles at a time, to :func:`extract_articles`, which parses them and
+extracts their statements with the model loaded once per process: in this process, or in
+``jobs`` worker processes, or on a Dask cluster (``cluster``, :mod:`kg.distributed_build`),
+where each article is also turned into its graph's N-Quads
+(:func:`kg.tasks.prepare_articles`); those stream back, in input order, to the single
+writer here, which only writes. Each batch of articles replaces their graphs whole
+(:mod:`kg.graph.store`), so an interrupted build keeps whole articles. The tasks are cut
+the same way whatever ``jobs`` or ``cluster`` is, so the statements are the same too.
 
 Whatever one article raises while it is fingerprinted, parsed, read or turned into RDF
 costs that article only: one error line names it, and the rest are built. The entity pass
@@ -38,16 +38,16 @@ from kg.ingest.web import Web
 from kg.lexicons import data_version
 from kg.records import Document
 from kg.resolve.corpus import unify as unify_entities
-from kg.tasks import (  # noqa: F401 (parse_documents, read_article: tests/extract reads by them)
+from kg.tasks import (  # noqa: F401 (parse_documents, extract_article: tests/extract reads by them)
     Failure,
     Prepared,
     ReadTask,
     WorkerError,
+    extract_article,
+    extract_articles,
     failure,
     parse_documents,
     prepare_articles,
-    read_article,
-    read_articles,
 )
 from kg.version import __version__
 
@@ -55,7 +55,7 @@ WRITE_BATCH = int(os.environ.get("KG_WRITE_BATCH", "32"))
 """Articles written per store transaction (env ``KG_WRITE_BATCH``)."""
 
 TASK_SIZE = 8
-"""Articles per call of :func:`read_articles`: small enough to keep two workers evenly
+"""Articles per call of :func:`extract_articles`: small enough to keep two workers evenly
 busy, large enough that sending the task costs nothing next to parsing it."""
 
 
@@ -86,7 +86,7 @@ def _tasks(documents: Iterable[Document], size: int = TASK_SIZE) -> Iterator[lis
 
 
 def _read_in_workers(tasks: Iterator[list[Document]], salt: str, model: str | None,
-                     jobs: int, run: Run, read: ReadTask = read_articles
+                     jobs: int, run: Run, read: ReadTask = extract_articles
                      ) -> Iterator[list[Prepared | Failure]]:
     """:func:`prepare_articles` over ``tasks`` in ``jobs`` processes, results in task order.
 
@@ -99,7 +99,7 @@ def _read_in_workers(tasks: Iterator[list[Document]], salt: str, model: str | No
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload([__name__])
-    # No initializer loads the model: the first task of each worker does (read_articles),
+    # No initializer loads the model: the first task of each worker does (extract_articles),
     # and a worker that reads no articles (a benchmark's) never pays for it.
     pool = ProcessPoolExecutor(jobs, mp_context=context)
     pending: deque[Future[list[Prepared | Failure]]] = deque()
@@ -128,7 +128,7 @@ class Builder:
     """
 
     def __init__(self, store: Store, *, model: str | None = None, jobs: int = 1,
-                 cluster: str | None = None, read: ReadTask = read_articles) -> None:
+                 cluster: str | None = None, read: ReadTask = extract_articles) -> None:
         """``read`` reads each task of articles (:data:`kg.tasks.ReadTask`): a benchmark of
         the writer alone passes one that returns prepared readings (``benchmarks/``)."""
         if jobs < 1:

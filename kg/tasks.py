@@ -60,7 +60,7 @@ def parse_documents(nlp: Language, documents: Iterable[Document]
             paragraphs = []
 
 
-def read_article(document: Document, paragraphs: Paragraphs, fingerprint: str = "") -> Reading:
+def extract_article(document: Document, paragraphs: Paragraphs, fingerprint: str = "") -> Reading:
     """Resolve the entities of one parsed article and extract its statements."""
     entities = ArticleEntities(paragraphs)
     memory = ArticleMemory()
@@ -83,9 +83,10 @@ class Failure:
     message: str
 
 
-def read_articles(documents: Sequence[Document], salt: str = "",
-                  model: str | None = None) -> list[Reading | Failure]:
-    """Parse and read a task of articles in this process: the unit of work of a build.
+def extract_articles(documents: Sequence[Document], salt: str = "",
+                     model: str | None = None) -> list[Reading | Failure]:
+    """Parse a task of articles and extract their statements in this process: the unit of
+    work of a build (kg.ingest *reads* files; this *extracts* from what was read).
 
     The model is loaded on the first call in a process and kept (:func:`kg.nlp.load`),
     so a pool worker, or any other worker that imports kg, pays for it once. Only
@@ -96,23 +97,23 @@ def read_articles(documents: Sequence[Document], salt: str = "",
 
     >>> from kg.records import Block
     >>> doc = Document("d", "Russia and Ukraine held talks.", (Block(0, 30),))
-    >>> [type(outcome).__name__ for outcome in read_articles([doc])]
+    >>> [type(outcome).__name__ for outcome in extract_articles([doc])]
     ['Reading']
     """
     nlp = nlp_module.load(model)
     try:
-        return [_read_parsed(document, paragraphs, salt)
+        return [_extract_parsed(document, paragraphs, salt)
                 for document, paragraphs in parse_documents(nlp, documents)]
     except Exception as error:  # the task's one parse stream broke on some article
         if len(documents) > 1:  # parsed alone, each article reads or fails on its own
             return [outcome for document in documents
-                    for outcome in read_articles([document], salt, model)]
+                    for outcome in extract_articles([document], salt, model)]
         return [failure(documents[0], "parsing", error)]
 
 
-def _read_parsed(document: Document, paragraphs: Paragraphs, salt: str) -> Reading | Failure:
+def _extract_parsed(document: Document, paragraphs: Paragraphs, salt: str) -> Reading | Failure:
     try:
-        return read_article(document, paragraphs, document.fingerprint(salt))
+        return extract_article(document, paragraphs, document.fingerprint(salt))
     except Exception as error:  # one article's failure must not stop the others
         return failure(document, "extraction", error)
 
@@ -127,13 +128,13 @@ class Prepared:
 
 
 ReadTask = Callable[[Sequence[Document], str, str | None], list[Reading | Failure]]
-"""What reads a task of articles: :func:`read_articles` (or, in a benchmark of the writer
+"""What reads a task of articles: :func:`extract_articles` (or, in a benchmark of the writer
 alone, a function that returns prepared readings at a fixed rate)."""
 
 
 def prepare_articles(documents: Sequence[Document], salt: str, model: str | None, run: Run,
-                     read: ReadTask = read_articles) -> list[Prepared | Failure]:
-    """:func:`read_articles`, then each reading's graph (provenance ``run``) as N-Quads:
+                     read: ReadTask = extract_articles) -> list[Prepared | Failure]:
+    """:func:`extract_articles`, then each reading's graph (provenance ``run``) as N-Quads:
     what a worker hands the build's writer. An article whose graph cannot be written (a
     term RDF cannot hold) fails alone.
 

@@ -20,7 +20,7 @@ import pytest
 from kg.ingest import ReadError, read
 from kg.ingest.chunk import MAX_CHUNK
 from kg.records import BlockKind, Document
-from kg.tasks import Failure, read_articles
+from kg.tasks import Failure, extract_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 KG = Path(sys.executable).with_name("kg")
@@ -76,7 +76,7 @@ def test_offsets_from_a_chunked_paragraph_point_at_the_text(tmp_path: Path) -> N
     doc = next(iter(read([tmp_path / "a.txt"])))
     assert isinstance(doc, Document)
     assert len(doc.paragraphs()) == 3
-    (reading,) = read_articles([doc])
+    (reading,) = extract_articles([doc])
     assert not isinstance(reading, Failure)
     met = [s for s in reading.statements if s.evidence.sentence == MEETING]
     starts = {s.evidence.start for s in met}

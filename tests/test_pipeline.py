@@ -18,7 +18,7 @@ from kg.graph.store import Store
 from kg.pipeline import Builder, _read_in_workers
 from kg.queries import run_query
 from kg.records import Block, Document, Reading
-from kg.tasks import Failure, read_articles
+from kg.tasks import Failure, extract_articles
 
 
 def _positions(store: Store) -> set[tuple[str, str, str]]:
@@ -191,7 +191,7 @@ def _kinds(outcomes: list[Reading | Failure]) -> list[tuple[str, str]]:
 def test_an_article_that_fails_to_parse_costs_only_itself() -> None:
     before = _article("before", "Russia and Ukraine held talks in Istanbul.")
     after = _article("after", "China and India signed a trade deal in Delhi.")
-    outcomes = read_articles([before, OVER_LONG, after])
+    outcomes = extract_articles([before, OVER_LONG, after])
     assert _kinds(outcomes) == [("Reading", "before"), ("Failure", "huge"), ("Reading", "after")]
     assert outcomes[1].message.startswith("huge.txt: parsing failed (")
     assert "\n" not in outcomes[1].message

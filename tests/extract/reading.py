@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg import nlp
-from kg.pipeline import parse_documents, read_article
+from kg.pipeline import extract_article, parse_documents
 from kg.records import Block, Document, Factuality, Reading, Statement
 
 
@@ -17,7 +17,7 @@ def reading(text: str, title: str | None = None, date: str | None = None) -> Rea
         start = begin + len(part)
     document = Document("test", text, tuple(blocks), title=title, date=date)
     [(parsed, paragraphs)] = list(parse_documents(nlp.load(), [document]))
-    return read_article(parsed, paragraphs)
+    return extract_article(parsed, paragraphs)
 
 
 def found(text: str, relation: str, title: str | None = None) -> set[tuple]:

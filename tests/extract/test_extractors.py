@@ -11,7 +11,7 @@ from kg.extract.words import words
 from kg.ingest.segment import segment
 from kg.lexicons import event_lexicon, rows
 from kg.records import Block, Document
-from kg.tasks import parse_documents, read_article
+from kg.tasks import extract_article, parse_documents
 
 from .reading import CLOSED, statements
 
@@ -72,7 +72,7 @@ def test_no_text_crashes_the_extractors(text: str) -> None:
 
 def _read_fuzz(document: Document) -> None:
     for parsed, paragraphs in parse_documents(nlp.load(), [document]):
-        reading = read_article(parsed, paragraphs)
+        reading = extract_article(parsed, paragraphs)
         for statement in reading.statements:
             assert statement.relation in CLOSED | {"OTHER"}
             assert 0.0 <= statement.evidence.confidence <= 1.0
