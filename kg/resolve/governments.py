@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.lexicons import Country, country_in_text
+from kg.lexicons import Country, country_in_text, event_type
 from kg.resolve.wordlists import is_government_noun, organ_modifiers
 
 _LOCATIVE = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "into", "across",
@@ -25,6 +25,17 @@ def country_in(span: Span) -> Country | None:
             if found is not None:
                 return found
     return None
+
+
+def _sent(noun: Token) -> bool:
+    """Whether a noun is a thing a government says or does ("claim", "request",
+    "pressure"): an event noun of the lexicons, or a word of speech."""
+    lemma = noun.lemma_.lower()
+    return lemma in _SAID or event_type(lemma, "NOUN") is not None
+
+
+_SAID = frozenset({"claim", "statement", "message", "letter", "remark", "comment", "note",
+                   "response", "reply", "signal", "announcement", "allegation", "accusation"})
 
 
 def is_government(token: Token) -> bool:
@@ -74,7 +85,10 @@ def is_location(span: Span) -> bool:
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head
     if root.dep_ == "pobj":
-        return root.head.lower_ in _LOCATIVE
+        prep = root.head
+        if prep.lower_ == "from" and prep.head.pos_ == "NOUN" and _sent(prep.head):
+            return False  # "the claim from Berlin": what its government says or sends
+        return prep.lower_ in _LOCATIVE
     if root.dep_ == "compound":
         head = root.head
         return not is_government(head)

@@ -647,3 +647,8 @@ def test_a_measure_is_read_with_what_it_measures() -> None:
     """"delivered 700 kg of medicine": the pattern is "deliver" + the medicine, aid."""
     assert ("Switzerland", "AID", "Red Crescent", "asserted") in coded(
         "Switzerland delivered 700 kg of medicine to the Red Crescent.")
+
+
+def test_people_arriving_from_a_place_bring_no_aid() -> None:
+    """CAMEO's "arrive from" has aid as its subject; people arriving are no aid."""
+    assert coded("The refugees arrived from Berlin on Monday.") == set()

@@ -26,3 +26,11 @@ def test_several_countries_are_not_one() -> None:
     text = article("Iran has increased cooperation with the navies of China, India and Oman.")
     assert text.name("navies of China", "navies") is None
     assert text.name("navies of China", "China") == "China"
+
+
+def test_a_capital_that_claims_or_asks_is_its_government() -> None:
+    """"the claim from Berlin" is Germany's; "flights from Moscow" leave a place."""
+    text = article("The Russian government dismissed the claim from Berlin as groundless.",
+                   "Flights from Moscow were cancelled on Friday.")
+    assert text.name("the claim from Berlin", "Berlin") == "Germany"
+    assert text.name("Flights from Moscow", "Moscow") == "Moscow"
