@@ -6,7 +6,10 @@
 
 The sections (``--only``): ``throughput``, ``rebuild``, ``cluster`` (``kg build
 --cluster local:N``), ``queries``, ``remote`` (the synthetic store on ``oxigraph serve``
-and Virtuoso) and ``render``. With ``--workdir`` the 1× store and the synthetic store are
+and Virtuoso) and ``render``; ``small`` (builds of 1 to 100 articles as whole processes
+against bare spaCy, and posted to ``kg serve --build``) and ``parent`` (the writer of a
+``--jobs 8`` build alone, against workers returning prepared readings) are in
+``small_builds.py``. With ``--workdir`` the 1× store and the synthetic store are
 kept, each with a ``.done`` marker beside it, and reused by the next run of the same corpus.
 
 Every measurement runs in a fresh child process of this script (``_child`` mode), so
@@ -32,6 +35,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import small_builds  # the sections small and parent (this folder is the script's path)
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"  # servers.py: the SPARQL server launchers the tests use too
@@ -185,7 +190,8 @@ def child_render(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 CHILDREN = {"bare": child_bare, "build": child_build, "query": child_query,
-            "profile": child_profile, "synthetic": child_synthetic, "render": child_render}
+            "profile": child_profile, "synthetic": child_synthetic, "render": child_render,
+            **small_builds.CHILDREN}
 
 
 def child_main(kind: str, spec_json: str) -> None:
@@ -580,7 +586,8 @@ def section_render(bench: Bench) -> None:
 
 SECTIONS = {"throughput": section_throughput, "rebuild": section_rebuild,
             "cluster": section_cluster, "queries": section_queries, "remote": section_remote,
-            "render": section_render}  # in the order they run
+            "render": section_render, "small": small_builds.section_small,
+            "parent": small_builds.section_parent}  # in the order they run
 
 
 def sections(text: str) -> list[str]:
