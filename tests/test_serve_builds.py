@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+import select
+import signal
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.parse
@@ -99,3 +104,23 @@ def test_builds_are_refused_unless_asked_for_and_guarded(store: Path) -> None:
         assert "x" not in _articles(url)
     with pytest.raises(ValueError, match="loopback"):
         SparqlServer(store, host="0.0.0.0", build=True)
+
+
+def test_kg_serve_build_command_builds_what_is_posted(store: Path) -> None:
+    record = _records(1)[0]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", "0", "--quiet",
+         "--build"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        ready, _, _ = select.select([process.stdout], [], [], 60)
+        assert ready, "kg serve printed nothing within 60 s"
+        found = re.search(r"http://127\.0\.0\.1:\d+", process.stdout.readline())
+        assert found
+        status, answer = _post(found.group(0), (json.dumps(record) + "\n").encode("utf-8"))
+        assert status == 200 and json.loads(answer)["written"] == [record["id"]]
+        process.send_signal(signal.SIGINT)
+        assert process.wait(15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(5)

@@ -8,7 +8,7 @@ import typer
 
 import kg
 from kg.cli.console import fail
-from kg.cli.options import StoreOption
+from kg.cli.options import ModelOption, StoreOption
 from kg.graph.store import DEFAULT_STORE, StoreError, is_remote
 
 
@@ -27,6 +27,10 @@ def serve(
         "--worker-memory", help="MiB of memory each query worker may use (a query that needs "
                                 "more is stopped, HTTP 500); 0 = no limit.")] = 2048,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No request log.")] = False,
+    build: Annotated[bool, typer.Option(
+        "--build", help="Also build articles POSTed to /build (JSON Lines) with the model "
+                        "kept loaded; loopback only.")] = False,
+    model: ModelOption = None,
 ) -> None:
     """Serve the graph read-only over SPARQL 1.1: endpoint /sparql, query page /."""
     if is_remote(store):
@@ -34,7 +38,8 @@ def serve(
                    "local store directory")
     try:
         kg.serve(store, host=host, port=port, timeout=timeout, max_rows=max_rows,
-                 workers=workers, worker_memory=worker_memory, quiet=quiet)
+                 workers=workers, worker_memory=worker_memory, quiet=quiet, build=build,
+                 model=model)
     except StoreError as error:
         raise fail(str(error)) from None
     except (OSError, ValueError) as error:
