@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ from kg.graph.store import Store
 
 from .client import data, get
 
+ROOT = Path(__file__).resolve().parents[2]
 ORBAN = "/explore/entity/person/viktor-orban"
 TRUMP = "/explore/entity/person/donald-trump"
 PUTIN_IRI = "https://w3id.org/kg-diplomacy/entity/person/vladimir-putin"
@@ -223,3 +225,25 @@ def test_serving_the_explorer_loads_no_nlp() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_articles_built_while_serving_show_up(tmp_path: Path) -> None:
+    """The search index is read again when the store changes under the server."""
+    import time
+
+    from kg.endpoint import serving
+
+    from .conftest import HOSTILE
+
+    store = Store(tmp_path / "store")
+    (tmp_path / "talks.txt").write_text(HOSTILE, encoding="utf-8")
+    kg.build([tmp_path / "talks.txt"], store=store, date="2025-10-20")
+    with serving(store, workers=1) as url:
+        before = data(url + "/explore/search?limit=8&q=zelensky")
+        assert before["entities"] == []
+        kg.build([ROOT / "seeds"], store=store)
+        deadline = time.monotonic() + 30
+        while not data(url + "/explore/search?limit=8&q=zelensky")["entities"]:
+            assert time.monotonic() < deadline, "the new article never showed up"
+            time.sleep(0.5)
+        assert data(url + "/explore/")["counts"]["articles"] == 2
