@@ -37,7 +37,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from kg.cli import app, one_line
+from kg.cli import app, escape_controls
 from kg.graph.store import Store
 
 KG = [sys.executable, "-m", "kg"]
@@ -136,7 +136,7 @@ def test_build_accounts_for_every_hostile_file(files: list[tuple[str, bytes]]) -
         assert code == (1 if errors else 0)
         # Each file holds one article at most, so a file no error names must be built.
         named = [path for path in paths
-                 if any(f"{one_line(str(path))}:" in line for line in errors)]
+                 if any(f"{escape_controls(str(path))}:" in line for line in errors)]
         assert len(paths) - len(named) <= int(built.group(1)) <= len(paths), (stdout, errors)
         ids = {doc_id for doc_id, _ in Store(store, read_only=True).article_index()}
         assert set(GOOD) <= ids and len(ids) == int(built.group(1))

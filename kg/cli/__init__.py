@@ -9,7 +9,7 @@ plain function that :mod:`kg.cli.main` registers; :mod:`kg.cli.console` prints a
 module of its group and one entry in ``kg.cli.main.COMMANDS``.
 """
 
-from kg.cli.console import one_line
+from kg.cli.console import escape_controls
 from kg.cli.main import app, run
 
-__all__ = ["app", "one_line", "run"]
+__all__ = ["app", "escape_controls", "run"]

@@ -26,11 +26,11 @@ err = Console(stderr=True)
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
-def one_line(text: str) -> str:
+def escape_controls(text: str) -> str:
     """``text`` with every character that could break the line or reach the terminal as a
     control written as its Python escape, so a name is shown, never obeyed.
 
-    >>> one_line("news\\nfeed\\x1b[2J.txt")
+    >>> escape_controls("news\\nfeed\\x1b[2J.txt")
     'news\\\\nfeed\\\\x1b[2J.txt'
     """
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
@@ -38,7 +38,7 @@ def one_line(text: str) -> str:
 
 def plain(text: object, style: str = "") -> Text:
     """User or article text as one line of Rich text: never read as markup or emoji."""
-    return Text(one_line(str(text)), style=style)
+    return Text(escape_controls(str(text)), style=style)
 
 
 def say(console: Console, text: str) -> None:
