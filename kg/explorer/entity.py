@@ -82,11 +82,17 @@ def dyad_page(store: Store, index: Index, a: str, b: str, *, page: int = 1) -> d
     first, second = found(index, a), found(index, b)
     rare, common = sorted((first, second), key=lambda entry: (entry.mentions, entry.iri))
     statements, more = entity_statements(store, index, rare.iri, other=common.iri, page=page)
+    between = [m for m in mentions(store, index, rare.iri) if m.other == common.iri]
+    ends = {"out": (rare, common), "in": (common, rare)}
     return {
         "page": "dyad",
         "title": f"{first.name} and {second.name}",
         "entities": [first.card(index), second.card(index)],
-        "timeline": timeline(mentions(store, index, rare.iri), other=common.iri),
+        "relations": [{**group, **relation_info(group["relation"]),
+                       "subject": ends[group["direction"]][0].name,
+                       "object": ends[group["direction"]][1].name}
+                      for group in groups(between)],
+        "timeline": timeline(between),
         "statements": statements,
         "statementPage": {"page": page, "previous": page > 1, "next": more},
     }

@@ -247,3 +247,10 @@ def test_articles_built_while_serving_show_up(tmp_path: Path) -> None:
             assert time.monotonic() < deadline, "the new article never showed up"
             time.sleep(0.5)
         assert data(url + "/explore/")["counts"]["articles"] == 2
+
+
+def test_dyad_summary_counts_its_statements(seed_server: str) -> None:
+    page = data(seed_server + "/explore/dyad/person/vladimir-putin/person/donald-trump")
+    assert sum(row["statements"] for row in page["relations"]) == len(page["statements"])
+    assert {(r["subject"], r["relation"], r["object"]) for r in page["relations"]} == {
+        (s["subject"]["name"], s["relation"], s["object"]["name"]) for s in page["statements"]}

@@ -95,6 +95,16 @@ export function dyadPage(data) {
   return [
     el("h1", {}, link(a.href, a.name), " and ", link(b.href, b.name)),
     el("p", {class: "kg-meta"}, "Every statement between them, either way, newest first."),
+    section("What passed between them", el("table", {},
+      el("thead", {}, el("tr", {}, el("th", {scope: "col"}, "Who"),
+        el("th", {scope: "col"}, "Relation"), el("th", {scope: "col"}, "Whom"),
+        el("th", {scope: "col"}, "Statements"), el("th", {scope: "col"}, "Dates"))),
+      el("tbody", {}, data.relations.map((row) => el("tr", {},
+        el("td", {}, row.subject), el("td", {}, relationBadge(row)), el("td", {}, row.object),
+        el("td", {}, row.statements === row.reported ? row.statements :
+          `${row.statements} (${row.statements - row.reported} not told as done)`),
+        el("td", {}, row.first === row.last ? row.first || "" :
+          `${row.first} to ${row.last}`)))))),
     section("Events by month", timeline(data.timeline)),
     section("Statements", statementList(data.statements), pager(data.statementPage)),
   ];
