@@ -77,6 +77,8 @@ def generic_actor(head: Token, context) -> Argument | None:
         return None
     start, agent = found
     owner = _owner(head, start, context)
+    if owner is None and head.lemma_.lower() in words("weapon"):
+        return None  # "drones hit the facility": a weapon is no actor unless someone's
     if owner is not None and owner[1]:
         name = f"{owner[0]} {agent}"  # as written: "Israeli soldiers", "Red Cross officials"
     elif owner is not None:

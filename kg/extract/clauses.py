@@ -29,7 +29,7 @@ from kg.extract.components import register
 from kg.extract.factuality import factuality, intent, noun_factuality, planned
 from kg.extract.groups import remember_actor, remember_group
 from kg.extract.parties import Party, parties
-from kg.extract.recall import recall
+from kg.extract.recall import recall, remember_unattributed
 from kg.extract.senses import (
     REFUSAL,
     Event,
@@ -169,10 +169,16 @@ def _struck_where(verb: Token, event: Event) -> list[Token]:
     noun ("attacked oil facilities in Saudi Arabia", "the attack on infrastructure in Saudi
     Arabia"). The verb's own "in" is where it happened, not what it struck ("died in
     Moscow", "took place in Milwaukee")."""
-    holders = [c for c in verb.children if c.dep_ == "dobj"]
+    holders = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if event.trigger != verb:
         holders += [event.trigger, *(t for t, _ in _own_recipients(event.trigger))]
-    return [p for holder in dict.fromkeys(holders) for p in prep_objects(holder, ("in",))]
+    # the parser often hangs the object's "in" on the verb: right after the object, it
+    # is still the object's ("attacked oil infrastructure | in Saudi Arabia")
+    following = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                 and any(prep.i == h.right_edge.i + 1 for h in holders)
+                 for p in prep.children if p.dep_ == "pobj"]
+    return [p for holder in dict.fromkeys(holders) for p in prep_objects(holder, ("in",))] \
+        + following
 
 
 def _datives(verb: Token) -> list[Token]:
@@ -277,7 +283,28 @@ def _read_clause(clause: Clause, sentence: Span, context: Context,
         if statements:
             yield from statements
             return
+    if event is not None and factual and not subjects and _armed(clause):
+        _remember_unattributed(clause, event, sentence, context)
     yield from _read_other(clause, subjects, sentence, context)
+
+
+def _armed(clause: Clause) -> bool:
+    """Whether a clause's actor is a weapon alone ("drones hit the facility")."""
+    return clause.actor.how in ("active", "agent") and bool(clause.actor.tokens) and all(
+        lemma_of(t) in words("weapon") for t in clause.actor.tokens)
+
+
+def _remember_unattributed(clause: Clause, event: Event, sentence: Span,
+                           context: Context) -> None:
+    """An attack told without its attacker, kept for whoever claims it later."""
+    position = context.offset + sentence.start_char
+    struck = [p.argument for token, _ in _recipients(clause.verb, event, clause.actor)
+              for p in parties(token, context, owners=True)]
+    if not struck and event.entry.code == "ASSAULT":
+        struck = [p.argument for t in _struck_where(clause.verb, event)
+                  for p in parties(t, context)]
+    for recipient in struck:
+        remember_unattributed(context, position, event.entry.code, recipient)
 
 
 def _coded(verb: Token) -> tuple[Event | None, Factuality]:
@@ -395,6 +422,11 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
     if not objects and event.idiom_object is not None:
         objects = [p for noun in prep_objects(event.idiom_object, ("for",))
                    for p in _recalled_recipients(noun, context)
+                   if p.argument.name not in subject_names]
+    if not objects and event.trigger != verb and code not in _GROUP_CODES:
+        # "the attack was claimed by the Houthis" (who joins "the talks" is no party of
+        # those before: the talks were theirs)
+        objects = [p for p in _recalled_recipients(event.trigger, context)
                    if p.argument.name not in subject_names]
     if not objects and code == "REQUEST":
         objects = [p for t in _complement_subjects(verb) for p in parties(t, context)

@@ -32,7 +32,7 @@ class Told:
     position: int
     paragraph: int  # the offset of its paragraph
     code: str
-    actor: Argument
+    actor: Argument | None  # None: told without its actor ("drones hit the facility")
     recipient: Argument | None
 
 
@@ -41,6 +41,13 @@ def remember(context, statement: Statement) -> None:
     context.memory.told.append(Told(
         statement.evidence.start, context.offset, statement.relation, statement.subject,
         statement.object))
+
+
+def remember_unattributed(context, position: int, code: str, recipient: Argument) -> None:
+    """Keep an asserted event told without its actor ("drones hit the Abqaiq facility"), so
+    that who claims it later ("the Houthis claimed the attack") is its actor against that
+    recipient."""
+    context.memory.told.append(Told(position, context.offset, code, None, recipient))
 
 
 def _paragraphs_between(context, earlier: int) -> int:
@@ -92,7 +99,8 @@ def owners(told: list[Told]) -> list[Argument]:
     every party of a joint one ("the conclusions of the summit": all who met)."""
     found: dict[str, Argument] = {}
     for event in told:
-        found.setdefault(event.actor.name, event.actor)
+        if event.actor is not None:
+            found.setdefault(event.actor.name, event.actor)
         if event.code in _JOINT and event.recipient is not None:
             found.setdefault(event.recipient.name, event.recipient)
     return list(found.values())

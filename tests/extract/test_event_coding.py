@@ -652,3 +652,11 @@ def test_a_measure_is_read_with_what_it_measures() -> None:
 def test_people_arriving_from_a_place_bring_no_aid() -> None:
     """CAMEO's "arrive from" has aid as its subject; people arriving are no aid."""
     assert coded("The refugees arrived from Berlin on Monday.") == set()
+
+
+def test_what_was_struck_lies_in_the_place_after_it() -> None:
+    """"attacked oil infrastructure | in Saudi Arabia": the parser hangs the "in" on the
+    verb; right after the object it is the object's. A verb's own place is no target."""
+    assert ("Iran", "ASSAULT", "Saudi Arabia", "asserted") in coded(
+        "Iran attacked oil infrastructure in Saudi Arabia.")
+    assert coded("The president of Belarus died in Moscow.") == set()

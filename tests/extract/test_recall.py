@@ -50,3 +50,14 @@ def test_a_noun_that_names_no_type_recalls_the_latest_event() -> None:
     assert ("European Union", "ACCUSE", "Turkey") in events(told)
     untold = "Oil prices rose on Monday. The move was condemned by the European Union."
     assert ("European Union", "ACCUSE", None) in events(untold)
+
+
+def test_an_attack_told_without_its_attacker_is_the_claimants() -> None:
+    """Weapons are no actors: "rockets hit Sderot" tells an attack on Israel by no one, and
+    who claims it later attacked Israel."""
+    told = "Rockets hit the Israeli town of Sderot. Hamas claimed responsibility for the attack."
+    assert ("Hamas", "ASSAULT", "Israel") in events(told)
+    assert not any(subject.lower() == "rockets" for subject, _, _ in events(told))
+    passive = ("Drones attacked oil infrastructure in Saudi Arabia. The attack was claimed by "
+               "the Houthi movement in Yemen.")
+    assert ("Houthi", "ASSAULT", "Saudi Arabia") in events(passive)
