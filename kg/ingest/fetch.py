@@ -119,9 +119,9 @@ class Fetcher:
         self.max_bytes, self.max_redirects = max_bytes, max_redirects
         self.timeout = timeout
         self.stats = FetchStats()
-        self._client = httpx.Client(
-            headers={"User-Agent": user_agent}, timeout=httpx.Timeout(timeout),
-            follow_redirects=False)
+        self.user_agent = user_agent
+        self._http: httpx.Client | None = None  # made on the first fetch: a build of files
+        # makes none (its TLS setup costs a tenth of a second)
         # host → its robots.txt rules, or why it has none (kg then fetches nothing there)
         self._robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}
         self._last: dict[str, float] = {}  # host → monotonic time of its last request
@@ -134,7 +134,16 @@ class Fetcher:
 
     def close(self) -> None:
         """Close the HTTP connections."""
-        self._client.close()
+        if self._http is not None:
+            self._http.close()
+
+    @property
+    def _client(self) -> httpx.Client:
+        if self._http is None:
+            self._http = httpx.Client(
+                headers={"User-Agent": self.user_agent}, timeout=httpx.Timeout(self.timeout),
+                follow_redirects=False)
+        return self._http
 
     # -- the cache ------------------------------------------------------------------------
 
