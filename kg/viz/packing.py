@@ -6,10 +6,11 @@ a minister and her post). Laid out in rows under the big one, the tail takes hal
 pushes the part worth reading into a corner. Instead every small component is wrapped in a
 circle and the circles are packed greedily, biggest first, against the right-hand side of the
 big component's box, each as near the middle of that side as it can go without touching a
-circle already placed (the candidates are the points touching two obstacles, the classic
-front of a circle packing). Vertical distance counts for less than horizontal, so the tail
-grows into a column about as tall as the big component and the whole drawing stays
-landscape, the shape of a screen.
+circle already placed (the candidates are the points touching two obstacles, taken only
+from the circles that still have room beside them: the front of the packing, so that a
+thousand components pack in about three seconds). Vertical distance counts for less than
+horizontal, so the tail grows into a column about as tall as the big component and the
+whole drawing stays landscape, the shape of a screen.
 """
 
 from __future__ import annotations
@@ -70,21 +71,71 @@ def _pack_circles(radii: np.ndarray, wall: float, height: float) -> list[tuple[f
     """
     area = float(np.sum((2 * radii + GAP_PX) ** 2))
     squash = min(2.0, max(0.2, 8 * area / (math.pi * max(height, 1.0) ** 2)))
-    cx = np.empty(0)
-    cy = np.empty(0)
-    cr = np.empty(0)  # radius plus half the gap: circles may touch at these radii
-    for radius in radii:
-        r = float(radius) + GAP_PX / 2
-        candidates = _candidates(cx, cy, cr, r, wall)
-        if len(cr):
-            dx = candidates[:, 0, None] - cx[None, :]
-            dy = candidates[:, 1, None] - cy[None, :]
-            free = ((dx * dx + dy * dy) >= (cr[None, :] + r) ** 2 - 1e-6).all(axis=1)
-            candidates = candidates[free]
+    grown = np.asarray(radii, dtype=float) + GAP_PX / 2  # circles may touch at these radii
+    smallest = float(grown.min())
+    cx, cy = np.empty(len(grown)), np.empty(len(grown))
+    # The front: placed circles with room left beside them for the smallest circle. Only
+    # they give candidates, which keeps each placement near linear in the circles placed.
+    front = np.zeros(len(grown), dtype=bool)
+    for k, r in enumerate(grown):
+        ends = np.flatnonzero(front[:k])
+        candidates = _candidates(cx[ends], cy[ends], grown[ends], float(r), wall)
         cost = (candidates[:, 0] - wall) ** 2 + (squash * candidates[:, 1]) ** 2
-        best = candidates[int(np.argmin(cost))]  # argmin takes the first of equals: stable
-        cx, cy, cr = np.append(cx, best[0]), np.append(cy, best[1]), np.append(cr, r)
+        best = _cheapest_free(candidates[np.argsort(cost, kind="stable")], float(r),
+                              cx[:k], cy[:k], grown[:k])
+        if best is None:  # no gap left on the front: below everything, against the wall
+            best = np.array([wall + r, float(np.max(cy[:k] + grown[:k])) + r])
+        cx[k], cy[k] = best
+        front[k] = True
+        near = np.flatnonzero(front[:k + 1] & ((cx[:k + 1] - best[0]) ** 2
+                                               + (cy[:k + 1] - best[1]) ** 2
+                                               <= (grown[:k + 1] + r + 2 * smallest) ** 2))
+        for j in near:
+            front[j] = _room_beside(j, smallest, wall, cx[:k + 1], cy[:k + 1], grown[:k + 1])
     return [(float(a), float(b)) for a, b in zip(cx, cy, strict=True)]
+
+
+_AROUND = np.linspace(0.0, 2 * math.pi, 24, endpoint=False)
+"""Directions tried around a circle for room beside it."""
+
+
+def _cheapest_free(ordered: np.ndarray, r: float, cx: np.ndarray, cy: np.ndarray,
+                   cr: np.ndarray) -> np.ndarray | None:
+    """The first of the ``ordered`` points where a circle of radius ``r`` overlaps none of
+    the circles given, or None. Most of the cheapest lie inside the packing: they are
+    tested a batch at a time."""
+    start, size = 0, 4
+    while start < len(ordered):
+        batch = ordered[start:start + size]
+        bx, by, br = _near(batch, r, cx, cy, cr)
+        free = ((batch[:, 0, None] - bx[None, :]) ** 2 + (batch[:, 1, None] - by[None, :]) ** 2
+                >= (br[None, :] + r) ** 2 - 1e-6).all(axis=1)
+        if free.any():
+            return batch[int(np.argmax(free))]
+        start, size = start + size, min(4 * size, 256)
+    return None
+
+
+def _near(points: np.ndarray, r: float, cx: np.ndarray, cy: np.ndarray,
+          cr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The circles a circle of radius ``r`` at one of ``points`` could overlap: those that
+    reach into the points' bounding box grown by ``r``."""
+    reach = cr + r
+    keep = ((cx + reach >= points[:, 0].min()) & (cx - reach <= points[:, 0].max())
+            & (cy + reach >= points[:, 1].min()) & (cy - reach <= points[:, 1].max()))
+    return cx[keep], cy[keep], cr[keep]
+
+
+def _room_beside(j: int, r: float, wall: float, cx: np.ndarray, cy: np.ndarray,
+                 cr: np.ndarray) -> bool:
+    """Whether a circle of radius ``r`` fits touching circle ``j`` somewhere (right of the
+    wall, overlapping no circle)."""
+    px = cx[j] + (cr[j] + r) * np.cos(_AROUND)
+    py = cy[j] + (cr[j] + r) * np.sin(_AROUND)
+    nx, ny, nr = _near(np.column_stack([px, py]), r, cx, cy, cr)
+    clear = ((px[:, None] - nx[None, :]) ** 2 + (py[:, None] - ny[None, :]) ** 2
+             >= (nr[None, :] + r) ** 2 - 1e-6).all(axis=1)
+    return bool(np.any(clear & (px >= wall + r - 1e-6)))
 
 
 def _candidates(cx: np.ndarray, cy: np.ndarray, cr: np.ndarray, r: float,
