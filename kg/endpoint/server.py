@@ -194,6 +194,7 @@ def serve(store_path: str | Path | Any, host: str = DEFAULT_HOST, port: int = 0,
                   f"{server.url}/explore/, SPARQL endpoint {server.sparql_url}; timeout "
                   f"{server.timeout:g} s, {cap}, {server.pool.size} workers, {memory}); "
                   "Ctrl-C stops", flush=True)
+            server.http.explorer.warm()
             server.serve_forever()
     finally:
         if previous is not None:

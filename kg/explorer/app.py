@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import threading
@@ -85,6 +86,15 @@ class Explorer:
             if self._index is None or generation != self._generation:
                 self._index, self._generation = Index.load(self.store), generation
             return self._index
+
+    def warm(self) -> None:
+        """Read the index in the background, so that the first page asked of a server just
+        started does not wait for it (an error is met again, and said, by that page)."""
+        def read() -> None:
+            with contextlib.suppress(Exception):
+                self.index()
+
+        threading.Thread(target=read, daemon=True, name="kg-explorer-index").start()
 
     def answer(self, target: str, accept: str | None) -> Reply:
         """The reply to a GET of ``target`` (path and query) with this ``Accept`` header."""
