@@ -462,6 +462,9 @@ def test_browser_filter_menus(page: Browser) -> None:
     assert not nodes & {TRUMP, PUTIN, ZELENSKY, ORBAN}
     assert nodes == set()  # Hungary and Mallory only had links to people
     assert js("return kgSearch('putin')") is None  # search skips hidden entities
+    # ... and leaves no label behind (the page redraws after the filter)
+    _wait(page, f"return kgLabels().every(function (l) {{ return l.id !== '{TRUMP}'; }})")
+    assert not {label["id"] for label in js("return kgLabels()")} & {TRUMP, PUTIN, ORBAN}
     box("type", "Person").click()
     box("family", "conflict").click()
     assert visible() == ({n["id"] for n in data["nodes"]}, {e["id"] for e in data["edges"]})
