@@ -660,3 +660,9 @@ def test_what_was_struck_lies_in_the_place_after_it() -> None:
     assert ("Iran", "ASSAULT", "Saudi Arabia", "asserted") in coded(
         "Iran attacked oil infrastructure in Saudi Arabia.")
     assert coded("The president of Belarus died in Moscow.") == set()
+
+
+def test_disapproval_with_a_thing_accuses_its_owner() -> None:
+    """CAMEO's "express disappointment" is an accusation; "with" names what displeased."""
+    assert ("United States", "ACCUSE", "Iraq", "asserted") in coded(
+        "The US expressed disappointment with Iraq's decision.")
