@@ -58,7 +58,15 @@ def _mark(statement: dict, number: int, marks: SentenceMarks,
 
 
 def article_page(store: Store, index: Index, article: str) -> dict[str, object]:
-    """Everything the article view shows (its JSON twin is this)."""
+    """Everything the article view shows (its JSON twin is this).
+
+    >>> import tempfile
+    >>> article_page(Store(tempfile.mkdtemp()), Index([], [], []),
+    ...              "https://w3id.org/kg-diplomacy/article/gone")
+    Traceback (most recent call last):
+    ...
+    kg.explorer.paths.NotFound: no article gone in the graph
+    """
     graph = paths.article_graph(article)
     found = rows(store, "article", article=ox.NamedNode(article), graph=ox.NamedNode(graph))
     if not found:

@@ -21,7 +21,13 @@ QUOTATIONS = 10
 
 
 def found(index: Index, iri: str) -> EntityEntry:
-    """The entity's entry, or :class:`NotFound`."""
+    """The entity's entry, or :class:`NotFound`.
+
+    >>> found(Index([], [], []), "https://w3id.org/kg-diplomacy/entity/person/nobody")
+    Traceback (most recent call last):
+    ...
+    kg.explorer.paths.NotFound: no entity person/nobody in the graph
+    """
     entry = index.entity(iri)
     if entry is None:
         raise NotFound(f"no entity {paths.entity_key(iri) or iri} in the graph")
@@ -50,7 +56,11 @@ def _group_cards(index: Index, iri: str, shown: list[dict]) -> list[dict[str, ob
 
 
 def entity_page(store: Store, index: Index, iri: str, *, page: int = 1) -> dict[str, object]:
-    """Everything the entity page shows (its JSON twin is this)."""
+    """Everything the entity page shows (its JSON twin is this). Example::
+
+        entity_page(store, index, iri)["groups"][0]
+        # {'relation': 'HOLDS_POSITION', 'direction': 'out', 'statements': 103, ...}
+    """
     entry = found(index, iri)
     named = mentions(store, index, iri)
     grouped = groups(named)
@@ -78,7 +88,11 @@ def entity_page(store: Store, index: Index, iri: str, *, page: int = 1) -> dict[
 def dyad_page(store: Store, index: Index, a: str, b: str, *, page: int = 1) -> dict[str, object]:
     """Everything the pair page shows: both entities, their events by month, and every
     statement between them (either way), newest first, a page at a time. The statements
-    are looked up from the less mentioned of the two: fewer to walk."""
+    are looked up from the less mentioned of the two: fewer to walk. Example::
+
+        dyad_page(store, index, trump, putin)["relations"][0]
+        # {'relation': 'CONSULT', 'subject': 'Donald Trump', 'object': 'Vladimir Putin', ...}
+    """
     first, second = found(index, a), found(index, b)
     rare, common = sorted((first, second), key=lambda entry: (entry.mentions, entry.iri))
     statements, more = entity_statements(store, index, rare.iri, other=common.iri, page=page)

@@ -47,7 +47,12 @@ class Mention:
 
 
 def mentions(store: Store, index: Index, entity: str) -> list[Mention]:
-    """Every statement that names ``entity``, once each."""
+    """Every statement that names ``entity``, once each.
+
+    >>> import tempfile
+    >>> mentions(Store(tempfile.mkdtemp()), Index([], [], []), "urn:x:nobody")
+    []
+    """
     found: dict[tuple[str, str], Mention] = {}
     for row in rows(store, "profile", entity=ox.NamedNode(entity)):
         key = (str(row["st"]), str(row["direction"]))  # a statement about itself: twice
@@ -68,7 +73,12 @@ def _span(dates: list[str | None]) -> tuple[str | None, str | None]:
 def groups(found: list[Mention]) -> list[dict[str, object]]:
     """The statements grouped by relation, direction and counterpart, largest first:
     each group's key, its number of statements, how many are told as done, and the first
-    and last dates."""
+    and last dates.
+
+    >>> said = Mention("s1", "g1", "out", None, None, "SAID", None, "2025-10-16", None, None)
+    >>> [(g["relation"], g["statements"], g["first"]) for g in groups([said, said])]
+    [('SAID', 2, '2025-10-16')]
+    """
     grouped: defaultdict[tuple, list[Mention]] = defaultdict(list)
     for mention in found:
         grouped[(mention.relation, mention.direction, mention.other, mention.other_text)].append(
@@ -85,7 +95,13 @@ def groups(found: list[Mention]) -> list[dict[str, object]]:
 
 def affiliations(found: list[Mention]) -> list[dict[str, object]]:
     """Posts held and memberships, both ways, with how many articles say so and the
-    first and last of their dates, most said first."""
+    first and last of their dates, most said first.
+
+    >>> post = Mention("s1", "g1", "out", "urn:x:hungary", None, "HOLDS_POSITION", None,
+    ...                "2025-10-16", None, "Prime Minister")
+    >>> [(a["role"], a["articles"]) for a in affiliations([post])]
+    [('Prime Minister', 1)]
+    """
     grouped: defaultdict[tuple, list[Mention]] = defaultdict(list)
     for mention in found:
         if mention.relation in AFFILIATIONS and mention.other:

@@ -93,7 +93,11 @@ def _card(row: dict[str, object], index: Index) -> dict[str, object]:
 
 
 def cards(store: Store, index: Index, iris: Sequence[str]) -> list[dict[str, object]]:
-    """The statements ``iris`` as cards, in that order."""
+    """The statements ``iris`` as cards, in that order. Example::
+
+        cards(store, index, [statement_iri])[0]["evidenceHref"]
+        # '/explore/article/<slug>#s-270-483'
+    """
     if not iris:
         return []
     found: dict[str, dict[str, object]] = {}
@@ -121,7 +125,12 @@ def entity_statements(store: Store, index: Index, entity: str, *, other: str | N
                       size: int = PAGE) -> tuple[list[dict[str, object]], bool]:
     """A page of the statements that name ``entity`` (with ``other``, of ``relation``, in
     ``direction``, with the text object ``text``; ``no_object``: those with none), newest
-    first, and whether another page follows."""
+    first, and whether another page follows.
+
+    >>> import tempfile
+    >>> entity_statements(Store(tempfile.mkdtemp()), Index([], [], []), "urn:x:nobody")
+    ([], False)
+    """
     if direction is not None and direction not in DIRECTIONS:
         raise ValueError(f"direction is 'out' or 'in', not {direction!r}")
     found = rows(
@@ -137,7 +146,12 @@ def entity_statements(store: Store, index: Index, entity: str, *, other: str | N
 
 def relation_statements(store: Store, index: Index, relation: str, *, page: int = 1,
                         size: int = PAGE) -> tuple[list[dict[str, object]], bool]:
-    """A page of the statements of one relation, newest first, and whether more follow."""
+    """A page of the statements of one relation, newest first, and whether more follow.
+
+    >>> import tempfile
+    >>> relation_statements(Store(tempfile.mkdtemp()), Index([], [], []), "CONSULT")
+    ([], False)
+    """
     found = rows(store, "relation-statements", relation=relation_concept(relation),
                  limit=size + 1, offset=(max(page, 1) - 1) * size)
     iris = list(dict.fromkeys(str(row["st"]) for row in found))
