@@ -60,6 +60,17 @@ def test_types_documents_dates_and_confidence() -> None:
         select(g, min_confidence=1.5)
 
 
+def test_filters_reach_what_a_node_holds_alone() -> None:
+    g = sample_graph()
+    said = select(g, relations=["quotation"])
+    assert [a["relation"] for a in said.nodes[TRUMP]["alone"]] == ["SAID"]
+    assert [a["relation"] for a in said.nodes[EVIL]["alone"]] == ["SAID"]
+    assert select(g, relations=["conflict"]).nodes[TRUMP]["alone"][0]["relation"] == "REJECT"
+    assert select(g, min_confidence=0.7).nodes[TRUMP]["alone"] == [g.nodes[TRUMP]["alone"][0]]
+    assert select(g, since="2025-10-17").nodes[TRUMP]["alone"] == []
+    assert len(g.nodes[TRUMP]["alone"]) == 2  # the graph selected from is left alone
+
+
 def test_focus_and_hops() -> None:
     g = sample_graph()
     assert set(select(g, focus=["Orbán"], hops=0)) == {ORBAN}
@@ -128,6 +139,13 @@ def test_projections(seed_store: Store) -> None:
         assert all(events.nodes[n]["type"] != "Event" for n in nx.all_neighbors(events, node))
     with_object = sum(1 for n in statements if events.out_degree(n) == 1)
     assert with_object == actors.number_of_edges()
+    # The others (quotations, events with no recipient) stay with their subject in the
+    # actor projection, for the node's panel.
+    alone = [(node, item) for node, data in actors.nodes(data=True) for item in data["alone"]]
+    assert len(alone) == len(statements) - with_object > 0
+    said = [item for _node, item in alone if item["relation"] == "SAID"]
+    assert said and all(item["quote"] and item["evidence"][0]["sentence"] for item in said)
+    assert all(events.has_edge(node, item["statement"]) for node, item in alone)
     conflict = kg.to_networkx(store=seed_store, family="conflict")
     assert _relations(conflict) == {r for r in _relations(actors) if family_of(r) == "conflict"}
     assert "OTHER" in _relations(kg.to_networkx(store=seed_store, family="other"))
