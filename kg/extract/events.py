@@ -172,9 +172,9 @@ def _noun_phrase(noun: Token) -> str:
 def _read(noun: Token, entry: EventEntry, sentence: Span,
           context: Context, code: str) -> Iterator[Statement]:
     preps = set(recipient_preps(entry.code)) | {key_prep(entry, noun)} - {None}
-    if any(c.dep_ == "poss" for c in noun.children):
-        preps.add("of")  # with its actor before it, "of" names the recipient: "Russia's
-        # invasion of Ukraine", "the US's killing of Soleimani"
+    if any(c.dep_ == "poss" for c in noun.children) or prep_objects(noun, {"by"}):
+        preps.add("of")  # with its actor named, "of" names the recipient: "Russia's
+        # invasion of Ukraine", "the murder of Khashoggi by Saudi agents"
     recipients = [p for t in prep_objects(noun, preps) for p in parties(t, context, owners=True)]
     recipients += [p for t in _impact_objects(noun) for p in parties(t, context, owners=True)]
     recipients += [p for t in _undergone(noun) for p in parties(t, context)]

@@ -1,6 +1,7 @@
 """Damning judgments that speakers report: "They concluded that the agreement is 'null and
 void'", "Iran said the sanctions were illegal", "the ministers deemed that the deal
-violates international law".
+violates international law"; and the displeasure a party feels ("the United States was
+disappointed by the decision of Iraq").
 
 A speaker who says that a thing is damned (a ``damning`` word as its predicate: illegal,
 void, a crime …) or that it breaks a rule (a ``violating`` verb: violate, breach, go
@@ -17,16 +18,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract import recall
 from kg.extract.base import Context, once
 from kg.extract.clauses import clauses_of
 from kg.extract.components import register
 from kg.extract.factuality import factuality
 from kg.extract.parties import Party, parties
-from kg.extract.senses import lemma_of
-from kg.extract.syntax import SUBJECT_DEPS, conjuncts
+from kg.extract.senses import lemma_of, noun_event
+from kg.extract.syntax import SUBJECT_DEPS, conjuncts, prep_objects
 from kg.extract.words import words
-from kg.lexicons import speech_verbs
-from kg.records import Factuality, Statement
+from kg.lexicons import quad_codes, speech_verbs
+from kg.records import Argument, Factuality, Statement
 
 NAME = "judgments"
 _CONFIDENCE = 0.6
@@ -40,6 +42,7 @@ def extract(doc: Doc, context: Context) -> Iterator[Statement]:
 
 
 def _judgments(sentence: Span, context: Context) -> Iterator[Statement]:
+    yield from _displeasure(sentence, context)
     for clause in clauses_of(sentence):
         verb = clause.verb
         if clause.actor.how != "active" or lemma_of(verb) not in speech_verbs() \
@@ -49,6 +52,51 @@ def _judgments(sentence: Span, context: Context) -> Iterator[Statement]:
         for judged in (c for c in verb.children if c.dep_ == "ccomp" and _damning(c)):
             for subject in (s for s in judged.children if s.dep_ in SUBJECT_DEPS):
                 yield from _accusations(speakers, subject, sentence, context)
+
+
+def _displeasure(sentence: Span, context: Context) -> Iterator[Statement]:
+    """A party displeased with a thing or a party accuses it: "the United States was
+    disappointed by the decision of Iraq", "China is angry at Japan" (``displeased``
+    words, as adjectives or passive participles)."""
+    for word in sentence:
+        if word.lower_ not in words("displeased") or word.tag_ not in ("JJ", "VBN") \
+                or factuality(word) is not Factuality.ASSERTED:
+            continue
+        holder = word.head if word.dep_ == "acomp" else word
+        feeling = [p for t in holder.children if t.dep_ in ("nsubj", "nsubjpass")
+                   for p in parties(t, context)]
+        causes = [pobj for prep in word.children if prep.dep_ in ("agent", "prep")
+                  and prep.lower_ in _CAUSE_PREPS
+                  for pobj in prep.children if pobj.dep_ == "pobj"]
+        names = {p.argument.name for p in feeling}
+        for cause in causes:
+            blamed = [a for a in _blamed(cause, context) if a.name not in names]
+            for party in feeling:
+                for accused in blamed:
+                    yield Statement(subject=party.argument, relation="ACCUSE", object=accused,
+                                    mode="disapprove",
+                                    evidence=context.evidence(sentence, _CONFIDENCE, NAME))
+
+
+_CAUSE_PREPS = frozenset({"by", "with", "at", "over", "about"})
+
+
+def _blamed(cause: Token, context: Context) -> list[Argument]:
+    """Whom a cause of displeasure blames: a party named ("angry at Japan"), else the one
+    whose act it is ("Iraq's decision", "the decision by Iraq", an attack told before) —
+    never the one an act was done to ("the poisoning of Navalny")."""
+    named = [p.argument for p in parties(cause, context)]
+    if named:
+        return named
+    entry = noun_event(cause)
+    material = entry is not None and quad_codes().get(entry.code) in (2, 4)
+    # a material act's "of" names what it was done to; any other thing's, whose it is
+    doers = [c for c in cause.children if c.dep_ == "poss"] + prep_objects(
+        cause, ("by",) if material else ("by", "of"))
+    found = [p.argument for t in doers for p in parties(t, context)]
+    if found:
+        return found
+    return recall.owners(recall.recall(cause, entry.code, context)) if entry else []
 
 
 def _damning(clause: Token) -> bool:

@@ -666,3 +666,8 @@ def test_disapproval_with_a_thing_accuses_its_owner() -> None:
     """CAMEO's "express disappointment" is an accusation; "with" names what displeased."""
     assert ("United States", "ACCUSE", "Iraq", "asserted") in coded(
         "The US expressed disappointment with Iraq's decision.")
+
+
+def test_an_act_with_its_actor_named_by_by_takes_its_victim_from_of() -> None:
+    assert ("United States", "ASSAULT", "Soleimani", "asserted") in coded(
+        "The killing of Soleimani by the United States angered Iran.")

@@ -32,3 +32,15 @@ def test_no_judgment_without_a_damned_thing_or_with_a_denial() -> None:
                        "law.") == set()
     assert accusations("Egypt said the agreement between Turkey and Libya was "
                        "important.") == set()
+
+
+def test_a_party_displeased_with_a_thing_accuses_whose_it_is() -> None:
+    """Displeasure blames a party named, or whose act the thing is; never the one an act
+    was done to, and no denied displeasure."""
+    assert ("United States", "Iraq") in accusations(
+        "The United States was disappointed by the decision of Iraq.")
+    assert ("China", "Japan") in accusations("China is angry at Japan over the visit.")
+    assert accusations("Germany was outraged by the poisoning of Alexei Navalny.") == set()
+    assert accusations("Iran was not disappointed by the decision of Iraq.") == set()
+    assert ("France", "Turkey") in accusations(
+        "Turkey attacked Kurdish forces in Syria. France was appalled by the attack.")
