@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
+from conftest import WIKINEWS
+
 from kg.ingest import ReadError, Skipped, read
-from kg.records import Document
+from kg.records import BlockKind, Document
+
+from .documents import DATELINE, check_blocks, pairs, split, texts
 
 MET = ("The foreign ministers of France and Kenya met in Nairobi on Monday to discuss trade "
        "and the security of shipping in the Red Sea.")
@@ -85,3 +91,89 @@ def test_plain_jsonl_records_keep_their_ids(tmp_path: Path) -> None:
     path.write_text(json.dumps({"url": "https://a.example/x", "text": MET}) + "\n")
     [doc] = read([path])
     assert isinstance(doc, Document) and doc.id == "mine-1" and doc.language is None
+
+
+# -- the Wikinews corpus (JSON Lines) and CSV ---------------------------------------------
+
+
+def test_wikinews_corpus() -> None:
+    if not WIKINEWS.exists():
+        pytest.skip(f"{WIKINEWS} is absent")
+    docs, errors = split(list(read([WIKINEWS])))
+    assert errors == []
+    assert len(docs) == 295
+    assert len({d.id for d in docs}) == 295
+    first = docs[0]
+    assert first.id == "magnitogorsk-apartment-building-collapses-after-explosion-dozens-dead"
+    assert first.date == "2019-01-04"
+    assert first.title == "Magnitogorsk apartment building collapses after explosion, dozens dead"
+    assert first.url == (
+        "https://en.wikinews.org/wiki/"
+        "Magnitogorsk_apartment_building_collapses_after_explosion,_dozens_dead"
+    )
+    assert first.origin == f"{WIKINEWS}:1"
+    assert texts(first)[:2] == [
+        "Friday, January 4, 2019",
+        (
+            "An apartment building collapsed on Monday in Magnitogorsk, a city in the Ural region "
+            "of Russia. A suspected gas leak led to an explosion, followed by the ten-storey "
+            "building coming down. A total of 39 are confirmed dead, officials told state media, "
+            "adding that rescuers ended their work yesterday. Some reports suggest a deliberate "
+            "criminal act."
+        ),
+    ]
+    # one record is a Wikinews test page whose text is a bare dateline
+    assert [d.id for d in docs if not d.paragraphs()] == ["test-page-self-publish-yesterday"]
+    for doc in docs:
+        check_blocks(doc)
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date or ""), doc.id
+        assert (doc.url or "").startswith("https://en.wikinews.org/wiki/"), doc.id
+        assert doc.title
+        opening = doc.blocks[0]
+        if DATELINE.match(doc.text.lstrip()):
+            assert opening.kind is BlockKind.HEADING, doc.id
+            assert DATELINE.fullmatch(doc.text[opening.start : opening.end]), doc.id
+        for p in texts(doc, BlockKind.PARAGRAPH):
+            assert not DATELINE.match(p), doc.id
+
+
+def test_csv_records(tmp_path: Path) -> None:
+    path = tmp_path / "wire.csv"
+    path.write_text(
+        "id,title,date,url,text\n"
+        'w1,Talks resume,2024-03-05,https://example.org/w1,"Talks resume in Geneva\n'
+        "\n"
+        "The envoys met on Monday, officials said.\n"
+        'They will meet again, ""soon"", in Vienna."\n'
+        ",No id,,,The envoys left Geneva.\n"
+        "w3,No text,2024-03-06,,\n"
+        "w4,Too many,2024-03-06,,text,extra\n"
+        "w5,Bad date,March,,They met.\n",
+        encoding="utf-8",
+    )
+    docs, errors = split(list(read([path])))
+    assert [(d.id, d.title, d.date, d.url, d.origin) for d in docs] == [
+        ("w1", "Talks resume", "2024-03-05", "https://example.org/w1", f"{path}:2"),
+        ("wire-6", "No id", None, None, f"{path}:6"),
+    ]
+    assert pairs(docs[0]) == [
+        ("Talks resume in Geneva", BlockKind.HEADING),
+        ("The envoys met on Monday, officials said.", BlockKind.PARAGRAPH),
+        ('They will meet again, "soon", in Vienna.', BlockKind.PARAGRAPH),
+    ]
+    assert [str(e) for e in errors] == [
+        f"{path}:7: record has no text",
+        f"{path}:8: record has 6 fields, header has 5",
+        f"{path}:9: bad date 'March' (expected YYYY-MM-DD)",
+    ]
+
+
+def test_csv_large_field_and_bad_header(tmp_path: Path) -> None:
+    big = " ".join(["The envoys met in Geneva and agreed to meet again."] * 4000)  # ~200 kB
+    (tmp_path / "big.csv").write_text(f'id,text\nbig,"{big}"\n')
+    (tmp_path / "nohead.csv").write_text("id,title\nx,Talks\n")
+    docs, errors = split(list(read([tmp_path])))
+    assert [(d.id, len(d.text)) for d in docs] == [("big", len(big))]
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 'nohead.csv'}:1: header has no 'text' column (found: id, title)"
+    ]
