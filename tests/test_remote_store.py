@@ -29,7 +29,7 @@ import kg
 from kg.graph.namespaces import BASE
 from kg.graph.remote import RemoteStore, settings_for
 from kg.graph.store import EmbeddedStore, Store, StoreError, StoreWriteError
-from kg.queries import QueryError
+from kg.queries import QueryError, for_store, query_options
 
 KG = [sys.executable, "-m", "kg"]
 SAMPLE_SIZE = 8
@@ -137,6 +137,27 @@ def test_named_queries_return_the_same_rows(remote: Store, embedded: Store, name
     assert ours.columns == theirs.columns
     assert canonical_rows(ours) == canonical_rows(theirs)
     assert ours.rows, f"{name} found nothing: the comparison proves little"
+
+
+def test_the_store_names_its_dialect(server: Server, remote: Store) -> None:
+    assert remote.dialect == ("virtuoso" if "virtuoso" in str(server.command) else None)
+
+
+def test_variants_answer_as_the_shared_shapes(remote: Store) -> None:
+    """A named query's variant for the server (kg/queries/named/<dialect>/) gives the rows
+    of the shared text on the same server, in the same order."""
+    texts = kg.named_queries()
+    variants = [name for name, text in texts.items() if for_store(remote, text) != text]
+    assert bool(variants) == (remote.dialect is not None)
+    for name in variants:
+        shared = texts[name] + "\n# asked as shared"  # not a named query's text: no variant
+        ours, theirs = kg.query(name, store=remote), kg.query(shared, store=remote)
+        assert ours.columns == theirs.columns, name
+        assert ours.rows, f"{name} found nothing: the comparison proves little"
+        # a paged query's order is total (every column): the same; ties otherwise may differ
+        paged = "pages" in query_options(texts[name])
+        assert (ours.rows == theirs.rows if paged
+                else canonical_rows(ours) == canonical_rows(theirs)), name
 
 
 # ttl and nt merge the graphs with a CONSTRUCT over the default graph, which on Virtuoso

@@ -203,6 +203,7 @@ class RemoteStore(Store):
         self._client = httpx.Client(timeout=TIMEOUT, headers=headers, auth=auth,
                                     transport=httpx.HTTPTransport(retries=1))
         self.written = []
+        self._dialect: str | None = None  # asked of the server on first use
         self._union_checked = False
         self._check_union()
 
@@ -239,6 +240,18 @@ class RemoteStore(Store):
         except (SyntaxError, ValueError) as error:
             raise StoreError(f"{self.location}: unreadable answer from the server "
                              f"({first_line(error)})") from None
+
+    @property
+    def dialect(self) -> str | None:
+        """``"virtuoso"`` for a Virtuoso server (its ``Server`` header says so), else None:
+        the named queries whose shapes its planner needs otherwise have a variant for it
+        (:func:`kg.queries.for_store`)."""
+        if self._dialect is None:
+            response = self._post(self.location, "query", {"query": "ASK {}"},
+                                  accept=RESULTS_JSON)
+            server = response.headers.get("server", "").lower()
+            self._dialect = "virtuoso" if "virtuoso" in server else ""
+        return self._dialect or None
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of kg's graphs (the ontology's and the articles'), a few graphs per

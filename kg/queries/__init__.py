@@ -13,6 +13,11 @@ A query can say how kg should run it in comment lines of the form ``#+ key: valu
     time, in document-id order: the first rows come at once however large the store, and
     neither the store nor kg holds more than a page of the answer at a time. The pages
     together are the rows of the query asked whole.
+
+A kind of store whose planner needs other shapes names its ``dialect`` (``"virtuoso"``:
+:class:`kg.graph.remote.RemoteStore` reads it from the server), and a named query may have
+a variant for it in ``kg/queries/named/<dialect>/NAME.rq``: the same columns and rows in
+the same order. :func:`query_pages` asks a named query's variant where the store has one.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -111,6 +117,31 @@ def named_queries() -> dict[str, str]:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".rq")
     }
+
+
+@cache
+def _variants() -> dict[tuple[str, str], str]:
+    """(dialect, text of a named query) → the text of its variant for that dialect."""
+    folder = resources.files("kg.queries") / "named"
+    texts = named_queries()
+    return {(dialect.name, texts[entry.name.removesuffix(".rq")]): entry.read_text(
+                encoding="utf-8")
+            for dialect in folder.iterdir() if dialect.is_dir()
+            for entry in dialect.iterdir()
+            if entry.name.endswith(".rq") and entry.name.removesuffix(".rq") in texts}
+
+
+def for_store(store: Store, sparql: str) -> str:
+    """The text to ask ``store``: a named query's variant for the store's dialect where
+    there is one, else ``sparql`` itself.
+
+    >>> import tempfile
+    >>> text = named_queries()["statements"]
+    >>> for_store(Store(tempfile.mkdtemp()), text) == text
+    True
+    """
+    dialect = getattr(store, "dialect", None)
+    return _variants().get((dialect, sparql), sparql) if dialect else sparql
 
 
 def describe_query(text: str) -> str:
@@ -219,6 +250,7 @@ def query_pages(store: Store, sparql: str, *, limit: int | None = None,
 
 
 def _pages(store: Store, sparql: str, articles: int) -> Iterator[Result]:
+    sparql = for_store(store, sparql)
     if "pages" not in query_options(sparql):
         yield _answer(store, sparql)
         return
