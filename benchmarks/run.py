@@ -179,6 +179,32 @@ def child_synthetic(spec: dict[str, Any]) -> dict[str, Any]:
     return {"wall": time.perf_counter() - start, "quads": quads}
 
 
+def child_rewrite(spec: dict[str, Any]) -> dict[str, Any]:
+    """One article of a synthetic store written again with other statements, through
+    kg's write path (its graph replaced, flushed), then the entity pass over it alone:
+    what rebuilding one article costs the store, the parse left aside."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from synthetic import Vocabulary, synthetic_readings
+
+    import kg
+    from kg.graph.rdf import Run, reading_quads
+    from kg.resolve.corpus import unify
+
+    vocabulary = Vocabulary.from_store(kg.open_store(spec["source"], read_only=True))
+    store = kg.open_store(spec["store"])
+    reading = next(synthetic_readings(vocabulary, seed=spec["seed"]))  # synthetic-000000
+    run = Run(f"kg {kg.__version__}", "synthetic", "2025-01-01T00:00:00Z")
+    start = time.perf_counter()
+    store.replace_articles([(reading.document.id, list(reading_quads(reading, run)))])
+    store.flush()
+    written = time.perf_counter()
+    unify(store, [reading.document.id])
+    store.entity_pass_done()
+    store.flush()
+    return {"wall": time.perf_counter() - start, "write": written - start,
+            "entity_pass": time.perf_counter() - written}
+
+
 def child_render(spec: dict[str, Any]) -> dict[str, Any]:
     """``kg.render`` of a store: the time and the size of the page."""
     import kg
@@ -190,8 +216,8 @@ def child_render(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 CHILDREN = {"bare": child_bare, "build": child_build, "query": child_query,
-            "profile": child_profile, "synthetic": child_synthetic, "render": child_render,
-            **small_builds.CHILDREN}
+            "profile": child_profile, "synthetic": child_synthetic, "rewrite": child_rewrite,
+            "render": child_render, **small_builds.CHILDREN}
 
 
 def child_main(kind: str, spec_json: str) -> None:
@@ -391,19 +417,26 @@ def store_1x(bench: Bench) -> dict[str, Any]:
             or measure_build(bench, "1× build", bench.one, bench.store_1x))
 
 
-def synthetic_store(bench: Bench) -> dict[str, Any]:
-    """The embedded synthetic store of ``bench.quads`` quads: kept, or filled now."""
-    key = {"source": bench.key, "quads": bench.quads}
-    made = reusable(bench.synthetic, key)
+def synthetic_store(bench: Bench, quads: int | None = None) -> dict[str, Any]:
+    """The embedded synthetic store of ``quads`` quads (default ``bench.quads``, in
+    ``bench.synthetic``; another size beside it): kept, or filled now."""
+    quads = quads or bench.quads
+    store = synthetic_path(bench, quads)
+    key = {"source": bench.key, "quads": quads}
+    made = reusable(store, key)
     if made is None:
         source = store_1x(bench)
         if "error" in source:
             return source
-        fresh(bench.synthetic)
-        made = step(f"synthetic store of {bench.quads:,} quads", "synthetic",
-                    source=str(bench.store_1x), store=str(bench.synthetic), quads=bench.quads)
-        mark(bench.synthetic, key, made)
+        fresh(store)
+        made = step(f"synthetic store of {quads:,} quads", "synthetic",
+                    source=str(bench.store_1x), store=str(store), quads=quads)
+        mark(store, key, made)
     return made
+
+
+def synthetic_path(bench: Bench, quads: int) -> Path:
+    return bench.synthetic if quads == bench.quads else bench.work / f"store-synthetic-{quads}"
 
 
 # -- the sections: each measures, prints its table and keeps its numbers --------------------
@@ -570,6 +603,34 @@ def section_remote(bench: Bench) -> None:
                 ["", *stores], rows)
 
 
+def section_scale(bench: Bench) -> None:
+    """A synthetic store ten times ``--quads`` (10M): its fill, the named queries' first
+    pages, ``kg show``, and one article written again with the entity pass over it."""
+    import kg
+
+    quads = bench.quads * 10
+    store = synthetic_path(bench, quads)
+    made = synthetic_store(bench, quads)
+    bench.results["scale"] = result = {"load": made}
+    if "error" not in made:
+        result["queries"] = named_queries(bench, f"{quads:,} quads", str(store))
+        result["show"] = step(f"{quads:,} quads: kg show", "profile", store=str(store),
+                              entities=PROFILES)
+        result["rewrite"] = step(f"{quads:,} quads: one article written again", "rewrite",
+                                 source=str(bench.store_1x), store=str(store), seed=9)
+    rows = [["fill", _load(made)]]
+    rows += [[name, _latency(result["queries"][name]) if "queries" in result else "-"]
+             for name in kg.named_queries()]
+    if "show" in result:
+        rows.append([f"kg show ×{PROFILES}", _profiles(result["show"])])
+        rewrite = result["rewrite"]
+        rows.append(["one article again", rewrite.get("error") or (
+            f"{rewrite['wall']:.2f} s: write {rewrite['write']:.2f}, "
+            f"entity pass {rewrite['entity_pass']:.2f}")])
+    print_table(f"A synthetic store of {quads:,} quads: fill, named queries' first answer "
+                "(best warm) in seconds, rows", ["", _quads(made)], rows)
+
+
 def section_render(bench: Bench) -> None:
     """``kg render`` of the 1× store."""
     made = store_1x(bench)
@@ -586,7 +647,8 @@ def section_render(bench: Bench) -> None:
 
 SECTIONS = {"throughput": section_throughput, "rebuild": section_rebuild,
             "cluster": section_cluster, "queries": section_queries, "remote": section_remote,
-            "render": section_render, "small": small_builds.section_small,
+            "scale": section_scale, "render": section_render,
+            "small": small_builds.section_small,
             "parent": small_builds.section_parent}  # in the order they run
 
 
