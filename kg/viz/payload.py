@@ -69,13 +69,11 @@ def graph_payload(graph: nx.MultiDiGraph, *, communities: bool = False) -> dict[
         groups[(str(u), str(v), relation, label)].append(attrs)
 
     neighbours: dict[str, set[str]] = {n: set() for n in node_ids}
-    statements = dict.fromkeys(node_ids, 0)
-    for (u, v, _r, _l), members in groups.items():
-        statements[u] += len(members)
+    for u, v, _r, _l in groups:
         if u != v:
             neighbours[u].add(v)
             neighbours[v].add(u)
-            statements[v] += len(members)
+    statements = statement_counts(graph)
 
     positions = layout_positions(node_ids, [(u, v) for u, v, _r, _l in groups])
 
@@ -87,7 +85,6 @@ def graph_payload(graph: nx.MultiDiGraph, *, communities: bool = False) -> dict[
             a for a in (_text(x) for x in _as_list(attrs.get("aliases"))) if a and a != label
         )
         alone = _merge_alone(_as_list(attrs.get("alone")))
-        statements[nid] += sum(item["count"] for item in alone)
         x, y = positions[nid]
         nodes.append(
             {
@@ -155,6 +152,26 @@ def graph_payload(graph: nx.MultiDiGraph, *, communities: bool = False) -> dict[
         "big": big,
         "communities": found,
     }
+
+
+def statement_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """The statements each node (by its id as text) takes part in: its links, at either
+    end (a loop counts once), and the statements it holds alone (``alone``). The network's
+    pages and pictures size nodes by it.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("a", "b"), ("b", "b")])
+    >>> g.nodes["a"]["alone"] = [{"relation": "SAID", "quote": "We will."}]
+    >>> statement_counts(g)
+    {'a': 3, 'b': 3}
+    """
+    counts = {str(node): sum(1 for item in _as_list(data.get("alone"))
+                             if isinstance(item, Mapping))
+              for node, data in graph.nodes(data=True)}
+    for u, v in graph.edges():
+        counts[str(u)] += 1
+        if u != v:
+            counts[str(v)] += 1
+    return counts
 
 
 def _curves(keys: list[tuple[str, str, str, str]]) -> list[list[Any] | None]:

@@ -4,8 +4,9 @@ The picture uses the HTML network's look (:data:`kg.viz.style.NODE_TYPES` shapes
 :data:`kg.viz.style.FAMILY_STYLES` edge colours) and its layout
 (:func:`kg.viz.layout.layout_positions`), so a focused subgraph looks the same in a report as in
 the browser. Parallel statements between two entities are drawn as one line whose width grows
-with their number. Meant for focused subgraphs: past :data:`MAX_LABELS` nodes only the best
-connected are labelled. SVG output is deterministic (fixed ids, no timestamp).
+with their number; nodes are sized by their statements (as in the page). Meant for focused
+subgraphs: past :data:`MAX_LABELS` nodes only the best connected are labelled. SVG output is
+deterministic (fixed ids, no timestamp).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import networkx as nx
 
 from kg.graph.ontology import family_of
 from kg.viz.layout import layout_positions
+from kg.viz.payload import statement_counts
 from kg.viz.style import FAMILY_STYLES, NODE_TYPES
 
 MAX_LABELS = 60
@@ -49,7 +51,7 @@ def draw_picture(graph: nx.MultiDiGraph, out: IO[bytes], fmt: str = "svg", *,
     pairs = Counter((str(u), str(v), family_of(d.get("relation", "OTHER")))
                     for u, v, d in graph.edges(data=True))
     pos = layout_positions([str(n) for n in nodes], [(u, v) for u, v, _f in pairs])
-    degree = {str(n): len(set(nx.all_neighbors(graph, n)) - {n}) for n in nodes}
+    statements = statement_counts(graph)
 
     side = min(16.0, 6.0 + math.sqrt(len(nodes)) * 0.9)
     figure = Figure(figsize=(side, side * 0.75), dpi=110)
@@ -70,9 +72,9 @@ def draw_picture(graph: nx.MultiDiGraph, out: IO[bytes], fmt: str = "svg", *,
     for kind, members in by_type.items():
         shape, fill, border = NODE_TYPES[kind]
         axes.scatter([pos[n][0] for n in members], [-pos[n][1] for n in members],
-                     s=[60 + 40 * math.sqrt(degree[n]) for n in members], c=fill,
+                     s=[60 + 25 * math.sqrt(statements[n]) for n in members], c=fill,
                      edgecolors=border, marker=_MARKERS.get(shape, "o"), zorder=2, label=kind)
-    named = sorted(degree, key=lambda n: (-degree[n], n))[:MAX_LABELS]
+    named = sorted(statements, key=lambda n: (-statements[n], n))[:MAX_LABELS]
     label_of = {str(n): str(graph.nodes[n].get("label") or n) for n in nodes}
     for node in named:
         axes.annotate(label_of[node], (pos[node][0], -pos[node][1]), xytext=(0, 9),
