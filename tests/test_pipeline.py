@@ -265,5 +265,11 @@ def test_a_server_store_records_the_entity_pass_owed(kind: str, tmp_path: Path) 
         assert len(store) == len(list(store.quads())) == 0  # bookkeeping, not knowledge
         store.entity_pass_done()
         assert not store.entity_pass_pending()
+        store.replace_serialized([("b", b""), ("c", b"")], new=True)  # owed over b and c
+        assert store.entity_pass_pending() and store.owed_articles() == ["b", "c"]
+        store.replace_articles([("b", [])])  # b replaced: owed over the whole store
+        assert store.owed_articles() is None
+        store.entity_pass_done()
+        assert not store.entity_pass_pending()
     finally:
         server.stop()
