@@ -26,7 +26,7 @@ README = ROOT / "README.md"
 KG = [sys.executable, "-m", "kg"]
 CORPUS_ARGUMENTS = {"../shared/corpus/wikinews.jsonl", "corpus.jsonl"}
 NOT_HERE = {
-    "serve": "serves until stopped (tests/test_serve.py runs the server)",
+    "serve": "serves until stopped (tests/endpoint/ runs the server)",
     "--cluster": "needs a Dask scheduler (tests/test_distributed_build.py starts one)",
     "update": "reads feeds from the web again (tests/ingest/ fetch from loopback servers)",
     "urls.txt": "an input the README does not ship (tests/ingest/test_fetch.py)",
