@@ -56,11 +56,15 @@ def _modifiers(noun: Token) -> list[Token]:
 
 
 def _word(token: Token, context: Context) -> Argument | None:
-    """The entity one word names, even inside a hyphenated name ("Trump-Putin")."""
+    """The entity one word names, even inside a hyphenated name ("Trump-Putin"); an
+    organisation whose own name has a hyphen stays itself ("Al-Qaeda")."""
     found = context.resolve(token)
     if found is not None and not any(d in found.text for d in _DASHES):
         return found
-    return context.resolve_word(token)
+    word = context.resolve_word(token)
+    if word is None and found is not None and found.type == "Organisation":
+        return found
+    return word
 
 
 def _modifier_parties(noun: Token, context: Context) -> list[Argument]:
@@ -92,6 +96,18 @@ def _undergone(noun: Token) -> list[Token]:
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def _targeted(noun: Token) -> list[Token]:
+    """Who an event noun was aimed at when a clause says they were its target: "Abqaiq was
+    the target of an Al-Qaeda suicide attack" (``target`` words: target, victim)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or lemma_of(prep.head) not in words("target"):
+        return []
+    role = prep.head
+    if role.dep_ != "attr" or role.head.lemma_ != "be":
+        return []
+    return [c for c in role.head.children if c.dep_ == "nsubj"]
 
 
 def _carried(noun: Token) -> bool:
@@ -177,7 +193,7 @@ def _read(noun: Token, entry: EventEntry, sentence: Span,
         # invasion of Ukraine", "the murder of Khashoggi by Saudi agents"
     recipients = [p for t in prep_objects(noun, preps) for p in parties(t, context, owners=True)]
     recipients += [p for t in _impact_objects(noun) for p in parties(t, context, owners=True)]
-    recipients += [p for t in _undergone(noun) for p in parties(t, context)]
+    recipients += [p for t in _undergone(noun) + _targeted(noun) for p in parties(t, context)]
     # "the agreement between A and B", "memoranda of understanding between A and B"
     holders = [noun, *(t for t in prep_objects(noun, {"of"}) if not parties(t, context))]
     between = [p.argument for h in holders for t in prep_objects(h, {"between"})

@@ -671,3 +671,12 @@ def test_disapproval_with_a_thing_accuses_its_owner() -> None:
 def test_an_act_with_its_actor_named_by_by_takes_its_victim_from_of() -> None:
     assert ("United States", "ASSAULT", "Soleimani", "asserted") in coded(
         "The killing of Soleimani by the United States angered Iran.")
+
+
+def test_the_target_of_an_attack_is_its_recipient() -> None:
+    """"X was the target of a Y attack"; a hyphenated organisation ("Al-Qaeda") is one
+    party, not the words either side of its hyphen."""
+    assert ("Al-Qaeda", "ASSAULT", "Abqaiq", "asserted") in coded(
+        "In 2006, Abqaiq was the target of an Al-Qaeda suicide attack.")
+    assert ("Hamas", "ASSAULT", "Israel", "asserted") in coded(
+        "Israel was the victim of a Hamas attack.")
