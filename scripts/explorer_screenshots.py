@@ -60,7 +60,8 @@ def main() -> None:
         for key in options.name[:5]:
             box.send_keys(key)
             time.sleep(0.05)
-        _wait(browser, "document.querySelectorAll('#kg-suggestions [role=option]').length")
+        _wait(browser, "document.getElementById('kg-suggestions').dataset.query === "
+                       f"{json.dumps(options.name[:5])}")
         _shoot(browser, options.out / "explorer-search.png")
 
         options_shown = browser.driver.find_elements(By.CSS_SELECTOR, "[role=option]")

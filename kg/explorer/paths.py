@@ -137,12 +137,3 @@ def network_href(iri: str) -> str | None:
     """The URL of an entity's neighbourhood network (a page of the ``kg render`` kind)."""
     key = entity_key(iri)
     return f"{ROOT}/network/{key}" if key else None
-
-
-def search_href(text: str) -> str:
-    """The URL of the search results for ``text``.
-
-    >>> search_href("Orbán")
-    '/explore/search?q=Orb%C3%A1n'
-    """
-    return f"{ROOT}/search?{urlencode({'q': text})}"

@@ -130,7 +130,6 @@ class Index:
         self.articles = articles
         self.relations = relation_entries
         self.by_iri = {entry.iri: entry for entry in entities}
-        self.articles_by_iri = {entry.iri: entry for entry in articles}
         self.dates = {paths.article_graph(entry.iri): entry.date for entry in articles}
         self.countries = {entry.country: entry for entry in entities
                           if entry.type == "Country" and entry.country}

@@ -48,9 +48,8 @@ def suggestions(browser: Browser, text: str) -> list[WebElement]:
     for key in text:
         box.send_keys(key)
         time.sleep(0.03)
-    wait(browser, f"document.getElementById('kg-q').value === {json.dumps(text)} && "
-                  "!document.getElementById('kg-suggestions').hidden && "
-                  "document.querySelectorAll('#kg-suggestions [role=option]').length > 0")
+    wait(browser, "document.getElementById('kg-suggestions').dataset.query === "
+                  f"{json.dumps(text)} && !document.getElementById('kg-suggestions').hidden")
     return browser.driver.find_elements(By.CSS_SELECTOR, "#kg-suggestions [role=option]")
 
 

@@ -63,7 +63,11 @@ export function searchBox() {
     fetch(`${ROOT}/search?limit=8&q=${encodeURIComponent(text)}`,
       {headers: {Accept: "application/json"}})
       .then((answer) => answer.ok ? answer.json() : Promise.reject(answer.status))
-      .then((data) => { if (mine === asked && input.value.trim() === text) show(data); })
+      .then((data) => {
+        if (mine !== asked || input.value.trim() !== text) return;  // a later one is coming
+        show(data);
+        list.dataset.query = text;  // which text the options answer (tests wait on it)
+      })
       .catch(() => close());
   };
   input.addEventListener("input", () => {
