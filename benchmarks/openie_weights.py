@@ -21,7 +21,7 @@ import numpy as np
 from quality import ROOT, find_shared
 
 from kg.files import atomic_output
-from kg.openie import read
+from kg.openie import extract_lines
 
 WEIGHTS = ROOT / "kg" / "data" / "openie_weights.tsv"
 HEADER = """\
@@ -52,7 +52,7 @@ def labelled(shared: Path) -> list[tuple[tuple[str, ...], float]]:
             carb.Extraction.parse(fields[1].strip(), arguments))
     lines = (folder / "dev-sentences.txt").read_text(encoding="utf-8").splitlines()
     rows = []
-    for sentence, triples in read(lines[:len(lines) // 2]):
+    for sentence, triples in extract_lines(lines[:len(lines) // 2]):
         candidates = gold[carb.sentence_key(sentence)]
         for triple in triples:
             predicted = carb.Extraction.parse(triple.relation, list(triple.arguments))

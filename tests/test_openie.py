@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kg.nlp
-from kg.openie import Triple, confidence, extract, phrase, read, sentences, tsv_lines
+from kg.openie import Triple, confidence, extract, extract_lines, phrase, sentences, tsv_lines
 
 KG = [sys.executable, "-m", "kg"]
 
@@ -120,7 +120,7 @@ def test_sentences_name_the_line_of_a_bad_byte() -> None:
 
 def test_blank_lines_give_nothing_and_every_other_line_is_echoed() -> None:
     lines = ["", "   ", "Kenya recalled its ambassador .", "\t"]
-    assert [s for s, _ in read(lines)] == ["Kenya recalled its ambassador ."]
+    assert [s for s, _ in extract_lines(lines)] == ["Kenya recalled its ambassador ."]
 
 
 def test_tsv_fields_never_carry_a_tab_or_line_break() -> None:

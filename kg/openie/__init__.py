@@ -43,8 +43,8 @@ from kg.openie.nouns import noun_triples
 from kg.openie.phrases import conjunct_phrases, noun_phrase, phrase
 from kg.openie.record import Triple, confidence
 
-__all__ = ["Triple", "confidence", "conjunct_phrases", "extract", "noun_phrase", "phrase",
-           "read", "sentences", "tsv_lines"]
+__all__ = ["Triple", "confidence", "conjunct_phrases", "extract", "extract_lines",
+           "noun_phrase", "phrase", "sentences", "tsv_lines"]
 
 
 def extract(doc: Doc) -> list[Triple]:
@@ -93,15 +93,16 @@ def tsv_lines(lines: Iterable[str], nlp: Language | None = None) -> Iterator[str
     >>> next(tsv_lines(["Ann met Bob."])).split("\\t")[2:]
     ['met', 'Ann', 'Bob']
     """
-    for sentence, triples in read(lines, nlp):
+    for sentence, triples in extract_lines(lines, nlp):
         for triple in triples:
             yield triple.tsv(sentence)
 
 
-def read(lines: Iterable[str], nlp: Language | None = None) -> Iterator[tuple[str, list[Triple]]]:
+def extract_lines(lines: Iterable[str], nlp: Language | None = None
+                  ) -> Iterator[tuple[str, list[Triple]]]:
     """Each non-blank line with its tuples, parsed in batches through ``nlp.pipe``.
 
-    >>> [(s, len(t) > 0) for s, t in read(["Ann met Bob.", "  "])]
+    >>> [(s, len(t) > 0) for s, t in extract_lines(["Ann met Bob.", "  "])]
     [('Ann met Bob.', True)]
     """
     nlp = nlp or kg.nlp.load()
