@@ -1,13 +1,15 @@
 """An entity's neighbourhood as a small network, drawn by the renderer of ``kg render``
 (:func:`kg.viz.network_page.build_page`): the entity, the entities its latest statements
 join it to (the most joined first, at most :data:`NEIGHBOURS`), and those statements with
-their evidence. Open relations (``OTHER``) stay out, as in ``kg render``.
+their evidence. Open relations (``OTHER``) stay out, as in ``kg render``. Each entity's
+panel links to its explorer page, each evidence to its sentence in the article view.
 """
 
 from __future__ import annotations
 
 import networkx as nx
 
+from kg.explorer import paths
 from kg.explorer.entity import found
 from kg.explorer.search import Index
 from kg.explorer.statements import entity_statements
@@ -39,7 +41,7 @@ def neighbourhood(store: Store, index: Index, iri: str) -> nx.MultiDiGraph:
     for node in kept:
         known = index.entity(node) or entry
         graph.add_node(node, label=known.name, type=known.type, aliases=list(known.aliases),
-                       mentions=known.mentions)
+                       mentions=known.mentions, href=paths.entity_href(node))
     for statement in joined:
         source, target = statement["subject"]["iri"], statement["object"]["iri"]
         if source in kept and target in kept:
@@ -49,7 +51,8 @@ def neighbourhood(store: Store, index: Index, iri: str) -> nx.MultiDiGraph:
                                       "doc": statement["article"]["doc"],
                                       "title": statement["article"]["title"],
                                       "date": statement["article"]["date"],
-                                      "confidence": statement["confidence"]}])
+                                      "confidence": statement["confidence"],
+                                      "href": statement["evidenceHref"]}])
     return graph
 
 

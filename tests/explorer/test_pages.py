@@ -47,6 +47,9 @@ def test_every_page_has_a_url_and_a_json_twin(seed_server: str) -> None:
             twin = data(seed_server + path)
             assert {n["label"] for n in twin["nodes"]} >= {"Donald Trump", "Vladimir Putin"}
             assert twin["links"] and all(link["evidence"] for link in twin["links"])
+            assert all(n["href"].startswith("/explore/entity/") for n in twin["nodes"])
+            assert all(e["href"].startswith("/explore/article/")
+                       for link in twin["links"] for e in link["evidence"])
             continue
         assert page.headers["content-security-policy"] == POLICY
         assert "'unsafe-inline'" not in POLICY and "script-src 'self'" in POLICY
