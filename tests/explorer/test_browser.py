@@ -104,7 +104,7 @@ def test_pages_load_nothing_from_elsewhere_and_break_no_rule(chromium: Browser,
     assert errors == []
 
 
-def test_the_neighbourhood_network_draws_inside_the_entity_page(chromium: Browser,
+def test_the_neighbourhood_network_draws_and_leads_to_a_neighbour(chromium: Browser,
                                                                 seed_server: str) -> None:
     open_page(chromium, seed_server + "/explore/entity/person/donald-trump")
     frame = chromium.driver.find_element(By.CSS_SELECTOR, ".kg-network iframe")
@@ -113,9 +113,16 @@ def test_the_neighbourhood_network_draws_inside_the_entity_page(chromium: Browse
     try:
         wait(chromium, "window.kgReady === true", timeout=30)
         assert "Donald Trump" in chromium.driver.title
+        chromium.driver.find_element(By.ID, "kg-search").send_keys("Vladimir Putin")
+        chromium.driver.find_element(By.ID, "kg-go").click()
+        wait(chromium, "document.querySelector('#kg-details a.kg-link')")
+        assert chromium.severe_errors() == []
+        chromium.driver.find_element(By.CSS_SELECTOR, "#kg-details a.kg-link").click()
     finally:
         chromium.driver.switch_to.default_content()
-    assert chromium.severe_errors() == []
+    # the panel's link opens the neighbour's page in the explorer's window, not the frame
+    wait(chromium, "location.pathname === '/explore/entity/person/vladimir-putin' && "
+                   "window.kgReady === true")
 
 
 def test_hostile_text_stays_text(chromium: Browser, hostile_server: str) -> None:
