@@ -31,7 +31,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from kg import nlp as nlp_module
-from kg.graph.rdf import Run
+from kg.graph.rdf import GRAPH_LAYOUT, Run
 from kg.graph.store import DEFAULT_STORE, Store
 from kg.ingest import ReadError, Skipped, read
 from kg.ingest.web import Web
@@ -148,7 +148,7 @@ class Builder:
         model_id = nlp_module.describe_model(model)
         started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.run = Run(software=f"kg {__version__}", model=model_id, started=started)
-        self.salt = f"{self.run.software}|{model_id}|{data_version()}"
+        self.salt = f"{self.run.software}|{model_id}|{data_version()}|{GRAPH_LAYOUT}"
         self._held: set[str] | None = None  # the articles the store held before this build
 
     def build(self, paths: Iterable[str | Path], *, date: str | None = None,

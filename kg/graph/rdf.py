@@ -44,6 +44,11 @@ from kg.graph.summaries import name_triples, summary_triples
 from kg.lexicons import agent_sector, lookup_country
 from kg.records import Argument, Document, Entity, Reading, Statement
 
+GRAPH_LAYOUT = "2"
+"""The version of what :func:`reading_quads` writes, part of every article's fingerprint
+(:class:`kg.pipeline.Builder`): a build after the layout changed rewrites the articles an
+older kg wrote. 2: the event counts and the folded-name index (:mod:`kg.graph.summaries`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Run:
