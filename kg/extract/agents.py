@@ -27,9 +27,10 @@ from kg.lexicons import (
     government_nouns,
 )
 from kg.records import Argument
+from kg.resolve.wordlists import title_index
 
 _OWNER_PREPS = frozenset({"in", "from", "of"})
-_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
 TYPE = "Organisation"
 
 
@@ -77,8 +78,10 @@ def generic_actor(head: Token, context) -> Argument | None:
         return None
     start, agent = found
     owner = _owner(head, start, context)
-    if owner is None and head.lemma_.lower() in words("weapon"):
-        return None  # "drones hit the facility": a weapon is no actor unless someone's
+    if owner is None and (head.lemma_.lower() in words("weapon") or _one_office(head)):
+        # "drones hit the facility": a weapon is no actor unless someone's; "the
+        # president" is one person, not every president ("an Argentine judge" is Argentina's)
+        return None
     if owner is not None and owner[1]:
         name = f"{owner[0]} {agent}"  # as written: "Israeli soldiers", "Red Cross officials"
     elif owner is not None:
@@ -91,6 +94,14 @@ def generic_actor(head: Token, context) -> Argument | None:
     span = doc[first:head.i + 1]
     begin = context.offset + span.start_char
     return Argument(span.text, begin, begin + len(span.text), name, TYPE)
+
+
+def _one_office(head: Token) -> bool:
+    """Whether the noun is the title of one person ("the president", "the prime minister"),
+    who is the one holding it or no one: with no owner, never an actor of its sector that
+    would merge every president of the corpus into one node. Plural officials still are
+    ("ministers")."""
+    return head.tag_ in ("NN", "NNP") and head.lower_ in title_index()
 
 
 def _people_of(head: Token) -> bool:
@@ -107,12 +118,13 @@ def _owner(head: Token, start: int, context) -> tuple[str, bool] | None:
     for child in sorted(modifiers, key=lambda t: -t.i):
         if child.dep_ not in _MODIFIER_DEPS or child.i >= start:
             continue
+        mark = "'s" if child.dep_ == "poss" else ""  # "Taiwan's vice foreign minister"
         country = country_of_word(child.text)
         if country is not None:
-            return child.text, True
+            return child.text + mark, True
         found = context.resolve(child)
         if found is not None and found.type in ("Country", "Organisation"):
-            return _with_compounds(child).text, True
+            return _with_compounds(child).text + mark, True
     for prep in head.rights:
         if prep.dep_ != "prep" or prep.lower_ not in _OWNER_PREPS:
             continue

@@ -680,3 +680,14 @@ def test_the_target_of_an_attack_is_its_recipient() -> None:
         "In 2006, Abqaiq was the target of an Al-Qaeda suicide attack.")
     assert ("Hamas", "ASSAULT", "Israel", "asserted") in coded(
         "Israel was the victim of a Hamas attack.")
+
+
+def test_one_office_with_no_owner_is_no_generic_actor() -> None:
+    """"the president" is one person, or no one: an actor named "president" would merge
+    every president of the corpus. Owned, the official is their country's: "Taiwan's Vice
+    Foreign Minister"; plural officials stay generic ("ministers")."""
+    assert coded("The president criticised the opposition on Monday.") == set()
+    assert ("Taiwan's foreign minister", "CONSULT", "Russia", "asserted") in coded(
+        "Taiwan's Vice Foreign Minister visited Russia today.")
+    assert ("ministers", "ACCUSE", "Russia", "asserted") in coded(
+        "Ministers criticised Russia on Monday.")
