@@ -29,37 +29,42 @@ from kg.extract.components import register
 from kg.extract.factuality import factuality, intent, noun_factuality, planned
 from kg.extract.groups import remember_actor, remember_group
 from kg.extract.parties import Party, parties
-from kg.extract.recall import recall, remember_unattributed
+from kg.extract.recall import remember_unattributed
+from kg.extract.recipients import (
+    between_tokens,
+    complement_subjects,
+    controlled_objects,
+    inherited_recipients,
+    mutual,
+    object_tokens,
+    recalled_recipients,
+    recipient_tokens,
+    struck_where,
+)
 from kg.extract.senses import (
     REFUSAL,
     Event,
     lemma_of,
-    noun_event,
-    object_words,
     refusal,
     verb_event,
 )
 from kg.extract.setting import placed, setting
 from kg.extract.syntax import (
     RELATIVE_PRONOUNS,
-    SUBJECT_DEPS,
     antecedent,
     conjuncts,
-    governor,
     prep_objects,
     quoted,
 )
-from kg.extract.words import recipient_preps, words
+from kg.extract.words import words
 from kg.lexicons import (
     EventEntry,
-    government_nouns,
     speech_verbs,
 )
 from kg.records import Argument, Factuality, Statement
 
 NAME = "clauses"
 _OBJECTS = {"dobj", "attr", "oprd", "dative"}
-_EVENT_OBJECTS = {"dobj", "dative"}
 _NEEDS_PARTNER = frozenset({"CONSULT"})
 _GROUP_CODES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _MEMBERSHIP_VERBS = frozenset({"join"})
@@ -81,154 +86,6 @@ def _verb_phrase(verb: Token) -> str:
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
-def _objects(verb: Token, actor_: Actor, deps: set[str]) -> list[Token]:
-    objects = [c for c in verb.children if c.dep_ in deps]
-    return [*objects, *actor_.patients] if actor_.how == "agent" else objects
-
-
-def _recipients(verb: Token, event: Event, actor_: Actor) -> list[tuple[Token, str]]:
-    """The tokens that may name an event's recipient, each with how it is attached."""
-    found: list[tuple[Token, str]] = []
-    preps = event.recipient_preps
-    if event.idiom_object is not None:
-        # "lifted sanctions on Iran": the object's own recipient
-        noun = event.idiom_object
-        own = noun_event(noun)
-        noun_preps = preps | (recipient_preps(own.code) if own else frozenset())
-        if _partnered(noun):
-            noun_preps = noun_preps | {"with"}  # "cut ties with Iran"
-        found.extend((p, prep.lower_) for prep in noun.children
-                     if prep.dep_ == "prep" and prep.lower_ in noun_preps
-                     for p in prep.children if p.dep_ == "pobj")
-        # "claimed responsibility for the attack on Abqaiq": the recipient of the event named
-        found.extend((p, prep) for event_noun in prep_objects(noun, ("for",))
-                     if noun_event(event_noun)
-                     for p, prep in _own_recipients(event_noun))
-        found.extend((c, "object") for c in _datives(verb))
-        if lemma_of(noun) not in words("vehicle"):
-            # a pattern's object may be a party ("arrested protesters"), but not the
-            # subject's own means ("will lead the American delegation", "sent troops")
-            found.append((noun, "object"))
-    elif event.trigger == verb:
-        deps = set() if lemma_of(verb) in words("topic") else _EVENT_OBJECTS - {"dative"}
-        objects = _objects(verb, actor_, deps)
-        found.extend((t, "object") for t in [*objects, *_datives(verb)])
-        # the object's own recipient: "demanded an explanation from Russia", "imposed
-        # tariffs on China" (not "of": "demanded the release of prisoners")
-        found.extend((p, prep.lower_) for obj in objects if obj.dep_ == "dobj"
-                     for prep in obj.children if prep.dep_ == "prep"
-                     and prep.lower_ in preps and prep.lower_ != "of"
-                     for p in prep.children if p.dep_ == "pobj")
-    else:
-        found.extend((c, "object") for c in _datives(verb))
-        # a light verb's subject is its event noun's actor, so "of" names the recipient,
-        # as after an actor's possessive: "voiced criticism of Russia", "Russia's invasion
-        # of Ukraine"
-        noun_preps = preps | {"of"} if event.trigger.dep_ in _EVENT_OBJECTS else preps
-        found.extend((p, prep.lower_) for prep in event.trigger.children
-                     if prep.dep_ == "prep" and prep.lower_ in noun_preps
-                     for p in prep.children if p.dep_ == "pobj")
-    found.extend((p, prep.lower_) for prep in verb.children
-                 if prep.dep_ == "prep" and prep.lower_ in preps
-                 for p in prep.children if p.dep_ == "pobj")
-    return found
-
-
-def _own_recipients(noun: Token) -> list[tuple[Token, str]]:
-    """The recipients an event noun names itself ("the attack on Abqaiq")."""
-    own = noun_event(noun)
-    preps = tuple(recipient_preps(own.code)) if own else ()
-    return [(p, p.head.lower_) for p in prep_objects(noun, preps)]
-
-
-def _recalled_recipients(noun: Token, context: Context) -> list[Party]:
-    """The recipients of the event a definite noun names again ("claimed responsibility
-    for the attacks": on what the article said was attacked)."""
-    own = noun_event(noun)
-    if own is None or not own.is_event:
-        return []
-    return [Party(t.recipient, False) for t in recall(noun, own.code, context)
-            if t.recipient is not None]
-
-
-def _their(verb: Token) -> bool:
-    """Whether the verb's object is its coordinated subjects' relations with each other
-    ("their diplomatic ties"), not things of theirs ("praised their partners")."""
-    return any(c.dep_ == "dobj" and _partnered(c)
-               and any(p.dep_ == "poss" and p.lower_ == "their" for p in c.children)
-               for c in verb.children)
-
-
-def _partnered(noun: Token) -> bool:
-    """Whether a noun names relations whose other party "with" names ("ties with Iran")."""
-    return any(word in words("partnered") for word in object_words(noun))
-
-
-def _struck_where(verb: Token, event: Event) -> list[Token]:
-    """The places where the things an event strikes lie: the "in" of its object or event
-    noun ("attacked oil facilities in Saudi Arabia", "the attack on infrastructure in Saudi
-    Arabia"). The verb's own "in" is where it happened, not what it struck ("died in
-    Moscow", "took place in Milwaukee")."""
-    holders = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if event.trigger != verb:
-        holders += [event.trigger, *(t for t, _ in _own_recipients(event.trigger))]
-    # the parser often hangs the object's "in" on the verb: right after the object, it
-    # is still the object's ("attacked oil infrastructure | in Saudi Arabia")
-    following = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
-                 and any(prep.i == h.right_edge.i + 1 for h in holders)
-                 for p in prep.children if p.dep_ == "pobj"]
-    return [p for holder in dict.fromkeys(holders) for p in prep_objects(holder, ("in",))] \
-        + following
-
-
-def _datives(verb: Token) -> list[Token]:
-    """The indirect objects of a verb: "gave Tanzania a grant", and the object of a "to"
-    the parser marks as dative ("granted asylum to Panama")."""
-    found: list[Token] = []
-    for child in (c for c in verb.children if c.dep_ == "dative"):
-        if child.pos_ == "ADP":
-            found.extend(c for c in child.children if c.dep_ == "pobj")
-        else:
-            found.append(child)
-    return found
-
-
-def _controlled(verb: Token) -> list[Token]:
-    """The party an object-control verb acts on: "urged the embassy to reconsider"
-    (not the thing asked for: "urge stronger sanctions to counter …")."""
-    if not any(c.dep_ == "xcomp" for c in verb.children):
-        return []
-    actors = words("actor") | government_nouns()
-    return [c for c in verb.children if c.dep_ in ("dobj", "dative")
-            and (c.lemma_.lower() in actors or c.pos_ in ("PROPN", "PRON"))]
-
-
-def _inherited_recipients(verb: Token) -> list[Token]:
-    """A participle adjunct without an object shares its governing verb's recipient
-    ("wrote to the embassy asking …"), unless that is only an audience ("addressed
-    reporters, calling for …" asks nothing of the reporters)."""
-    head, dep = governor(verb)
-    if dep != "advcl" or verb.tag_ != "VBG" or head.pos_ != "VERB":
-        return []
-    found = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-    found.extend(p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "to"
-                 for p in prep.children if p.dep_ == "pobj")
-    return [t for t in found if lemma_of(t) not in words("audience")]
-
-
-def _complement_subjects(verb: Token) -> list[Token]:
-    """Whom a request is made of when a clause says what is asked: "demanded that the US
-    cancel its plans" (the subject of the clause, not an object of the verb)."""
-    return [subject for clause in verb.children if clause.dep_ == "ccomp"
-            for subject in clause.children if subject.dep_ in SUBJECT_DEPS]
-
-
-def _between(token: Token) -> list[Token]:
-    """The parties of "talks were held between A and B"."""
-    return [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "between"
-            for pobj in prep.children if pobj.dep_ == "pobj" for p in conjuncts(pobj)]
-
-
 def clauses_of(sentence: Span) -> Iterator[Clause]:
     """The predicates of a sentence that have an actor or a patient, with their objects."""
     for token in sentence:
@@ -236,7 +93,7 @@ def clauses_of(sentence: Span) -> Iterator[Clause]:
             continue
         found = actor(token)
         if found.tokens or found.patients:
-            yield Clause(token, found, tuple(_objects(token, found, _OBJECTS)))
+            yield Clause(token, found, tuple(object_tokens(token, found, _OBJECTS)))
 
 
 def _statement(context: Context, sentence: Span, relation: str, subject: Argument,
@@ -298,10 +155,10 @@ def _remember_unattributed(clause: Clause, event: Event, sentence: Span,
                            context: Context) -> None:
     """An attack told without its attacker, kept for whoever claims it later."""
     position = context.offset + sentence.start_char
-    struck = [p.argument for token, _ in _recipients(clause.verb, event, clause.actor)
+    struck = [p.argument for token, _ in recipient_tokens(clause.verb, event, clause.actor)
               for p in parties(token, context, owners=True)]
     if not struck and event.entry.code == "ASSAULT":
-        struck = [p.argument for t in _struck_where(clause.verb, event)
+        struck = [p.argument for t in struck_where(clause.verb, event)
                   for p in parties(t, context)]
     for recipient in struck:
         remember_unattributed(context, position, event.entry.code, recipient)
@@ -407,9 +264,9 @@ def _conditioned(verb: Token, marks: tuple[str, ...] = ("if", "unless")) -> bool
 def _event_statements(clause: Clause, event: Event, subjects: list[Party], sentence: Span,
                       context: Context, code: str) -> Iterator[Statement]:
     verb = clause.verb
-    recipients = _recipients(verb, event, clause.actor)
+    recipients = recipient_tokens(verb, event, clause.actor)
     if not recipients:
-        recipients = [(t, "object") for t in _inherited_recipients(verb)]
+        recipients = [(t, "object") for t in inherited_recipients(verb)]
     subject_names = {p.argument.name for p in subjects}
     audience = lemma_of(verb) in words("address")
     objects: list[Party] = []
@@ -421,21 +278,21 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
         objects.extend(p for p in found if p.argument.name not in subject_names)
     if not objects and event.idiom_object is not None:
         objects = [p for noun in prep_objects(event.idiom_object, ("for",))
-                   for p in _recalled_recipients(noun, context)
+                   for p in recalled_recipients(noun, context)
                    if p.argument.name not in subject_names]
     if not objects and event.trigger != verb and code not in _GROUP_CODES:
         # "the attack was claimed by the Houthis" (who joins "the talks" is no party of
         # those before: the talks were theirs)
-        objects = [p for p in _recalled_recipients(event.trigger, context)
+        objects = [p for p in recalled_recipients(event.trigger, context)
                    if p.argument.name not in subject_names]
     if not objects and code == "REQUEST":
-        objects = [p for t in _complement_subjects(verb) for p in parties(t, context)
+        objects = [p for t in complement_subjects(verb) for p in parties(t, context)
                    if p.argument.name not in subject_names]
-    controlled = _controlled(verb)
+    controlled = controlled_objects(verb)
     if controlled and not any(parties(t, context) for t in controlled):
         return  # the recipient is a description we cannot name ("urged the embassy to …")
     if event.trigger != verb:
-        between = [p for t in _between(verb) + _between(event.trigger)
+        between = [p for t in between_tokens(verb) + between_tokens(event.trigger)
                    for p in parties(t, context)]
         if len(between) >= 2 and not subjects:
             subjects = between[:1]
@@ -445,7 +302,7 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
         event.trigger != verb and event.entry.code in _GROUP_CODES)  # "held talks"
     if code in _GROUP_CODES and len(subjects) == 1 and objects:
         remember_group(context, verb, [subjects[0].argument, *(p.argument for p in objects)])
-    if not objects and len(subjects) > 1 and _their(clause.verb):
+    if not objects and len(subjects) > 1 and mutual(clause.verb):
         reciprocal = True  # "Czechia and Albania have upgraded their diplomatic ties"
     if not objects and reciprocal and len(subjects) > 1:
         # "A and B met": the first-named party with each of the others.
@@ -459,7 +316,7 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
     elif not objects and code == "ASSAULT":
         # what was struck lies where the text says: "attacked oil facilities in Saudi Arabia"
         # (an arrest "in the neighbourhood" takes no place prisoner)
-        objects = [p for t in _struck_where(verb, event) for p in parties(t, context)
+        objects = [p for t in struck_where(verb, event) for p in parties(t, context)
                    if p.argument.name not in subject_names]
     if not objects and (event.entry.code in _NEEDS_PARTNER or event.entry.mode == "joint"
                         or event.entry.lemma in words("needs_recipient")
