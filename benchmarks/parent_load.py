@@ -5,7 +5,7 @@ that hands out the tasks, takes the results and writes them. On a machine with f
 the workers hide the writer's ceiling; here the workers do no parsing: each returns, for
 the articles of its task, readings prepared beforehand (:func:`prepare`), no faster than
 ``rate`` articles a second, so the build's pace is the writer's whenever the workers offer
-more than it takes. :func:`simulated_read` is the workers' :data:`kg.pipeline.ReadTask`; it
+more than it takes. :func:`simulated_extract` is the workers' :data:`kg.tasks.ExtractTask`; it
 is imported by the workers, so this folder must be on their ``sys.path``.
 
     python benchmarks/run.py --only parent
@@ -54,7 +54,7 @@ def _prepared() -> dict[str, Reading]:
     return pickle.loads(Path(os.environ[PREPARED]).read_bytes())
 
 
-def simulated_read(documents: Sequence[Document], salt: str = "",
+def simulated_extract(documents: Sequence[Document], salt: str = "",
                    model: str | None = None) -> list[Reading | Failure]:
     """The prepared readings of ``documents`` (each given its task's document and
     fingerprint), returned no sooner than ``rate`` allows."""

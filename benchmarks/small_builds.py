@@ -130,7 +130,7 @@ def child_parent(spec: dict[str, Any]) -> dict[str, Any]:
     store = Store(store_path)
     stamps: list[float] = []
     start, cpu = time.perf_counter(), time.process_time()
-    report = Builder(store, jobs=spec["jobs"], read=parent_load.simulated_read).build(
+    report = Builder(store, jobs=spec["jobs"], extract=parent_load.simulated_extract).build(
         [spec["corpus"]], on_article=lambda _: stamps.append(time.perf_counter()))
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu
     settled = len(stamps) // 10  # the pool started and the first results in: steady pace

@@ -39,9 +39,9 @@ from kg.lexicons import data_version
 from kg.records import Document
 from kg.resolve.corpus import unify as unify_entities
 from kg.tasks import (  # noqa: F401 (parse_documents, extract_article: tests/extract reads by them)
+    ExtractTask,
     Failure,
     Prepared,
-    ReadTask,
     WorkerError,
     extract_article,
     extract_articles,
@@ -89,7 +89,7 @@ def _tasks(documents: Iterable[Document], size: int = TASK_SIZE) -> Iterator[lis
 
 
 def _read_in_workers(tasks: Iterator[list[Document]], salt: str, model: str | None,
-                     jobs: int, run: Run, read: ReadTask = extract_articles
+                     jobs: int, run: Run, extract: ExtractTask = extract_articles
                      ) -> Iterator[list[Prepared | Failure]]:
     """:func:`prepare_articles` over ``tasks`` in ``jobs`` processes, results in task order.
 
@@ -108,7 +108,7 @@ def _read_in_workers(tasks: Iterator[list[Document]], salt: str, model: str | No
     pending: deque[Future[list[Prepared | Failure]]] = deque()
     try:
         for task in tasks:
-            pending.append(pool.submit(prepare_articles, task, salt, model, run, read))
+            pending.append(pool.submit(prepare_articles, task, salt, model, run, extract))
             if len(pending) > 2 * jobs:
                 yield pending.popleft().result()
         while pending:
@@ -131,9 +131,10 @@ class Builder:
     """
 
     def __init__(self, store: Store, *, model: str | None = None, jobs: int = 1,
-                 cluster: str | None = None, read: ReadTask = extract_articles) -> None:
-        """``read`` reads each task of articles (:data:`kg.tasks.ReadTask`): a benchmark of
-        the writer alone passes one that returns prepared readings (``benchmarks/``)."""
+                 cluster: str | None = None, extract: ExtractTask = extract_articles) -> None:
+        """``extract`` parses and extracts each task of articles
+        (:data:`kg.tasks.ExtractTask`): a benchmark of the writer alone passes one that
+        returns prepared readings (``benchmarks/``)."""
         if jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {jobs}")
         if cluster is not None:
@@ -147,7 +148,7 @@ class Builder:
         self.model = model
         self.jobs = jobs
         self.cluster = cluster
-        self.read = read
+        self.extract = extract
         model_id = nlp_module.describe_model(model)
         started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.run = Run(software=f"kg {__version__}", model=model_id, started=started)
@@ -205,11 +206,11 @@ class Builder:
 
             outcomes = read_on_cluster(tasks, self.salt, self.model, self.cluster, self.run)
         elif self.jobs == 1 or len(first) < 2:  # one task: starting workers costs more than it
-            outcomes = (prepare_articles(task, self.salt, self.model, self.run, self.read)
+            outcomes = (prepare_articles(task, self.salt, self.model, self.run, self.extract)
                         for task in tasks)
         else:
             outcomes = _read_in_workers(tasks, self.salt, self.model, self.jobs, self.run,
-                                        self.read)
+                                        self.extract)
         batch: list[Prepared] = []
         for task_outcomes in outcomes:
             for outcome in task_outcomes:

@@ -127,13 +127,14 @@ class Prepared:
     quads: bytes  # the article's named graph, as N-Quads
 
 
-ReadTask = Callable[[Sequence[Document], str, str | None], list[Reading | Failure]]
-"""What reads a task of articles: :func:`extract_articles` (or, in a benchmark of the writer
-alone, a function that returns prepared readings at a fixed rate)."""
+ExtractTask = Callable[[Sequence[Document], str, str | None], list[Reading | Failure]]
+"""What parses and extracts a task of articles: :func:`extract_articles` (or, in a
+benchmark of the writer alone, a function that returns prepared readings at a fixed
+rate)."""
 
 
 def prepare_articles(documents: Sequence[Document], salt: str, model: str | None, run: Run,
-                     read: ReadTask = extract_articles) -> list[Prepared | Failure]:
+                     extract: ExtractTask = extract_articles) -> list[Prepared | Failure]:
     """:func:`extract_articles`, then each reading's graph (provenance ``run``) as N-Quads:
     what a worker hands the build's writer. An article whose graph cannot be written (a
     term RDF cannot hold) fails alone.
@@ -145,7 +146,7 @@ def prepare_articles(documents: Sequence[Document], salt: str, model: str | None
     ('d', True)
     """
     prepared: list[Prepared | Failure] = []
-    for outcome in read(documents, salt, model):
+    for outcome in extract(documents, salt, model):
         if isinstance(outcome, Failure):
             prepared.append(outcome)
             continue
