@@ -20,6 +20,7 @@ from conftest import SEED_ID, SEEDS
 import kg
 import kg.graph.iri
 from kg.cli import app
+from kg.graph import summaries
 from kg.graph.store import Store
 
 KG = [sys.executable, "-m", "kg"]
@@ -300,16 +301,19 @@ def test_error_lines_are_whole_and_markup_is_shown_not_obeyed(tmp_path: Path) ->
 
 @pytest.fixture(scope="module")
 def marked_store(store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed store plus an entity whose label and alias hold markup and an escape."""
+    """The seed store plus an entity whose label and alias hold markup and an escape, with
+    the folded names a build writes for every entity (kg.graph.summaries)."""
     copy = tmp_path_factory.mktemp("marked") / "store"
     shutil.copytree(store, copy)
     graph = kg.graph.iri.article_graph(SEED_ID)
+    label = "[/x] [bold]Mark[/bold] :thumbs_up:"
     Store(copy).update(f"""
         PREFIX dip: <https://w3id.org/kg-diplomacy/ontology#>
         INSERT DATA {{ GRAPH <{graph}> {{
           <https://example.org/marked> a dip:Person ; dip:mentionCount 999 ;
-            <http://www.w3.org/2000/01/rdf-schema#label> "[/x] [bold]Mark[/bold] :thumbs_up:" ;
-            <http://www.w3.org/2004/02/skos/core#altLabel> "Mark\\u001b[2J" }} }}""")
+            <http://www.w3.org/2000/01/rdf-schema#label> "{label}" ;
+            <http://www.w3.org/2004/02/skos/core#altLabel> "Mark\\u001b[2J" ;
+            <{summaries.NAME.value}> "{summaries.name_key(label)}" }} }}""")
     return copy
 
 
