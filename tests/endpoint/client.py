@@ -43,10 +43,15 @@ class Answer:
     def text(self) -> str:
         return self.body.decode("utf-8")
 
+    def json(self) -> dict:
+        """The body as JSON, asserting the answer says it is JSON."""
+        assert self.headers["content-type"].startswith("application/json"), self.headers
+        return json.loads(self.body)
+
 
 def fetch(url: str, *, params: dict[str, str] | None = None, data: bytes | None = None,
           content_type: str | None = None, accept: str | None = None, method: str | None = None,
-          headers: dict[str, str] | None = None) -> Answer:
+          headers: dict[str, str] | None = None, timeout: float = 30) -> Answer:
     """One HTTP request with urllib; HTTP errors are answers too."""
     if params:
         url += "?" + urllib.parse.urlencode(params)
@@ -56,7 +61,7 @@ def fetch(url: str, *, params: dict[str, str] | None = None, data: bytes | None 
     if accept:
         request.add_header("Accept", accept)
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             status, got, body = response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         status, got, body = error.code, error.headers, error.read()
