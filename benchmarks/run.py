@@ -26,7 +26,6 @@ import os
 import platform
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,13 +35,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import small_builds  # the sections small and parent (this folder is the script's path)
+import query_sections  # the sections queries, remote and scale (this folder is on the path)
+import small_builds  # the sections small and parent
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"  # servers.py: the SPARQL server launchers the tests use too
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews.jsonl"
 QUERY_TIMEOUT = 120.0  # seconds; a slower named query is reported as such, not waited for
-PROFILES = 20  # entities looked up by `kg show` on each store
 
 
 # -- the child side: one measurement per process -------------------------------------------
@@ -121,100 +120,6 @@ def child_build(spec: dict[str, Any]) -> dict[str, Any]:
             "errors": report.errors[:3], "quads": len(store)}
 
 
-def child_query(spec: dict[str, Any]) -> dict[str, Any]:
-    """One named query on a store: its first page asked three times, cold (the first time)
-    and the best of the other two, then its whole answer twice, every page read (a query
-    not paged by articles has one page, its whole answer). The whole answer stops being
-    read at ``budget`` seconds (``whole_cut``: the time is then a lower bound), so a slow
-    whole table never costs the first page's numbers."""
-    import kg
-    from kg.queries import query_pages
-
-    store = kg.open_store(spec["store"], read_only=True)
-    sparql = kg.named_queries()[spec["query"]]
-    budget = spec.get("budget", float("inf"))
-    firsts, wholes, cut = [], [], False
-    for _ in range(3):
-        start = time.perf_counter()
-        page_rows = len(next(query_pages(store, sparql)).rows)
-        firsts.append(time.perf_counter() - start)
-    for _ in range(2):
-        start, rows = time.perf_counter(), 0
-        for page in query_pages(store, sparql):
-            rows += len(page.rows)
-            cut = time.perf_counter() - start > budget
-            if cut:
-                break
-        wholes.append(time.perf_counter() - start)
-        if cut:
-            break
-    # no count of the store here: on a server, it can take longer than the queries
-    return {"wall": firsts[0], "warm": min(firsts[1:]), "rows": rows, "page_rows": page_rows,
-            "whole": wholes[0], "whole_warm": min(wholes), "whole_cut": cut}
-
-
-def child_profile(spec: dict[str, Any]) -> dict[str, Any]:
-    """``kg show`` of ``entities`` entities, the most mentioned half and the rest from the
-    middle of the table, each looked up by its name in lower case: the median and slowest."""
-    import kg
-    from kg.queries.entity import entity_table
-
-    store = kg.open_store(spec["store"], read_only=True)
-    table = entity_table(store)
-    half = spec["entities"] // 2
-    middle = len(table) // 2
-    names = [row.name.lower() for row in table[:half] + table[middle:middle + half]]
-    times, sizes = [], []
-    for name in names:
-        start = time.perf_counter()
-        sizes.append(sum(len(profile.statements) for profile in kg.show(name, store=store)))
-        times.append(time.perf_counter() - start)
-    slowest = max(range(len(times)), key=times.__getitem__)
-    return {"wall": sum(times), "profiles": len(times), "median": statistics.median(times),
-            "max": times[slowest], "max_statements": sizes[slowest]}
-
-
-def child_synthetic(spec: dict[str, Any]) -> dict[str, Any]:
-    """A store of ``quads`` statements drawn from the vocabulary of a built store."""
-    sys.path.insert(0, str(Path(__file__).parent))
-    from synthetic import Vocabulary, fill
-
-    import kg
-    from kg.graph.rdf import Run
-
-    vocabulary = Vocabulary.from_store(kg.open_store(spec["source"], read_only=True))
-    start = time.perf_counter()
-    run = Run(f"kg {kg.__version__}", "synthetic", "2025-01-01T00:00:00Z")
-    quads = fill(kg.open_store(spec["store"]), vocabulary, spec["quads"], run)
-    return {"wall": time.perf_counter() - start, "quads": quads}
-
-
-def child_rewrite(spec: dict[str, Any]) -> dict[str, Any]:
-    """One article of a synthetic store written again with other statements, through
-    kg's write path (its graph replaced, flushed), then the entity pass over it alone:
-    what rebuilding one article costs the store, the parse left aside."""
-    sys.path.insert(0, str(Path(__file__).parent))
-    from synthetic import Vocabulary, synthetic_readings
-
-    import kg
-    from kg.graph.rdf import Run, reading_quads
-    from kg.resolve.corpus import unify
-
-    vocabulary = Vocabulary.from_store(kg.open_store(spec["source"], read_only=True))
-    store = kg.open_store(spec["store"])
-    reading = next(synthetic_readings(vocabulary, seed=spec["seed"]))  # synthetic-000000
-    run = Run(f"kg {kg.__version__}", "synthetic", "2025-01-01T00:00:00Z")
-    start = time.perf_counter()
-    store.replace_articles([(reading.document.id, list(reading_quads(reading, run)))])
-    store.flush()
-    written = time.perf_counter()
-    unify(store, [reading.document.id])
-    store.entity_pass_done()
-    store.flush()
-    return {"wall": time.perf_counter() - start, "write": written - start,
-            "entity_pass": time.perf_counter() - written}
-
-
 def child_render(spec: dict[str, Any]) -> dict[str, Any]:
     """``kg.render`` of a store: the time and the size of the page."""
     import kg
@@ -225,9 +130,8 @@ def child_render(spec: dict[str, Any]) -> dict[str, Any]:
             "nodes": drawn.nodes, "edges": drawn.edges}
 
 
-CHILDREN = {"bare": child_bare, "build": child_build, "query": child_query,
-            "profile": child_profile, "synthetic": child_synthetic, "rewrite": child_rewrite,
-            "render": child_render, **small_builds.CHILDREN}
+CHILDREN = {"bare": child_bare, "build": child_build, "render": child_render,
+            **query_sections.CHILDREN, **small_builds.CHILDREN}
 
 
 def child_main(kind: str, spec_json: str) -> None:
@@ -527,123 +431,6 @@ def section_cluster(bench: Bench) -> None:
                                       "words/s", "ratio", "peak RSS MB"], rows)
 
 
-def named_queries(bench: Bench, label: str, store: str) -> dict[str, dict[str, Any]]:
-    """Each named query on ``store`` (a folder or a server's URL), in a child of its own."""
-    import kg  # only the parent's query list; every query runs in a child
-
-    # the whole answer is given a third of the timeout: the first page is measured anyway
-    return {name: step(f"{label}: {name}", "query", bench.query_timeout, store=store,
-                       query=name, budget=bench.query_timeout / 3)
-            for name in kg.named_queries()}
-
-
-def section_queries(bench: Bench) -> None:
-    """The named queries on the 1× store and on the synthetic store."""
-    import kg
-
-    source, made = store_1x(bench), synthetic_store(bench)
-    corpus = named_queries(bench, "1× store", str(bench.store_1x)) if "error" not in source \
-        else {}
-    synthetic = named_queries(bench, "synthetic", str(bench.synthetic)) if "error" not in made \
-        else {}
-    bench.results["synthetic"] = made
-    bench.results["queries"] = {name: {"corpus": corpus.get(name, source),
-                                       "synthetic": synthetic.get(name, made)}
-                                for name in kg.named_queries()}
-    bench.results["show"] = {
-        label: step(f"{label}: kg show", "profile", store=str(store), entities=PROFILES)
-        if "error" not in made_by else made_by
-        for label, store, made_by in (("corpus", bench.store_1x, source),
-                                      ("synthetic", bench.synthetic, made))}
-    rows = [[name, _latency(r["corpus"]), _latency(r["synthetic"])]
-            for name, r in bench.results["queries"].items()]
-    rows.append([f"kg show ×{PROFILES}", _profiles(bench.results["show"]["corpus"]),
-                 _profiles(bench.results["show"]["synthetic"])])
-    print_table("Named queries, first answer (best warm) in seconds, rows",
-                ["query", f"corpus store ({_quads(source)})",
-                 f"synthetic ({_quads(made)})"], rows)
-
-
-SERVERS = (("oxigraph serve", "start_oxigraph", {}),
-           ("Virtuoso 7", "start_virtuoso", {"max_rows": None}))  # uncapped: whole answers
-
-
-def remote_store(bench: Bench, name: str, start: str,
-                 options: dict[str, Any]) -> dict[str, Any]:
-    """One server started in the work folder, filled with the synthetic articles through
-    kg's own write path, its named queries timed; stopped however it went."""
-    if str(TESTS) not in sys.path:
-        sys.path.insert(0, str(TESTS))
-    import servers  # the launchers the tests use: not copied here
-
-    from kg.messages import first_line
-
-    folder = bench.work / f"server-{start.removeprefix('start_')}"
-    fresh(folder)
-    folder.mkdir(parents=True)
-    try:
-        server = getattr(servers, start)(folder, **options)
-    except (servers.ServerMissing, RuntimeError, OSError, subprocess.SubprocessError) as error:
-        return {"load": {"error": f"not started: {first_line(error)}"}}
-    try:
-        load = step(f"{name}: fill with {bench.quads:,} quads", "synthetic",
-                    source=str(bench.store_1x), store=server.url, quads=bench.quads)
-        queries = named_queries(bench, name, server.url) if "error" not in load else {}
-        return {"url": server.url, "load": load, "queries": queries}
-    finally:
-        server.stop()
-
-
-def section_remote(bench: Bench) -> None:
-    """The synthetic store's load and named queries: embedded, then on each server."""
-    import kg
-
-    made = synthetic_store(bench)
-    # the queries section's answers on the same store, when it ran
-    embedded = {name: r["synthetic"] for name, r in bench.results.get("queries", {}).items()}
-    if not embedded and "error" not in made:
-        embedded = named_queries(bench, "synthetic", str(bench.synthetic))
-    stores = {"embedded store": {"load": made, "queries": embedded}}
-    for name, start, options in SERVERS:
-        stores[name] = remote_store(bench, name, start, options)
-    bench.results["remote"] = stores
-    rows = [["load", *(_load(s["load"]) for s in stores.values())]]
-    rows += [[query, *(_latency(s["queries"][query]) if query in s.get("queries", {}) else "-"
-                       for s in stores.values())] for query in kg.named_queries()]
-    print_table("Remote stores: the synthetic store written through kg's write path, then "
-                "named queries, first answer (best warm) in seconds, rows",
-                ["", *stores], rows)
-
-
-def section_scale(bench: Bench) -> None:
-    """A synthetic store ten times ``--quads`` (10M): its fill, the named queries' first
-    pages, ``kg show``, and one article written again with the entity pass over it."""
-    import kg
-
-    quads = bench.quads * 10
-    store = synthetic_path(bench, quads)
-    made = synthetic_store(bench, quads)
-    bench.results["scale"] = result = {"load": made}
-    if "error" not in made:
-        result["queries"] = named_queries(bench, f"{quads:,} quads", str(store))
-        # bounded: the most mentioned entities hold ten times the statements they do at 1M
-        result["show"] = step(f"{quads:,} quads: kg show", "profile", bench.query_timeout * 2,
-                              store=str(store), entities=PROFILES)
-        result["rewrite"] = step(f"{quads:,} quads: one article written again", "rewrite",
-                                 source=str(bench.store_1x), store=str(store), seed=9)
-    rows = [["fill", _load(made)]]
-    rows += [[name, _latency(result["queries"][name]) if "queries" in result else "-"]
-             for name in kg.named_queries()]
-    if "show" in result:
-        rows.append([f"kg show ×{PROFILES}", _profiles(result["show"])])
-        rewrite = result["rewrite"]
-        rows.append(["one article again", rewrite.get("error") or (
-            f"{rewrite['wall']:.2f} s: write {rewrite['write']:.2f}, "
-            f"entity pass {rewrite['entity_pass']:.2f}")])
-    print_table(f"A synthetic store of {quads:,} quads: fill, named queries' first answer "
-                "(best warm) in seconds, rows", ["", _quads(made)], rows)
-
-
 def section_render(bench: Bench) -> None:
     """``kg render`` of the 1× store."""
     made = store_1x(bench)
@@ -659,8 +446,9 @@ def section_render(bench: Bench) -> None:
 
 
 SECTIONS = {"throughput": section_throughput, "rebuild": section_rebuild,
-            "cluster": section_cluster, "queries": section_queries, "remote": section_remote,
-            "scale": section_scale, "render": section_render,
+            "cluster": section_cluster, "queries": query_sections.section_queries,
+            "remote": query_sections.section_remote, "scale": query_sections.section_scale,
+            "render": section_render,
             "small": small_builds.section_small,
             "parent": small_builds.section_parent}  # in the order they run
 
@@ -733,37 +521,18 @@ def _brief(result: dict[str, Any]) -> str:
     return f"{result['wall']:.1f} s wall, {result['cpu']:.1f} s CPU, {result['rss_mb']:.0f} MB"
 
 
-def _quads(result: dict[str, Any]) -> str:
+def quads_cell(result: dict[str, Any]) -> str:
     return result["error"] if "error" in result else f"{result['quads']:,} quads"
 
 
-def _load(result: dict[str, Any]) -> str:
+def load_cell(result: dict[str, Any]) -> str:
     """A fill's wall time, size and rate, e.g. ``12.3 s, 100,212 quads, 8,147/s``."""
     if "error" in result:
         return result["error"]
-    return f"{result['wall']:.1f} s, {_quads(result)}, {result['quads'] / result['wall']:,.0f}/s"
+    rate = result["quads"] / result["wall"]
+    return f"{result['wall']:.1f} s, {quads_cell(result)}, {rate:,.0f}/s"
 
 
-def _latency(result: dict[str, Any]) -> str:
-    """First answer (best warm) and rows; for a paged query, the first page's and then the
-    whole answer's, e.g. ``0.180 (0.120), 1000 of 47360 rows; all: 5.10 (4.80)``."""
-    if "error" in result:
-        return result["error"]
-    first = f"{result['wall']:.3f} ({result['warm']:.3f}), "
-    if result.get("whole_cut"):
-        return first + f"{result['page_rows']} rows a page; all: > {result['whole']:.0f} s"
-    if result["rows"] == result["page_rows"]:
-        return first + str(result["rows"])
-    return (first + f"{result['page_rows']} of {result['rows']} rows; "
-            f"all: {result['whole']:.2f} ({result['whole_warm']:.2f})")
-
-
-def _profiles(result: dict[str, Any]) -> str:
-    """Median and slowest ``kg show``, e.g. ``median 0.010, max 0.062 (331 statements)``."""
-    if "error" in result:
-        return result["error"]
-    return (f"median {result['median']:.3f}, max {result['max']:.3f} "
-            f"({result['max_statements']:,} statements)")
 
 
 if __name__ == "__main__":
