@@ -4,13 +4,15 @@
     python benchmarks/run.py --quick    # a smoke run: a few articles, 3×, 100k quads
     python benchmarks/run.py --only cluster,remote --workdir /tmp/w   # some sections
 
-The sections (``--only``): ``throughput``, ``rebuild``, ``cluster`` (``kg build
---cluster local:N``), ``queries``, ``remote`` (the synthetic store on ``oxigraph serve``
-and Virtuoso) and ``render``; ``small`` (builds of 1 to 100 articles as whole processes
-against bare spaCy, and posted to ``kg serve --build``) and ``parent`` (the writer of a
-``--jobs 8`` build alone, against workers returning prepared readings) are in
-``small_builds.py``. With ``--workdir`` the 1× store and the synthetic store are
-kept, each with a ``.done`` marker beside it, and reused by the next run of the same corpus.
+The sections (``--only``), each in the module of its kind: ``throughput``, ``rebuild``,
+``cluster`` (``kg build --cluster local:N``) and ``render`` in ``build_sections.py``;
+``queries``, ``remote`` (the synthetic store on ``oxigraph serve`` and Virtuoso) and
+``scale`` (a store ten times ``--quads``) in ``query_sections.py``; ``small`` (builds of 1
+to 100 articles as whole processes against bare spaCy, and posted to ``kg serve --build``)
+and ``parent`` (the writer of a ``--jobs 8`` build alone, against workers returning
+prepared readings) in ``small_builds.py``. This module is the harness they share. With
+``--workdir`` the 1× store and the synthetic store are kept, each with a ``.done`` marker
+beside it, and reused by the next run of the same corpus.
 
 Every measurement runs in a fresh child process of this script (``_child`` mode), so
 each build starts cold, peak memory is that build's own, and a crash or a runaway query
