@@ -22,6 +22,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.ingest.base import (
     MAX_INPUT_BYTES,
@@ -35,11 +36,13 @@ from kg.ingest.base import (
     without_surrogates,
 )
 from kg.ingest.chunk import bound
-from kg.ingest.fetch import Fetcher
 from kg.ingest.meta import parse_date
-from kg.ingest.web import Web, is_url, is_url_list
+from kg.ingest.urls import is_url, is_url_list
 from kg.records import Document
 from kg.registry import Registry
+
+if TYPE_CHECKING:
+    from kg.ingest.web import Web
 
 __all__ = ["READERS", "ReadError", "Reader", "Skipped", "read", "reader_for"]
 
@@ -209,6 +212,9 @@ def _read(paths: Iterable[str | Path], default: str | None, max_mb: float | None
             reader = None if isinstance(source, str) or listing else reader_for(source)
             archive = not isinstance(source, str) and _format(source) in ARCHIVES
             if web is None and (reader is None or archive):
+                from kg.ingest.fetch import Fetcher  # the web's libraries, only for the web
+                from kg.ingest.web import Web
+
                 web = own = Web(Fetcher(None))
             if isinstance(source, str):
                 items: Iterator[Document | ReadError | Skipped] = web.read_url(source)
