@@ -311,6 +311,7 @@ def _join_acronyms(nodes: list[Node], target: dict[Node, Target],
 
 
 RENAMES_PER_UPDATE = 20
+NODES_PER_QUERY = 500  # the entity nodes one query binds (see _bound)
 """Renames sent in one SPARQL update (each is nine operations)."""
 
 
@@ -390,7 +391,6 @@ def unify(store: Store, articles: Sequence[str] | None = None) -> int:
 # where binding the labels, or the classes by VALUES, takes a second.
 _NODES_CALLED = """
 SELECT ?g ?e ?label ?class (SUM(?count) AS ?mentions) WHERE {
-  VALUES ?e
   GRAPH ?g { ?e rdfs:label ?label ; a ?class ; dip:mentionCount ?count }
 }
 GROUP BY ?g ?e ?label ?class
@@ -422,23 +422,35 @@ def _values(variable: str, terms: Iterable[ox.NamedNode | ox.Literal]) -> str:
     return f"VALUES {variable} {{ {' '.join(str(term) for term in terms)} }}"
 
 
+def _bound(store: Store, query: str, nodes: Iterable[ox.NamedNode] | None
+           ) -> Iterator[ox.QuerySolution]:
+    """The rows of ``query`` with ``?e`` bound to ``nodes`` (all its rows with None), a
+    batch of nodes a query: Virtuoso compiles a VALUES block into one operator of bounded
+    arity ("Too many arguments … in operator()"), and every row is one node's."""
+    if nodes is None:
+        yield from store.query(query)
+        return
+    terms = sorted(set(nodes), key=str)
+    for start in range(0, len(terms), NODES_PER_QUERY):
+        block = _values("?e", terms[start:start + NODES_PER_QUERY])
+        yield from store.query(query.replace("WHERE {", f"WHERE {{ {block}", 1))
+
+
 def _read(store: Store, labels: Iterable[str] | None = None
           ) -> tuple[list[Node], dict[tuple[str, str], set[str]]]:
     """The nodes of the store (those called by one of ``labels``, or all) and what the
     articles say of each: offices, the countries of their posts, titled forms."""
-    values = "" if labels is None else _values("?e", sorted(
-        {ox.NamedNode(iri.entity(label, kind)) for label in labels for kind in _MOVABLE},
-        key=str))
+    called = None if labels is None else [
+        ox.NamedNode(iri.entity(label, kind)) for label in labels for kind in _MOVABLE]
     nodes = [Node(str(r["g"].value), str(r["e"].value), str(r["label"].value), _class(r),
                   int(r["mentions"].value))
-             for r in store.query(_NODES_CALLED.replace("VALUES ?e", values, 1)
-                                  if values else _NODES)
+             for r in (store.query(_NODES) if called is None
+                       else _bound(store, _NODES_CALLED, called))
              if _class(r) in _MOVABLE]
-    of_nodes = _values("?e", sorted({ox.NamedNode(n.iri) for n in nodes}, key=str)) \
-        if values else ""
+    of_nodes = None if called is None else [ox.NamedNode(n.iri) for n in nodes]
 
-    def rows(query: str) -> ox.QuerySolutions:
-        return store.query(query.replace("WHERE {", f"WHERE {{ {of_nodes}", 1))
+    def rows(query: str) -> Iterator[ox.QuerySolution]:
+        return _bound(store, query, of_nodes)
 
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
     if labels is not None and not nodes:
