@@ -117,6 +117,16 @@ class EventEntry:
     def is_event(self) -> bool:
         return self.code != NOT_EVENT
 
+    @property
+    def is_material(self) -> bool:
+        """Whether the entry codes a material act, done to someone (PLOVER quads 2 and 4:
+        an arrest, an attack, aid), not a verbal one made of them (a request, a threat).
+
+        >>> event_type("arrest", "NOUN").is_material, event_type("request", "NOUN").is_material
+        (True, False)
+        """
+        return quad_codes().get(self.code) in (2, 4)
+
 
 NOT_EVENT = "-"
 

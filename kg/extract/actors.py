@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.extract.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, governor
 from kg.extract.words import words
-from kg.lexicons import event_type, quad_codes
+from kg.lexicons import event_type
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +134,7 @@ def _reduced_relative(subject: Token) -> Token:
 
 def _material_event(noun: Token) -> bool:
     entry = event_type(noun.lemma_.lower(), "NOUN")
-    return entry is not None and entry.is_event and quad_codes().get(entry.code) in (2, 4)
+    return entry is not None and entry.is_material
 
 
 def _infinitive(verb: Token) -> bool:

@@ -33,7 +33,7 @@ from kg.extract.senses import key_prep, lemma_of, noun_event
 from kg.extract.setting import placed, setting
 from kg.extract.syntax import conjuncts, prep_objects, quoted
 from kg.extract.words import recipient_preps, words
-from kg.lexicons import EventEntry, quad_codes
+from kg.lexicons import EventEntry
 from kg.records import Argument, Factuality, Statement
 
 NAME = "events"
@@ -262,7 +262,7 @@ def _responders(noun: Token, context: Context) -> list[Argument]:
     the event noun ("rejected the demand of …", "will comply with the request of …"); a
     material act ("accepted the release of prisoners") is no act made of them."""
     entry = noun_event(noun)
-    if entry is None or quad_codes().get(entry.code) in (2, 4):
+    if entry is None or entry.is_material:
         return []
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ not in ("dobj", "pobj") or lemma_of(verb) not in words("responding"):

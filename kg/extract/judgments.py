@@ -27,7 +27,7 @@ from kg.extract.parties import Party, parties
 from kg.extract.senses import lemma_of, noun_event
 from kg.extract.syntax import SUBJECT_DEPS, conjuncts, prep_objects
 from kg.extract.words import words
-from kg.lexicons import quad_codes, speech_verbs
+from kg.lexicons import speech_verbs
 from kg.records import Argument, Factuality, Statement
 
 NAME = "judgments"
@@ -89,7 +89,7 @@ def _blamed(cause: Token, context: Context) -> list[Argument]:
     if named:
         return named
     entry = noun_event(cause)
-    material = entry is not None and quad_codes().get(entry.code) in (2, 4)
+    material = entry is not None and entry.is_material
     # a material act's "of" names what it was done to; any other thing's, whose it is
     doers = [c for c in cause.children if c.dep_ == "poss"] + prep_objects(
         cause, ("by",) if material else ("by", "of"))

@@ -25,7 +25,7 @@ from kg.extract.syntax import (
     conjuncts,
 )
 from kg.extract.words import words
-from kg.lexicons import event_type, quad_codes, speech_verbs
+from kg.lexicons import event_type, speech_verbs
 from kg.nlp.grammar import OWNER_MODIFIER_DEPS
 from kg.records import Argument
 
@@ -83,7 +83,7 @@ def _owners(head: Token, context) -> list[Party]:
     # a material act's "of" names what it is done to ("the arrest of activists"); a verbal
     # act's, who does it ("the request of Prime Minister Johnson", "the demands of …")
     entry = event_type(head.lemma_.lower(), "NOUN")
-    material = entry is not None and entry.is_event and quad_codes().get(entry.code) in (2, 4)
+    material = entry is not None and entry.is_material
     preps = _OWNER_PREPS - {"of"} if material else _OWNER_PREPS
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
