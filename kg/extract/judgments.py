@@ -24,8 +24,8 @@ from kg.extract.clauses import clauses_of
 from kg.extract.components import register
 from kg.extract.factuality import factuality
 from kg.extract.parties import Party, parties
-from kg.extract.senses import lemma_of, noun_event
-from kg.extract.syntax import SUBJECT_DEPS, conjuncts, prep_objects
+from kg.extract.senses import damning_label, lemma_of, noun_event
+from kg.extract.syntax import SUBJECT_DEPS, prep_objects
 from kg.extract.words import words
 from kg.lexicons import speech_verbs
 from kg.records import Argument, Factuality, Statement
@@ -73,9 +73,7 @@ def _displeasure(sentence: Span, context: Context) -> Iterator[Statement]:
             blamed = [a for a in _blamed(cause, context) if a.name not in names]
             for party in feeling:
                 for accused in blamed:
-                    yield Statement(subject=party.argument, relation="ACCUSE", object=accused,
-                                    mode="disapprove",
-                                    evidence=context.evidence(sentence, _CONFIDENCE, NAME))
+                    yield _accusation(party.argument, accused, sentence, context)
 
 
 _CAUSE_PREPS = frozenset({"by", "with", "at", "over", "about"})
@@ -108,11 +106,7 @@ def _damning(clause: Token) -> bool:
         return not any(c.dep_ == "neg" for c in clause.children)
     if lemma_of(clause) != "be" or any(c.dep_ == "neg" for c in clause.children):
         return False
-    damning = words("damning")
-    labels = [c for c in clause.children if c.dep_ in ("acomp", "attr")]
-    return any(w.lemma_.lower() in damning or w.lower_ in damning
-               for label in labels for head in conjuncts(label)
-               for w in (head, *(c for c in head.children if c.dep_ in ("amod", "conj"))))
+    return damning_label([c for c in clause.children if c.dep_ in ("acomp", "attr")])
 
 
 def _accusations(speakers: list[Party], subject: Token, sentence: Span,
@@ -123,6 +117,10 @@ def _accusations(speakers: list[Party], subject: Token, sentence: Span,
     names = {p.argument.name for p in speakers}
     for speaker in speakers:
         for accused in (a for a in owned if a.name not in names):
-            yield Statement(subject=speaker.argument, relation="ACCUSE", object=accused,
-                            mode="disapprove",
-                            evidence=context.evidence(sentence, _CONFIDENCE, NAME))
+            yield _accusation(speaker.argument, accused, sentence, context)
+
+
+def _accusation(accuser: Argument, accused: Argument, sentence: Span,
+                context: Context) -> Statement:
+    return Statement(subject=accuser, relation="ACCUSE", object=accused, mode="disapprove",
+                     evidence=context.evidence(sentence, _CONFIDENCE, NAME))

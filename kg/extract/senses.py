@@ -162,6 +162,12 @@ def _disparaged(verb: Token) -> bool:
     labels = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
     labels += prep_objects(verb, ("as",))
     labels += [p for c in verb.children if c.dep_ == "dobj" for p in prep_objects(c, ("as",))]
+    return damning_label(labels)
+
+
+def damning_label(labels: list[Token]) -> bool:
+    """Whether any of the labels given to a thing damns it (a ``damning`` word, in a label,
+    its conjuncts or their adjectives: "'null and void'", "a serious violation")."""
     damning = words("damning")
     return any(w.lemma_.lower() in damning or w.lower_ in damning
                for label in labels for head in conjuncts(label)
