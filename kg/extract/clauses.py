@@ -304,6 +304,13 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
         remember_group(context, verb, [subjects[0].argument, *(p.argument for p in objects)])
     if not objects and len(subjects) > 1 and mutual(clause.verb):
         reciprocal = True  # "Czechia and Albania have upgraded their diplomatic ties"
+    if not objects and reciprocal and len(subjects) > 2 and all(p.grouped for p in subjects):
+        # "the foreign ministers agreed to meet", said of a gathering of three or more named
+        # before: no one member is the others' counterpart, so each acts with no recipient
+        # (where the text names them, the first named leads: "A and his counterparts met")
+        for subject in subjects:
+            yield _statement(context, sentence, code, subject.argument, None, confidence - 0.15)
+        return
     if not objects and reciprocal and len(subjects) > 1:
         # "A and B met": the first-named party with each of the others.
         first = subjects[0]

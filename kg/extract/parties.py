@@ -35,10 +35,12 @@ _REPORTED_PRONOUNS = frozenset({"it", "they"})
 
 @dataclass(frozen=True, slots=True)
 class Party:
-    """An entity a phrase names; ``direct`` is False when it is only the owner of the thing."""
+    """An entity a phrase names; ``direct`` is False when it is only the owner of the thing,
+    ``grouped`` when a plural ("they", "the foreign ministers") named it with a group."""
 
     argument: Argument
     direct: bool = True
+    grouped: bool = False
 
 
 def _usable(argument: Argument | None) -> bool:
@@ -213,7 +215,7 @@ def parties(token: Token, context, *, owners: bool = False) -> list[Party]:
         if not _usable(argument):
             group = group_for(head, context)
             if group:
-                found.extend(Party(a) for a in group)
+                found.extend(Party(a, grouped=True) for a in group)
                 continue
         if _usable(argument):
             found.append(Party(argument))

@@ -158,3 +158,18 @@ def test_the_two_leaders_must_number_the_group() -> None:
 def test_pronoun_us_is_not_the_united_states() -> None:
     found = statements("Charlotte Charles said the driver never faced us in court.")
     assert not any(s.object is not None and s.object.name == "United States" for s in found)
+
+
+def test_a_gathering_named_before_agrees_with_no_one_counterpart() -> None:
+    found = events("German Foreign Minister Annalena Baerbock, French Foreign Minister "
+                   "Catherine Colonna and Polish Foreign Minister Zbigniew Rau met in Weimar "
+                   "on Monday. The ministers agreed to meet again in Paris.")
+    agreed = {(s, o) for s, r, o in found if r == "AGREE"}
+    assert agreed == {("Annalena Baerbock", None), ("Catherine Colonna", None),
+                      ("Zbigniew Rau", None)}
+
+
+def test_a_pair_named_before_agrees_with_each_other() -> None:
+    found = events("Donald Trump and Vladimir Putin met in Alaska. The two leaders agreed "
+                   "to meet again in Budapest.")
+    assert either(found, "Donald Trump", "AGREE", "Vladimir Putin")
