@@ -85,10 +85,11 @@ def _hyphenated(token: Token) -> str:
 def verb_event(verb: Token) -> Event | None:
     """The event a verb expresses, from the most specific reading of its dependents to the
     verb alone: verb + preposition + its object ("put on trial"), verb + particle + object
-    ("set off explosives"), verb + preposition ("call for"), verb + particle ("cut off"), a
-    verb–object pattern ("lift sanctions", "staged a strike"), a light verb's event noun
-    ("held talks"), the verb itself. The first reading the lexicon knows decides, also when
-    it says the words are no event ("warned of consequences", "shot hoops")."""
+    ("set off explosives"), verb + particle + preposition ("hit out at"), verb + preposition
+    ("call for"), verb + particle ("cut off"), a verb–object pattern ("lift sanctions",
+    "staged a strike"), a light verb's event noun ("held talks"), the verb itself. The first
+    reading the lexicon knows decides, also when it says the words are no event ("warned of
+    consequences", "shot hoops")."""
     lemma = lemma_of(verb)
     # "demanded on Thursday": a preposition of time is no part of the verb's sense
     preps = [c for c in verb.children if c.dep_ == "prep" and not any(
@@ -101,6 +102,8 @@ def verb_event(verb: Token) -> Event | None:
         for prep in preps for pobj in prep.children if pobj.dep_ == "pobj"]
     if particle:
         readings.extend((f"{lemma} {particle} {lemma_of(noun)}", None, noun) for noun in nouns)
+        readings.extend((f"{lemma} {particle} {prep.lower_}", prep.lower_, None)
+                        for prep in preps)  # "hit out at"
     readings.extend((f"{lemma} {prep.lower_}", prep.lower_, None) for prep in preps)
     if particle:
         readings.append((f"{lemma} {particle}", None, None))
@@ -143,6 +146,10 @@ def verb_event(verb: Token) -> Event | None:
         return Event(DIRECTIVE, verb)  # "encouraged the CIA to release", "told them to leave"
     entry = alone
     if entry is None or not entry.is_event:
+        return None
+    if particle and not nouns:
+        # "the network signed off", "backed down": a phrasal verb the lexicon doesn't know
+        # changes the verb's sense when it takes no object ("beat up detainees" keeps it)
         return None
     if lemma in words("intransitive") and any(c.dep_ == "dobj" for c in verb.children):
         return None  # "demonstrated a screen", "rallied supporters"

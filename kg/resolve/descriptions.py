@@ -12,7 +12,14 @@ from spacy.tokens import Doc, Token
 
 from kg.nlp.grammar import OWNER_DEPS
 from kg.resolve.sentences import Sentence
-from kg.resolve.wordlists import PLURAL_DETERMINERS, leader_words, org_heads, title_index
+from kg.resolve.wordlists import (
+    PLURAL_DETERMINERS,
+    leader_words,
+    org_heads,
+    org_kinds,
+    same_kind_heads,
+    title_index,
+)
 
 if TYPE_CHECKING:
     from kg.resolve.entities import ArticleEntities
@@ -89,12 +96,13 @@ class Descriptions:
                 c.dep_ in ("amod", "compound") and c.i < token.i and c.text[:1].isupper()
                 for c in children)
             return self._holder(title, owner, exact_first=qualified)
-        if not definite or owner is not None or token.lemma_.lower() not in org_heads():
+        if not definite or owner is not None or (token.lemma_.lower() not in org_heads()
+                                                 and token.lemma_.lower() not in org_kinds()):
             return None
         if any(c.dep_ in ("amod", "compound") for c in children):
             return None
-        found = {id(c): c for number, c in self.heads.get(token.lemma_.lower(), ())
-                 if number <= sentence.number}
+        found = {id(c): c for head in same_kind_heads(token.lemma_.lower())
+                 for number, c in self.heads.get(head, ()) if number <= sentence.number}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def title_of(self, sentence: Sentence, token: Token) -> tuple[str, ...] | None:

@@ -43,6 +43,7 @@ from kg.resolve.wordlists import (
     PLURAL_PRONOUNS,
     THING_PRONOUNS,
     gendered,
+    org_kinds,
 )
 
 if TYPE_CHECKING:
@@ -109,7 +110,13 @@ class Discourse:
                 cluster = mention.cluster
                 root = mention.span.root
                 if mention.kind in ("name", "organ"):
-                    self.descriptions.heads[root.lemma_.lower()].append((sentence.number, cluster))
+                    # "the network" after "ABS-CBN" when the article calls it "ABS-CBN
+                    # Corporation" anywhere: the kind is the entity's, not the mention's
+                    heads = {root.lemma_.lower()} | {
+                        name.split()[-1].lower() for name in (cluster.name, *cluster.aliases)
+                        if name.split() and name.split()[-1].lower() in org_kinds()}
+                    for head in heads:
+                        self.descriptions.heads[head].append((sentence.number, cluster))
                 if cluster.type != "Person":
                     continue
                 self.persons[sentence.number].append((mention.start, cluster))

@@ -331,7 +331,8 @@ class ArticleEntities:
                     i += 1
                     continue
                 end = i
-                while end < len(doc) and end not in index and doc[end].pos_ == "PROPN":
+                while end < len(doc) and end not in index and (
+                        doc[end].pos_ == "PROPN" or _inner_hyphen(doc, end)):
                     end += 1
                 end = max(end, i + 1)
                 i = self._fallback_run(offset, doc, i, end)
@@ -362,6 +363,7 @@ class ArticleEntities:
                 self._add(Mention(offset, doc, span.start, span.end, "", "organ", words,
                                   cluster.code), cluster, alias=False)
         return end
+
     def _surface_counts(self) -> dict[int, Counter[str]]:
         """How often each surface form names each cluster."""
         counts: dict[int, Counter[str]] = defaultdict(Counter)
@@ -491,3 +493,9 @@ class ArticleEntities:
 
 
 __all__ = ["PERSON_PRONOUNS", "ArticleEntities", "Cluster", "Mention", "clean_span"]
+
+
+def _inner_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen written inside a name, between proper nouns ("ABS-CBN")."""
+    return (doc[i].tag_ == "HYPH" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i - 1].pos_ == "PROPN")

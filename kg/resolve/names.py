@@ -9,7 +9,7 @@ import re
 from kg.lexicons import lookup_country
 from kg.resolve.governments import MAX_COUNTRY_WORDS
 from kg.resolve.mentions import Mention
-from kg.resolve.wordlists import fold, name_particles
+from kg.resolve.wordlists import fold, legal_forms, name_particles
 
 NAME_STOP = frozenset({"of", "the", "and", "for", "on", "de", "la", "du", "des", "del", "&"})
 # Words before a name that state it is another name of the person ("alias Y"), and the
@@ -20,14 +20,20 @@ _FEMININE_ENDINGS = ("a", "e", "ine", "elle", "ette")  # "Erica", "Louise", "Dan
 
 
 def alternative_keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Other ways to write an organisation's name: without a leading country, and
-    "Department of State" as "State Department".
+    """Other ways to write an organisation's name: without a leading country, without
+    its legal form, and "Department of State" as "State Department".
 
     >>> alternative_keys(("united", "states", "department", "of", "state"))
     [('department', 'of', 'state'), ('state', 'department')]
+    >>> alternative_keys(("abs", "cbn", "corporation"))
+    [('abs', 'cbn')]
     """
     keys = []
     bare = words
+    while len(bare) > 1 and bare[-1] in legal_forms():
+        bare = bare[:-1]
+    if bare != words:
+        keys.append(bare)
     for size in range(min(MAX_COUNTRY_WORDS, len(words) - 1), 0, -1):
         if lookup_country(" ".join(words[:size])):
             bare = words[size:]

@@ -148,7 +148,7 @@ def clean_span(span: Span) -> Span | None:
     strip_titles = span.label_ not in _KEEP_TITLE_LABELS and doc[end - 1].lower_ not in org_heads()
     while start < end:
         token = doc[start]
-        if end - start > 2 and _is_acronym(token.text) \
+        if end - start > 2 and _is_acronym(token.text) and token.whitespace_ \
                 and (span.label_ == "PERSON" or fold(doc[start + 1].text) in known_given_names()):
             start += 1  # "told NPR Hamza bin Laden": the outlet glued to the name
             continue

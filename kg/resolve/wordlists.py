@@ -159,6 +159,42 @@ def org_heads() -> frozenset[str]:
 
 
 @cache
+def legal_forms() -> frozenset[str]:
+    """Words of a company's legal form ("corporation", "ltd"; ``resolve_legal_forms.txt``).
+
+    >>> "plc" in legal_forms()
+    True
+    """
+    return word_set("resolve_legal_forms.txt")
+
+
+@cache
+def org_kinds() -> dict[str, str]:
+    """Head words of organisation names → the kind a description shares with its synonyms
+    (``resolve_org_kinds.tsv``).
+
+    >>> org_kinds()["network"] == org_kinds()["corporation"]
+    True
+    """
+    return {row[0].strip().lower(): row[1].strip() for row in rows("resolve_org_kinds.tsv")}
+
+
+def same_kind_heads(head: str) -> frozenset[str]:
+    """The head words a description headed by ``head`` may refer with: itself and the
+    words of its kind.
+
+    >>> sorted(same_kind_heads("court"))
+    ['court', 'tribunal']
+    >>> same_kind_heads("embassy")
+    frozenset({'embassy'})
+    """
+    kind = org_kinds().get(head)
+    if kind is None:
+        return frozenset({head})
+    return frozenset(word for word, other in org_kinds().items() if other == kind) | {head}
+
+
+@cache
 def place_heads() -> frozenset[str]:
     """Last words of places' names ("street", "province"; ``resolve_place_heads.txt``).
 

@@ -7,7 +7,7 @@ from kg.extract.factuality import intent
 from kg.lexicons import cameo_lexicon, event_type
 from kg.records import Factuality
 
-from .reading import reading
+from .reading import events, reading
 
 
 def coded(text: str) -> set[tuple]:
@@ -691,3 +691,10 @@ def test_one_office_with_no_owner_is_no_generic_actor() -> None:
         "Taiwan's Vice Foreign Minister visited Russia today.")
     assert ("ministers", "ACCUSE", "Russia", "asserted") in coded(
         "Ministers criticised Russia on Monday.")
+
+
+def test_a_phrasal_verb_without_object_is_not_its_bare_verb() -> None:
+    # "signed off" (went off the air) is no signing; "beat up" someone is still a beating
+    assert not events("The BBC signed off at midnight and went off the air.")
+    found = events("Soldiers from Israel beat up Palestinian detainees in Hebron.")
+    assert any(r == "ASSAULT" for _, r, _ in found)

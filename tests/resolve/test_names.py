@@ -73,3 +73,11 @@ def test_a_name_before_a_politicians_role_is_a_party() -> None:
     types = {e.name: e.type for e in found.entities.entities()}
     assert types["Lib Dem"] == "Organisation"
     assert types["Charles Kennedy"] == types["Michael Howard"] == "Person"
+
+
+def test_a_company_is_also_written_without_its_legal_form() -> None:
+    text = article(
+        "Regulators ordered broadcaster ABS-CBN off the air.",
+        "ABS-CBN Corporation is the largest television network in the country.",
+    )
+    assert text.name("Regulators ordered", "ABS") == "ABS-CBN Corporation"
