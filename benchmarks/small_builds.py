@@ -123,14 +123,15 @@ def child_parent(spec: dict[str, Any]) -> dict[str, Any]:
     prepared = work / "parent-prepared.pickle"
     if not prepared.is_file():
         parent_load.prepare(Path(spec["articles"]), prepared, spec.get("model"))
-    os.environ[parent_load.PREPARED] = str(prepared)
     os.environ[parent_load.RATE] = str(spec["rate"])
     store_path = work / "store-parent"
     shutil.rmtree(store_path, ignore_errors=True)
-    store = Store(store_path)
+    builder = Builder(Store(store_path), jobs=spec["jobs"], extract=parent_load.simulated_extract)
+    os.environ[parent_load.PREPARED] = str(parent_load.write_graphs(
+        prepared, Path(spec["corpus"]), builder, work / "parent-graphs.pickle"))
     stamps: list[float] = []
     start, cpu = time.perf_counter(), time.process_time()
-    report = Builder(store, jobs=spec["jobs"], extract=parent_load.simulated_extract).build(
+    report = builder.build(
         [spec["corpus"]], on_article=lambda _: stamps.append(time.perf_counter()))
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu
     settled = len(stamps) // 10  # the pool started and the first results in: steady pace

@@ -127,10 +127,11 @@ class Prepared:
     quads: bytes  # the article's named graph, as N-Quads
 
 
-ExtractTask = Callable[[Sequence[Document], str, str | None], list[Reading | Failure]]
+ExtractTask = Callable[[Sequence[Document], str, str | None],
+                      list[Reading | Prepared | Failure]]
 """What parses and extracts a task of articles: :func:`extract_articles` (or, in a
-benchmark of the writer alone, a function that returns prepared readings at a fixed
-rate)."""
+benchmark of the writer alone, a function that returns the articles already
+:class:`Prepared`, at a fixed rate)."""
 
 
 def prepare_articles(documents: Sequence[Document], salt: str, model: str | None, run: Run,
@@ -147,7 +148,7 @@ def prepare_articles(documents: Sequence[Document], salt: str, model: str | None
     """
     prepared: list[Prepared | Failure] = []
     for outcome in extract(documents, salt, model):
-        if isinstance(outcome, Failure):
+        if isinstance(outcome, (Failure, Prepared)):
             prepared.append(outcome)
             continue
         try:

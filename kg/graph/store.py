@@ -11,9 +11,10 @@ one module with a :class:`Store` subclass and one line there.
 Both replace a batch of articles' named graphs whole. A server gets one SPARQL Update
 request per batch (``DROP SILENT GRAPH`` + ``INSERT DATA`` per article), so an interrupted
 build leaves each article either as it was or fully rewritten. The embedded store drops the
-batch's graphs in one transaction and adds the new quads in a second (half the cost of
-parsing SPARQL text), so a build cut off between the two leaves those articles absent,
-never half-written, and the next build writes them again. Article fingerprints and the
+batch's graphs in one transaction and adds the new quads in a second step (given quads, a
+transaction: half the cost of parsing SPARQL text; given a worker's N-Quads, the bulk
+loader), so a build cut off between the two leaves those articles absent, never
+half-written, and the next build writes them again. Article fingerprints and the
 ontology's version are read by query, so an unchanged article is never rewritten. Queries
 see the union of all named graphs as their default graph, with the project prefixes
 predeclared.
@@ -342,15 +343,26 @@ class EmbeddedStore(Store):
     def replace_serialized(self, articles: Sequence[tuple[str, bytes]], *,
                            new: bool = False) -> None:
         """The articles' N-Quads parsed and written by Oxigraph itself, without a quad
-        object in Python: one transaction drops the old graphs, a second loads the new."""
+        object in Python: one transaction drops the old graphs (none when the articles are
+        ``new``), then Oxigraph's bulk loader writes the new ones.
+
+        The bulk loader sorts the batch into new index files and adds them all to the
+        database in one step at its end, where a transaction inserts quad by quad and reads
+        each first: a third of the CPU (500 articles of ~340 quads per CPU second, not 160),
+        and a load that fails writes nothing. The bytes come from Oxigraph's own writer in
+        the worker, so their IRIs are not checked again (``lenient``).
+        """
         if not articles:
             return
         ids = [doc_id for doc_id, _ in articles]
-        self._replace(ids, new, lambda: self._db.load(
-            b"".join(data for _, data in articles), format=ox.RdfFormat.N_QUADS))
+        self._replace(ids, new, lambda: self._db.bulk_load(
+            b"".join(data for _, data in articles), format=ox.RdfFormat.N_QUADS, lenient=True))
 
     def _replace(self, ids: list[str], new: bool, write: Callable[[], None]) -> None:
-        drops = [f"DROP SILENT GRAPH <{iri.article_graph(doc_id)}>" for doc_id in ids]
+        # articles new to the store have no graph to drop (one left by a build cut off
+        # between its two steps was never written)
+        drops = [] if new else [f"DROP SILENT GRAPH <{iri.article_graph(doc_id)}>"
+                                for doc_id in ids]
         drops.append(_owe(ids, new))  # owed from the first transaction on: never too late
         try:
             self.update(" ;\n".join(drops))
