@@ -94,6 +94,11 @@ def actor(verb: Token, depth: int = 0) -> Actor:
             found = actor(governing, depth + 1)
             return Actor(found.tokens, "inherited" if found.tokens else "none")
         return _through_nonverb(governing, depth)
+    if dep == "acl" and verb.tag_ == "VBD" and _headless(verb.sent.root):
+        # "Mitsotakis speaking to the think tank called the agreement 'void'": a finite verb
+        # hung on a noun under a sentence whose root is a bare gerund is the main verb
+        found = actor(verb.sent.root, depth + 1)
+        return Actor(found.tokens, "inherited" if found.tokens else "none")
     if dep in ("acl", "relcl") and head.pos_ == "NOUN" and _infinitive(verb) \
             and _material_event(head):
         # the purpose of an act: "converged for a rally to protest …" — the rally's actor
@@ -130,6 +135,11 @@ def _reduced_relative(subject: Token) -> Token:
         return next((c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i),
                     subject)
     return subject
+
+
+def _headless(root: Token) -> bool:
+    """Whether a sentence's root is a gerund with no auxiliary: no finite main verb."""
+    return root.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in root.children)
 
 
 def _material_event(noun: Token) -> bool:

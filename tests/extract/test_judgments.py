@@ -44,3 +44,12 @@ def test_a_party_displeased_with_a_thing_accuses_whose_it_is() -> None:
     assert accusations("Iran was not disappointed by the decision of Iraq.") == set()
     assert ("France", "Turkey") in accusations(
         "Turkey attacked Kurdish forces in Syria. France was appalled by the attack.")
+
+
+def test_a_finite_verb_hung_on_a_noun_under_a_gerund_root_is_the_main_verb() -> None:
+    # the parser reads "the think tank called …" as a name; "Zarif speaking" has no finite verb
+    found = {(s.subject.name, s.relation, s.object.name if s.object else None)
+             for s in reading("The United States imposed new sanctions on Iran.\n\nOn Friday, "
+                              "Iranian foreign minister Javad Zarif speaking to the Chatham "
+                              "House think tank called the sanctions \"illegal\".").statements}
+    assert ("Javad Zarif", "ACCUSE", "United States") in found
