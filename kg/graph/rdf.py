@@ -40,14 +40,15 @@ from kg.graph.namespaces import (
     XSD,
 )
 from kg.graph.ontology import relation_term
-from kg.graph.summaries import name_triples, summary_triples
-from kg.lexicons import agent_sector, lookup_country
+from kg.graph.summaries import name_triples, node_sector, row_triples, summary_triples
+from kg.lexicons import lookup_country
 from kg.records import Argument, Document, Entity, Reading, Statement
 
-GRAPH_LAYOUT = "2"
+GRAPH_LAYOUT = "3"
 """The version of what :func:`reading_quads` writes, part of every article's fingerprint
 (:class:`kg.pipeline.Builder`): a build after the layout changed rewrites the articles an
-older kg wrote. 2: the event counts and the folded-name index (:mod:`kg.graph.summaries`)."""
+older kg wrote. 2: the event counts and the folded-name index (:mod:`kg.graph.summaries`).
+3: the rows of the lists (:func:`kg.graph.summaries.row_triples`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,7 @@ def reading_quads(reading: Reading, run: Run) -> Iterator[Quad]:
                         _entity_node(obj).value if obj is not None and obj.is_entity else None,
                         statement))
     triples.extend(summary_triples(document, counted, nodes))
+    triples.extend(row_triples(counted, nodes))
     seen = set()
     for s, p, o in triples:
         quad = Quad(s, p, o, graph)
@@ -251,7 +253,7 @@ def _entity_triples(entity: Entity) -> list[tuple]:
     if entity.code:
         triples.append((node, _dip.countryCode, Literal(entity.code)))
         triples.extend((node, _SAME_AS, NamedNode(item)) for item in wikidata_iris(entity.code))
-    sector = agent_sector(entity.name) if entity.type == "Organisation" else None
+    sector = node_sector(entity.name, entity.type)
     if sector:  # "Israeli soldiers", "riot police": an actor known by its role
         triples.append((node, _dip.sector, _sector[sector]))
     return triples

@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from kg.graph import iri
 from kg.graph.namespaces import BASE, DIP, RDF, RDFS, SKOS, XSD
 from kg.graph.store import Store
-from kg.graph.summaries import NAME, name_key
+from kg.graph.summaries import NAME, entity_rows_update, name_key
 from kg.lexicons import lookup_country
 from kg.resolve.affected import NameIndex, acronym_forms, acronym_key, affected
 from kg.resolve.wordlists import fold, org_heads, title_words
@@ -342,7 +342,8 @@ WHERE {{ GRAPH {g} {{ {new} {label} ?l }} }} ;{dropped}
 DELETE {{ GRAPH {g} {{ {new} {count} ?n }} }} WHERE {{ GRAPH {g} {{ {new} {count} ?n }} }} ;
 INSERT DATA {{ GRAPH {g} {{ {new} {rdf_type} {ox.NamedNode(str(DIP[to.type]))} ;
   {label} {ox.Literal(to.label)} ; {count} {total} ; {NAME} {ox.Literal(name_key(to.label))} }} }} ;
-DELETE DATA {{ GRAPH {g} {{ {new} {alt} {ox.Literal(to.label)} }} }}
+DELETE DATA {{ GRAPH {g} {{ {new} {alt} {ox.Literal(to.label)} }} }} ;
+{entity_rows_update(g, new, to.label)}
 """
 
 
