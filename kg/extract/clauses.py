@@ -285,7 +285,9 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
         # those before: the talks were theirs)
         objects = [p for p in recalled_recipients(event.trigger, context)
                    if p.argument.name not in subject_names]
-    if not objects and code == "REQUEST":
+    if not objects and code in ("REQUEST", "ACCUSE"):
+        # what is asked of whom ("demanded that the US cancel …"), who is accused of what
+        # ("police alleged the man carried out two attacks")
         objects = [p for t in complement_subjects(verb) for p in parties(t, context)
                    if p.argument.name not in subject_names]
     controlled = controlled_objects(verb)

@@ -1,7 +1,8 @@
 """Damning judgments that speakers report: "They concluded that the agreement is 'null and
 void'", "Iran said the sanctions were illegal", "the ministers deemed that the deal
-violates international law"; and the displeasure a party feels ("the United States was
-disappointed by the decision of Iraq").
+violates international law"; the displeasure a party feels ("the United States was
+disappointed by the decision of Iraq"); and the harm a party claims or believes another
+did ("the CIA believes the crown prince ordered the killing").
 
 A speaker who says that a thing is damned (a ``damning`` word as its predicate: illegal,
 void, a crime …) or that it breaks a rule (a ``violating`` verb: violate, breach, go
@@ -20,14 +21,14 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import recall
 from kg.extract.base import Context, once
-from kg.extract.clauses import clauses_of
+from kg.extract.clauses import Clause, clauses_of
 from kg.extract.components import register
 from kg.extract.factuality import factuality
 from kg.extract.parties import Party, parties
-from kg.extract.senses import damning_label, lemma_of, noun_event
+from kg.extract.senses import damning_label, lemma_of, noun_event, verb_event
 from kg.extract.syntax import SUBJECT_DEPS, prep_objects
 from kg.extract.words import words
-from kg.lexicons import speech_verbs
+from kg.lexicons import quad_codes, speech_verbs
 from kg.records import Argument, Factuality, Statement
 
 NAME = "judgments"
@@ -45,6 +46,9 @@ def _judgments(sentence: Span, context: Context) -> Iterator[Statement]:
     yield from _displeasure(sentence, context)
     for clause in clauses_of(sentence):
         verb = clause.verb
+        if clause.actor.how == "active" and lemma_of(verb) in words("alleging") \
+                and factuality(verb) is Factuality.ASSERTED:
+            yield from _allegations(clause, sentence, context)
         if clause.actor.how != "active" or lemma_of(verb) not in speech_verbs() \
                 or factuality(verb) is not Factuality.ASSERTED:
             continue
@@ -52,6 +56,33 @@ def _judgments(sentence: Span, context: Context) -> Iterator[Statement]:
         for judged in (c for c in verb.children if c.dep_ == "ccomp" and _damning(c)):
             for subject in (s for s in judged.children if s.dep_ in SUBJECT_DEPS):
                 yield from _accusations(speakers, subject, sentence, context)
+
+
+def _allegations(clause: Clause, sentence: Span, context: Context) -> Iterator[Statement]:
+    """A party that claims or believes another did a harm accuses it: "Tamim claimed the
+    Houthis have attacked journalists", "the CIA believes the crown prince ordered the
+    killing" (an ``alleging`` verb whose clause tells a material conflict: PLOVER quad 4,
+    done by its verb or by the act it orders or carries out)."""
+    speakers = [p for t in clause.actor.tokens for p in parties(t, context)]
+    names = {p.argument.name for p in speakers}
+    for told in (c for c in clause.verb.children if c.dep_ == "ccomp" and _harmful(c)):
+        for doer in (s for s in told.children if s.dep_ in SUBJECT_DEPS):
+            for accused in parties(doer, context):
+                if accused.argument.name not in names:
+                    for speaker in speakers:
+                        yield _accusation(speaker.argument, accused.argument, sentence,
+                                          context)
+
+
+def _harmful(verb: Token) -> bool:
+    """Whether a clause tells a material conflict: its verb's event ("attacked"), or the
+    event noun it orders or carries out ("ordered the killing")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    event = verb_event(verb)
+    entries = [event.entry] if event is not None else []
+    entries += [noun_event(o) for o in verb.children if o.dep_ == "dobj"]
+    return any(e is not None and e.is_event and quad_codes().get(e.code) == 4 for e in entries)
 
 
 def _displeasure(sentence: Span, context: Context) -> Iterator[Statement]:

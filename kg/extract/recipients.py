@@ -158,8 +158,9 @@ def inherited_recipients(verb: Token) -> list[Token]:
 
 
 def complement_subjects(verb: Token) -> list[Token]:
-    """Whom a request is made of when a clause says what is asked: "demanded that the US
-    cancel its plans" (the subject of the clause, not an object of the verb)."""
+    """Whom a request is made of or an accusation aimed at when a clause says what is
+    asked or alleged: "demanded that the US cancel its plans", "alleged the man carried out
+    the attacks" (the clause's active subject, not an object of the verb)."""
     return [subject for clause in verb.children if clause.dep_ == "ccomp"
             for subject in clause.children if subject.dep_ in SUBJECT_DEPS]
 

@@ -169,6 +169,10 @@ def _disparaged(verb: Token) -> bool:
     labels = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
     labels += prep_objects(verb, ("as",))
     labels += [p for c in verb.children if c.dep_ == "dobj" for p in prep_objects(c, ("as",))]
+    # "called Salman's admission a 'political maneuver'": the parser may read the label as
+    # the object's apposition
+    labels += [a for c in verb.children if c.dep_ == "dobj" for a in c.children
+               if a.dep_ == "appos"]
     return damning_label(labels)
 
 

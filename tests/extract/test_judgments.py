@@ -53,3 +53,34 @@ def test_a_finite_verb_hung_on_a_noun_under_a_gerund_root_is_the_main_verb() -> 
                               "Iranian foreign minister Javad Zarif speaking to the Chatham "
                               "House think tank called the sanctions \"illegal\".").statements}
     assert ("Javad Zarif", "ACCUSE", "United States") in found
+
+
+def _accusations(text: str) -> set[tuple[str, str | None]]:
+    return {(s.subject.name, s.object.name if s.object else None)
+            for s in reading(text).statements if s.relation == "ACCUSE"}
+
+
+def test_claiming_or_believing_another_did_harm_accuses_it() -> None:
+    assert ("Ahmed Tamim", "Houthis") in _accusations(
+        "Yemeni journalist Ahmed Tamim claimed the Houthis have attacked journalists.")
+    assert ("CIA", "Mohammed bin Salman") in _accusations(
+        "The CIA believes Saudi crown prince Mohammed bin Salman ordered the killing.")
+    # a claim of no harm, or of a harm nobody did, accuses nobody
+    assert not _accusations("Russia claimed it had not attacked civilians.")
+    assert not _accusations("Armenia claimed 790 Azerbaijani soldiers had been killed.")
+    # believing another did good is no accusation
+    assert not _accusations("Officials believe Norway mediated the talks.")
+
+
+def test_the_accused_of_an_allegation_is_its_clause_doer() -> None:
+    assert ("Ukraine", "Russia") in _accusations(
+        "Ukraine alleged that Russia had shelled the power plant.")
+    # a harm alleged without its doer accuses no one in particular
+    assert ("associates", None) in _accusations(
+        "His associates had alleged Navalny was poisoned.")
+
+
+def test_a_label_of_deceit_damns_whose_the_thing_is() -> None:
+    assert ("Hatice Cengiz", "Mohammed bin Salman") in _accusations(
+        "Saudi crown prince Mohammed bin Salman admitted responsibility. Hatice Cengiz "
+        "called Mohammed bin Salman's admission a \"political maneuver\".")
