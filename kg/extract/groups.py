@@ -31,6 +31,7 @@ from kg.records import Argument
 
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _PRONOUNS = frozenset({"they"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
 _GROUP_TYPES = frozenset({"Person", "Country", "Organisation"})
 
 
@@ -39,7 +40,8 @@ class GroupMemory:
     """The groups an article named, the other plural referents, and its paragraphs read."""
 
     groups: list[tuple[int, int, tuple[Argument, ...]]] = field(default_factory=list)
-    blockers: list[int] = field(default_factory=list)  # positions of other plural referents
+    # other plural referents: their position, and the body when one acts alone
+    blockers: list[tuple[int, Argument | None]] = field(default_factory=list)
     paragraphs: list[int] = field(default_factory=list)  # paragraph offsets, in reading order
 
 
@@ -65,7 +67,8 @@ def remember_actor(context, token: Token, members: list[Argument]) -> None:
     plural_noun = not members and token.tag_ in ("NNS", "NNPS") and token.pos_ != "PRON"
     single_body = len(members) == 1 and members[0].type in ("Organisation", "Country")
     if plural_noun or single_body:
-        _memory(context).blockers.append(context.offset + token.idx)
+        _memory(context).blockers.append(
+            (context.offset + token.idx, members[0] if single_body else None))
 
 
 def _number(token: Token) -> int | None:
@@ -85,15 +88,20 @@ def _describes_actors(token: Token) -> bool:
 
 
 def group_for(token: Token, context) -> list[Argument]:
-    """The group a plural subject stands for, or nothing."""
-    if token.dep_ not in ("nsubj", "nsubjpass"):
-        return []
+    """The group a plural subject, or a plural description as object, stands for, or
+    nothing."""
     pronoun = token.lower_ in _PRONOUNS
+    if token.dep_ not in ("nsubj", "nsubjpass") and (pronoun or token.dep_ not in _OBJECT_DEPS):
+        return []  # "invited the countries to talks": a description, not a pronoun, as object
     if not pronoun and not _describes_actors(token):
         return []
     memory = _memory(context)
     position = context.offset + token.idx
     earlier = [g for g in memory.groups if g[0] < position]
+    if pronoun:
+        body = _body_before(memory, context, position, earlier[-1][0] if earlier else -1)
+        if body is not None:
+            return [body]
     if not earlier:
         return []
     start, paragraph, members = earlier[-1]
@@ -104,7 +112,22 @@ def group_for(token: Token, context) -> list[Argument]:
     number = _number(token)
     if number is not None and number != len(members):
         return []
-    if pronoun and any(start < b < position for b in memory.blockers):
+    if pronoun and any(start < b < position for b, _ in memory.blockers):
         return []
     memory.groups.append((position, context.offset, members))  # referred to again: current
     return list(members)
+
+
+def _body_before(memory: GroupMemory, context, position: int, group: int) -> Argument | None:
+    """The organisation "they" stands for: the latest referent before it in its paragraph,
+    after any group, when that is one organisation acting alone ("The Turkish Ministry of
+    Foreign Affairs denounced the conclusions. … they invited the countries to dialogue")."""
+    before = [(b, body) for b, body in memory.blockers if group < b < position]
+    if not before:
+        return None
+    at, body = before[-1]
+    if body is None or at < context.offset:
+        return None
+    # an organisation, or a government's organ ("the ministry"), not a country named as such
+    organ = body.type == "Country" and body.text.lower() != body.name.lower()
+    return body if body.type == "Organisation" or organ else None

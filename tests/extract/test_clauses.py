@@ -173,3 +173,20 @@ def test_a_pair_named_before_agrees_with_each_other() -> None:
     found = events("Donald Trump and Vladimir Putin met in Alaska. The two leaders agreed "
                    "to meet again in Budapest.")
     assert either(found, "Donald Trump", "AGREE", "Vladimir Putin")
+
+
+def test_they_after_an_organisation_acting_alone_is_that_organisation() -> None:
+    found = events("The Chinese Foreign Ministry rejected the report on Monday. They urged "
+                   "Japan to stop interfering.")
+    assert ("China", "REQUEST", "Japan") in found
+    # a country named as such is no "they"
+    assert not any(s == "Japan" and r == "REQUEST" for s, r, _ in events(
+        "Japan rejected the report on Monday. They urged China to stop interfering."))
+
+
+def test_a_plural_description_as_object_names_the_group() -> None:
+    found = events("Indian Prime Minister Narendra Modi and Pakistani Prime Minister Imran "
+                   "Khan met in Dushanbe.\n\nChina invited the two leaders to hold talks in "
+                   "Beijing.")
+    assert ("China", "AGREE", "Narendra Modi") in found
+    assert ("China", "AGREE", "Imran Khan") in found
