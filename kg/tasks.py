@@ -14,20 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from kg import nlp as nlp_module
-from kg.extract import extract_paragraph
-from kg.extract.base import ArticleMemory, Context
 from kg.graph.rdf import Run, reading_quads
 from kg.messages import first_line
 from kg.records import Document, Reading
-from kg.resolve import ArticleEntities
 
-Paragraphs = list[tuple[int, Doc]]
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    Paragraphs = list[tuple[int, Doc]]
 
 
 def parse_documents(nlp: Language, documents: Iterable[Document]
@@ -62,6 +62,12 @@ def parse_documents(nlp: Language, documents: Iterable[Document]
 
 def extract_article(document: Document, paragraphs: Paragraphs, fingerprint: str = "") -> Reading:
     """Resolve the entities of one parsed article and extract its statements."""
+    # Imported here, with spaCy: a build's writing process imports this module for its
+    # records (Prepared, Failure) and never parses.
+    from kg.extract import extract_paragraph
+    from kg.extract.base import ArticleMemory, Context
+    from kg.resolve import ArticleEntities
+
     entities = ArticleEntities(paragraphs)
     memory = ArticleMemory()
     statements = []
