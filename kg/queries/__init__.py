@@ -35,6 +35,7 @@ from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from kg.graph import iri
 from kg.graph.namespaces import PREFIXES, XSD
 from kg.graph.sparql import RefusedQuery, check_query
 from kg.graph.store import Store
@@ -214,15 +215,18 @@ def _value(term: object) -> object:
     return getattr(term, "value", str(term))
 
 
-def run_query(store: Store, sparql: str, *, limit: int | None = None) -> Result:
+def run_query(store: Store, sparql: str, *, limit: int | None = None,
+              graphs: list[str] | None = None) -> Result:
     """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query and collect its answer (the first
     ``limit`` rows of a SELECT: a per-article query then asks no more pages than those
-    rows need).
+    rows need). With ``graphs``, once, over those articles' graphs (see :meth:`Store.query`).
 
     >>> import tempfile
     >>> run_query(Store(tempfile.mkdtemp()), "SELECT (1 AS ?one) WHERE {}").rows
     [{'one': 1}]
     """
+    if graphs is not None:
+        return _answer(store, sparql, graphs)
     pages = query_pages(store, sparql, limit=limit)
     first = next(pages)
     return replace(first, rows=first.rows + [row for page in pages for row in page.rows])
@@ -254,9 +258,24 @@ def _pages(store: Store, sparql: str, articles: int) -> Iterator[Result]:
     if "pages" not in query_options(sparql):
         yield _answer(store, sparql)
         return
-    graphs = [graph for _, graph in store.article_index()]
+    graphs = _article_graphs(store)
     for start in range(0, max(len(graphs), 1), articles):
         yield _answer(store, sparql, graphs[start:start + articles])
+
+
+def _article_graphs(store: Store) -> list[str]:
+    """The graph of every article, in document-id order: the ids alone are read (only an
+    article has one) and each graph named from its id as the writer names it
+    (:func:`kg.graph.iri.article_graph`). Reading the graphs' IRIs too took twice as long:
+    each term read back costs a look-up of its text (0.22 s for the 20,878 articles of ten
+    million quads, 0.07 s for the ids alone).
+
+    >>> import tempfile
+    >>> _article_graphs(Store(tempfile.mkdtemp()))
+    []
+    """
+    rows = store.query("SELECT ?id WHERE { GRAPH ?g { ?article dip:documentId ?id } }")
+    return [iri.article_graph(doc_id) for doc_id in sorted(row["id"].value for row in rows)]
 
 
 def write_csv(pages: Iterable[Result], out: IO[bytes]) -> None:
