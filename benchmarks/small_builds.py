@@ -3,9 +3,11 @@
 
 ``small``: builds of 1, 10, 30 and 100 articles as a user runs them, each a whole
 ``kg build`` process (imports, model load, store, entity pass), against bare spaCy over the
-same texts in its own whole process (``import spacy``, ``spacy.load``, ``nlp.pipe``), each
-pair run in turn ``rounds`` times and the medians compared; then the same articles posted
-to a server that keeps the model loaded (``kg serve --build``, :mod:`kg.endpoint.builds`).
+same texts in its own whole process (``import spacy``, ``spacy.load``, ``nlp.pipe``), and
+``kg build --jobs 1`` (no workers), run in turn ``rounds`` times and the medians compared,
+CPU seconds with those of every process a command starts (:data:`REAPER`); then the same
+articles posted to a server that keeps the model loaded (``kg serve --build``,
+:mod:`kg.endpoint.builds`).
 
 ``parent``: the writer of a ``--jobs 8`` build alone (:mod:`parent_load`): workers that
 return readings prepared beforehand at a fixed rate, so the build's pace is the pace at
@@ -19,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -59,19 +60,45 @@ def slices(corpus: Path, folder: Path) -> dict[int, Path]:
     return files
 
 
+# Runs a command and reaps everything it started: a build's fork server and workers
+# (kg.workers) outlive the build's process by a moment and are nobody's children then, so
+# their CPU time would reach no RUSAGE_CHILDREN; as a child subreaper (Linux) this process
+# inherits and waits for them. Prints the command's wall time (until its own process ends,
+# as a shell sees it), the CPU seconds of the command and all it started, the exit code.
+REAPER = """
+import ctypes, json, os, resource, subprocess, sys, time
+try:
+    ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+except AttributeError:
+    pass  # no prctl: the CPU of processes the command leaves behind is not counted
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                      text=True, check=False)
+wall = time.perf_counter() - start
+while True:
+    try:
+        os.wait()
+    except ChildProcessError:
+        break
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "cpu": used.ru_utime + used.ru_stime, "code": done.returncode,
+                  "last": (done.stderr.strip().splitlines() or ["no output"])[-1]}))
+"""
+
+
 def _timed(command: list[str]) -> dict[str, Any]:
-    """Run ``command``: its wall time, and its CPU time (what it would take alone on an
-    idle core: on a shared machine the wall time also counts the others' work)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 1):  # 1: some article failed, the rest built
-        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        return {"error": f"exit {done.returncode}: {last}"}
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return {"wall": wall, "cpu": cpu}
+    """Run ``command``: its wall time, and its CPU time with that of every process it
+    started (what it would take alone on idle cores: on a shared machine the wall time
+    also counts the others' work)."""
+    done = subprocess.run([sys.executable, "-c", REAPER, *command], capture_output=True,
+                          text=True, check=False)
+    try:
+        measured = json.loads(done.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return {"error": f"exit {done.returncode}: {done.stderr.strip()[-200:]}"}
+    if measured["code"] not in (0, 1):  # 1: some article failed, the rest built
+        return {"error": f"exit {measured['code']}: {measured['last']}"}
+    return {"wall": measured["wall"], "cpu": measured["cpu"]}
 
 
 def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -156,18 +183,20 @@ def section_small(bench: Any) -> None:
     for size in SIZES:
         if size not in files:
             continue
-        builds, bares = [], []
+        runs: dict[str, list[dict[str, Any]]] = {"build": [], "single": [], "bare": []}
         for round_ in range(ROUNDS):
-            store = bench.work / f"store-small-{size}"
-            shutil.rmtree(store, ignore_errors=True)
             print(f"… {size} articles, round {round_ + 1}", file=sys.stderr, flush=True)
-            builds.append(_timed([sys.executable, "-m", "kg", "build", str(files[size]),
-                                  "--store", str(store), *_model_option(bench)]))
-            bares.append(_timed([sys.executable, "-c", BARE, str(files[size]), model]))
-        build, bare = _median(builds), _median(bares)
-        results[size] = {"build": build, "bare": bare}
+            for kind, jobs in (("build", []), ("single", ["--jobs", "1"])):
+                store = bench.work / f"store-small-{size}"
+                shutil.rmtree(store, ignore_errors=True)
+                runs[kind].append(_timed([sys.executable, "-m", "kg", "build", str(files[size]),
+                                          "--store", str(store), *jobs, *_model_option(bench)]))
+            runs["bare"].append(_timed([sys.executable, "-c", BARE, str(files[size]), model]))
+        build, single, bare = (_median(runs[kind]) for kind in ("build", "single", "bare"))
+        results[size] = {"build": build, "single": single, "bare": bare}
         rows.append([size, *(_wall(r) for r in (bare, build)), _ratio(bare, build),
-                     *(_cpu(r) for r in (bare, build)), _ratio(bare, build, "cpu")])
+                     *(_cpu(r) for r in (bare, build)), _ratio(bare, build, "cpu"),
+                     _wall(single), _cpu(single)])
     served = run.step("served: each size posted", "served", store=str(bench.work / "store-served"),
                       slices={str(k): str(v) for k, v in files.items()}, **bench.model)
     results["served"] = served
@@ -177,10 +206,11 @@ def section_small(bench: Any) -> None:
     bench.results["small"] = results
     run.print_table(f"Small builds, whole processes (median of {ROUNDS}; seconds): bare spaCy "
                     "(import, load, nlp.pipe) against kg build (ratio: bare / build, ≥ 1 is "
-                    "as fast as bare), wall and CPU, and the same articles posted to kg serve "
-                    "--build (model loaded; wall)",
+                    "as fast as bare), wall and CPU (with its fork server and workers); kg "
+                    "build --jobs 1 (parsing in the build's own process); the same articles "
+                    "posted to kg serve --build (model loaded; wall)",
                     ["articles", "bare wall", "kg wall", "ratio", "bare CPU", "kg CPU",
-                     "CPU ratio", "served POST"], rows)
+                     "CPU ratio", "-j1 wall", "-j1 CPU", "served POST"], rows)
 
 
 def section_parent(bench: Any) -> None:

@@ -4,12 +4,18 @@ Articles are read and checked in this process; unchanged ones are skipped before
 are parsed (the model is not even loaded when nothing changed). The rest go, a task of
 :data:`TASK_SIZE` articles at a time, to :func:`extract_articles`, which parses them and
 extracts their statements with the model loaded once per process: in this process, or in
-``jobs`` worker processes, or on a Dask cluster (``cluster``, :mod:`kg.distributed_build`),
-where each article is also turned into its graph's N-Quads
+``jobs`` worker processes (:mod:`kg.workers`), or on a Dask cluster (``cluster``,
+:mod:`kg.distributed_build`), where each article is also turned into its graph's N-Quads
 (:func:`kg.tasks.prepare_articles`); those stream back, in input order, to the single
 writer here, which only writes. Each batch of articles replaces their graphs whole
-(:mod:`kg.graph.store`), so an interrupted build keeps whole articles. The tasks are cut
-the same way whatever ``jobs`` or ``cluster`` is, so the statements are the same too.
+(:mod:`kg.graph.store`), so an interrupted build keeps whole articles. An article is read
+the same way whichever task, process or batch of paragraphs it is parsed in, so the
+statements do not depend on ``jobs`` or ``cluster``.
+
+``jobs=None`` chooses for the batch (:func:`plan`): the processors there are, each parsing
+an even share of a small batch, and the model loaded in a fork server while this process
+opens the store and reads the input (:func:`kg.workers.start`), so that even one article
+costs little more than the model's load and its parse.
 
 Whatever one article raises while it is fingerprinted, parsed, read or turned into RDF
 costs that article only: one error line names it, and the rest are built. The entity pass
@@ -19,7 +25,6 @@ so a build killed during the pass has it finished by the next build.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -28,9 +33,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain, islice
+from math import ceil
 from pathlib import Path
 
 from kg import nlp as nlp_module
+from kg import workers
 from kg.graph.rdf import GRAPH_LAYOUT, Run
 from kg.graph.store import DEFAULT_STORE, Store
 from kg.ingest import ReadError, Skipped, read
@@ -77,6 +84,31 @@ class BuildReport:
         return not self.errors
 
 
+def plan(documents: Iterator[Document], cpus: int
+         ) -> tuple[Iterator[list[Document]], int]:
+    """The tasks of an automatic build over ``documents`` and the worker processes to read
+    them (0: read them in this process), for ``cpus`` processors.
+
+    A batch of up to :data:`TASK_SIZE` articles a processor is cut into one even task per
+    processor (a processor for each article when fewer), so the workers finish together;
+    a larger batch goes in tasks of :data:`TASK_SIZE` to as many workers as processors. On
+    one processor, workers would only add their start-up.
+
+    >>> def tasks(count, cpus):
+    ...     cut, jobs = plan(iter(range(count)), cpus)
+    ...     return [len(task) for task in cut], jobs
+    >>> tasks(10, 2), tasks(1, 2), tasks(40, 2), tasks(10, 1)
+    (([5, 5], 2), ([1], 1), ([8, 8, 8, 8, 8], 2), ([8, 2], 0))
+    """
+    if cpus < 2:
+        return _tasks(documents), 0
+    head = list(islice(documents, TASK_SIZE * cpus))
+    if len(head) == TASK_SIZE * cpus:
+        return _tasks(chain(head, documents)), cpus
+    size = max(1, ceil(len(head) / cpus))
+    return _tasks(head, size), ceil(len(head) / size)
+
+
 def _tasks(documents: Iterable[Document], size: int = TASK_SIZE) -> Iterator[list[Document]]:
     task: list[Document] = []
     for document in documents:
@@ -96,15 +128,10 @@ def _read_in_workers(tasks: Iterator[list[Document]], salt: str, model: str | No
     At most two tasks per worker are in flight, so neither the articles waiting to be
     parsed nor the readings waiting to be written grow with the corpus.
     """
-    methods = multiprocessing.get_all_start_methods()
-    # A forkserver imports kg once and forks the workers from it; forking this process
-    # itself is unsafe once the store's threads run. Where there is none, spawn.
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload([__name__])
-    # No initializer loads the model: the first task of each worker does (extract_articles),
-    # and a worker that reads no articles (a benchmark's) never pays for it.
-    pool = ProcessPoolExecutor(jobs, mp_context=context)
+    # No initializer loads the model: the fork server has (kg.workers.start), or the first
+    # task of each worker does (extract_articles); a worker that reads no articles (a
+    # benchmark's) never pays for it.
+    pool = ProcessPoolExecutor(jobs, mp_context=workers.context())
     pending: deque[Future[list[Prepared | Failure]]] = deque()
     try:
         for task in tasks:
@@ -130,15 +157,16 @@ class Builder:
     True
     """
 
-    def __init__(self, store: Store, *, model: str | None = None, jobs: int = 1,
+    def __init__(self, store: Store, *, model: str | None = None, jobs: int | None = 1,
                  cluster: str | None = None, extract: ExtractTask = extract_articles) -> None:
-        """``extract`` parses and extracts each task of articles
+        """``jobs``: the processes that parse (1: this one; ``None``: chosen for the batch,
+        :func:`plan`). ``extract`` parses and extracts each task of articles
         (:data:`kg.tasks.ExtractTask`): a benchmark of the writer alone passes one that
         returns prepared readings (``benchmarks/``)."""
-        if jobs < 1:
+        if jobs is not None and jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {jobs}")
         if cluster is not None:
-            if jobs != 1:
+            if jobs not in (None, 1):
                 raise ValueError("jobs and cluster exclude each other: the cluster's "
                                  "workers do the parsing")
             from kg.distributed_build import check_address
@@ -198,19 +226,7 @@ class Builder:
                     continue
                 yield item
 
-        tasks = _tasks(fresh())
-        first = list(islice(tasks, 2))
-        tasks = chain(first, tasks)
-        if self.cluster is not None and first:
-            from kg.distributed_build import read_on_cluster
-
-            outcomes = read_on_cluster(tasks, self.salt, self.model, self.cluster, self.run)
-        elif self.jobs == 1 or len(first) < 2:  # one task: starting workers costs more than it
-            outcomes = (prepare_articles(task, self.salt, self.model, self.run, self.extract)
-                        for task in tasks)
-        else:
-            outcomes = _read_in_workers(tasks, self.salt, self.model, self.jobs, self.run,
-                                        self.extract)
+        outcomes = self._outcomes(fresh())
         batch: list[Prepared] = []
         for task_outcomes in outcomes:
             for outcome in task_outcomes:
@@ -226,6 +242,25 @@ class Builder:
         self._write(batch, report, on_write)
         self.store.flush()
         return report
+
+    def _outcomes(self, documents: Iterator[Document]) -> Iterator[list[Prepared | Failure]]:
+        """Each task's outcomes, in input order, from wherever the build parses."""
+        if self.jobs is None and self.cluster is None:
+            tasks, jobs = plan(documents, workers.available_cpus())
+        else:
+            tasks = _tasks(documents)
+            first = list(islice(tasks, 2))
+            tasks = chain(first, tasks)
+            if self.cluster is not None and first:
+                from kg.distributed_build import read_on_cluster
+
+                return read_on_cluster(tasks, self.salt, self.model, self.cluster, self.run)
+            # one task: starting workers costs more than it saves
+            jobs = self.jobs if self.jobs and self.jobs > 1 and len(first) > 1 else 0
+        if jobs == 0:
+            return (prepare_articles(task, self.salt, self.model, self.run, self.extract)
+                    for task in tasks)
+        return _read_in_workers(tasks, self.salt, self.model, jobs, self.run, self.extract)
 
     def _write(self, batch: list[Prepared], report: BuildReport,
                on_write: Callable[[list[str]], None] | None) -> None:
@@ -245,7 +280,7 @@ class Builder:
 
 def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_STORE,
           date: str | None = None, model: str | None = None, force: bool = False,
-          jobs: int = 1, cluster: str | None = None,
+          jobs: int | None = 1, cluster: str | None = None,
           on_article: Callable[[str], None] | None = None,
           on_write: Callable[[list[str]], None] | None = None,
           web: Web | None = None) -> BuildReport:
@@ -254,7 +289,8 @@ def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_ST
 
     ``web`` fetches the URLs (by default :meth:`Web.beside <kg.ingest.web.Web.beside>` the
     store: a fetch cache and the sources book beside it). ``jobs`` is the number of
-    processes that parse and read articles (1: this one);
+    processes that parse and read articles (1: this one; ``None``: chosen for the batch, and
+    the model loaded in the workers' fork server at once, :func:`kg.workers.start`);
     ``cluster`` the address of a Dask scheduler (``tcp://host:8786``) or ``local:N`` (a
     cluster of N worker processes started for this build) to parse and read them instead.
 
@@ -265,6 +301,8 @@ def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_ST
     >>> report.written, report.errors
     (['a'], [])
     """
+    if cluster is None and jobs != 1 and workers.available_cpus() > 1:
+        workers.start(model)  # the model loads there while the store opens here
     target = store if isinstance(store, Store) else Store(store)
     own = web is None  # nothing is fetched or written for it unless a URL is read
     if own:

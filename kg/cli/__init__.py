@@ -9,7 +9,36 @@ plain function that :mod:`kg.cli.main` registers; :mod:`kg.cli.console` prints a
 module of its group and one entry in ``kg.cli.main.COMMANDS``.
 """
 
-from kg.cli.console import escape_controls
-from kg.cli.main import app, run
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.cli.console import escape_controls
+    from kg.cli.main import app
 
 __all__ = ["app", "escape_controls", "run"]
+
+
+def run() -> None:
+    """The ``kg`` console script (:func:`kg.cli.main.run`). A build's model starts loading
+    before the command line's modules are imported (:mod:`kg.cli.prestart`)."""
+    from kg.cli.prestart import prestart
+
+    prestart(sys.argv[1:])
+    from kg.cli.main import run as run_app
+
+    run_app()
+
+
+def __getattr__(name: str) -> object:
+    if name == "app":
+        from kg.cli.main import app
+
+        return app
+    if name == "escape_controls":
+        from kg.cli.console import escape_controls
+
+        return escape_controls
+    raise AttributeError(f"module 'kg.cli' has no attribute {name!r}")

@@ -35,8 +35,9 @@ def build(
     model: ModelOption = None,
     force: Annotated[bool, typer.Option(help="Rebuild unchanged articles too.")] = False,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Processes that parse and read articles (the model is "
-        "loaded once in each); the output does not depend on it.")] = None,
+        "--jobs", "-j", min=1, help="Processes that parse and read articles (default: as "
+        "many as processors, 1 on one; the model is loaded once for all); the output does "
+        "not depend on it.")] = None,
     cluster: Annotated[str | None, typer.Option(
         help="Parse and read on a Dask cluster instead: a scheduler address "
         "(tcp://host:8786), or local:N for N worker processes here.")] = None,
@@ -84,7 +85,11 @@ def _build(paths: list[str], *, store: str, date: str | None = None, model: str 
            cache: Path | None, delay: float, quiet: bool, verbose: bool = False,
            refresh: bool = False) -> None:
     """The build of ``kg build`` and ``kg update``: progress, error lines, summary, exit code."""
-    # Imported here: spaCy and the readers take seconds to import, other commands need neither.
+    from kg import workers
+
+    if cluster is None and jobs != 1 and workers.available_cpus() > 1:
+        workers.start(model)  # first: the model loads in the workers' server meanwhile
+    # Imported here: the readers take a while to import, other commands need none of it.
     from kg.ingest.meta import parse_date
     from kg.ingest.web import Web
     from kg.nlp import ModelError
@@ -118,7 +123,7 @@ def _build(paths: list[str], *, store: str, date: str | None = None, model: str 
 
             web.on_fetch = fetched
             report = kg.build(
-                paths, store=target, date=date, model=model, force=force, jobs=jobs or 1,
+                paths, store=target, date=date, model=model, force=force, jobs=jobs,
                 cluster=cluster, web=web,
                 on_article=lambda _: progress.advance(task),
                 on_write=(lambda ids: say(err, f"written: {' '.join(ids)}")) if verbose else None,

