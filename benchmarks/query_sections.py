@@ -69,7 +69,8 @@ def child_profile(spec: dict[str, Any]) -> dict[str, Any]:
     times, sizes = [], []
     for name in names:
         start = time.perf_counter()
-        sizes.append(sum(len(profile.statements) for profile in kg.show(name, store=store)))
+        # the statements that name it, of which the profile shows the newest page
+        sizes.append(sum(profile.statement_count for profile in kg.show(name, store=store)))
         times.append(time.perf_counter() - start)
     slowest = max(range(len(times)), key=times.__getitem__)
     return {"wall": sum(times), "profiles": len(times), "median": statistics.median(times),

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from kg.graph.validate import ValidationReport
     from kg.pipeline import BuildReport, build
     from kg.queries import Result, named_queries
-    from kg.queries.entity import EntityProfile, EntityRow
+    from kg.queries.entity import EntityRow
+    from kg.queries.profile import EntityProfile
     from kg.viz.select import Selection
 
 # Name → the module it is imported from when first asked for. A build imports neither the
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 _LAZY = {"build": "kg.pipeline", "BuildReport": "kg.pipeline", "Analysis": "kg.analysis",
          "serve": "kg.endpoint", "serving": "kg.endpoint", "EXPORTERS": "kg.exporters",
          "Result": "kg.queries", "named_queries": "kg.queries",
-         "EntityProfile": "kg.queries.entity", "EntityRow": "kg.queries.entity",
+         "EntityProfile": "kg.queries.profile", "EntityRow": "kg.queries.entity",
          "Selection": "kg.viz.select"}
 
 
@@ -189,11 +190,14 @@ def entities(*, store: str | Path | Store = DEFAULT_STORE,
     return entity_table(open_store(store), type_=type_)
 
 
-def show(name: str, *, store: str | Path | Store = DEFAULT_STORE) -> list[EntityProfile]:
-    """What the graph knows about the entity called ``name`` (a name or alias, any case)."""
-    from kg.queries.entity import entity_profile
+def show(name: str, *, store: str | Path | Store = DEFAULT_STORE, limit: int | None = 20,
+         offset: int = 0) -> list[EntityProfile]:
+    """What the graph knows about the entity called ``name`` (a name or alias, any case),
+    with ``limit`` of its statements from ``offset``, newest first (``None``: all); see
+    :mod:`kg.queries.profile`."""
+    from kg.queries.profile import entity_profile
 
-    return entity_profile(open_store(store), name)
+    return entity_profile(open_store(store), name, limit=limit, offset=offset)
 
 
 def stats(*, store: str | Path | Store = DEFAULT_STORE) -> dict[str, int]:

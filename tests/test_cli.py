@@ -155,6 +155,21 @@ def test_show_says_which_events_did_not_happen_yet(store: Path) -> None:
     assert any(line.strip().startswith("CONSULT: Donald Trump") for line in lines)
 
 
+def test_show_prints_a_profile_and_pages_the_statements(store: Path) -> None:
+    def said(lines: list[str]) -> list[str]:  # a statement's line, not its evidence's
+        return [line for line in lines if line.startswith("  ") and line[2] != " "]
+
+    whole = run("show", "vladimir putin", "-s", store, "--limit", "0").stdout.splitlines()
+    assert "posts (articles): President of Russia (1)" in whole and "country: RUS" in whole
+    assert any(line.startswith("relations (articles as subject/object): ") for line in whole)
+    assert any(line.startswith("most linked with (articles): ") and "Donald Trump (1)" in line
+               for line in whole)
+    page = run("show", "vladimir putin", "-s", store, "--limit", "2", "--offset", "3")
+    assert said(page.stdout.splitlines()) == said(whole)[3:5]
+    assert f"statements 4–5 of {len(said(whole))}, newest first:" in page.stdout
+    assert f"{len(said(whole)) - 5} more (--offset 5" in page.stderr
+
+
 def test_show_unknown_entity(store: Path) -> None:
     result = run("show", 'Nobody") } DROP ALL {', "-s", store, check=False)
     assert result.returncode == 1 and "no entity called" in result.stderr

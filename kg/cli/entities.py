@@ -44,27 +44,58 @@ def entities(
 def show(
     name: Annotated[str, typer.Argument(help="A name or alias, any case.")],
     store: StoreOption = DEFAULT_STORE,
+    limit: Annotated[int, typer.Option(help="Most statements to print; 0 = all.")] = 20,
+    offset: Annotated[int, typer.Option(help="Statements to skip, newest first.")] = 0,
 ) -> None:
-    """Print what the graph knows about one entity, with evidence sentences."""
-    profiles = kg.show(name, store=open_or_fail(store))
+    """Print what the graph knows about one entity: who it is, its relations and
+    counterparts by articles, and its statements with evidence, newest first."""
+    profiles = kg.show(name, store=open_or_fail(store), limit=limit or None, offset=offset)
     if not profiles:
         raise fail(f"no entity called {name!r}", code=1)
     def line(*parts: Text | str) -> None:
         out.print(Text.assemble(*parts), highlight=False, soft_wrap=True)
 
+    def listed(title: str, linked: list) -> None:
+        if linked:
+            line(plain(f"{title}: " + ", ".join(f"{x.name} ({x.articles})" for x in linked)))
+
     for profile in profiles:
         e = profile.entity
         line(plain(e.name, "bold"),
-             plain(f" ({e.type}): {e.mentions} mentions in {e.articles} articles"))
+             plain(f" ({e.type}): {e.mentions} mentions in {e.articles} articles, "
+                   f"{profile.statement_count} statements"))
         if e.aliases:
             line(plain("also: " + ", ".join(e.aliases)))
         line(plain(e.iri))
-        for st in profile.statements:
+        if profile.countries or profile.sectors:
+            line(plain(" · ".join(filter(None, (
+                profile.countries and "country: " + ", ".join(profile.countries),
+                profile.sectors and "sector: " + ", ".join(profile.sectors))))))
+        listed("posts (articles)", profile.posts)
+        listed("member of (articles)", profile.member_of)
+        listed("members (articles)", profile.members)
+        if profile.relations:
+            sides: dict[str, dict[str, int]] = {}
+            for code, side, n in profile.relations:
+                sides.setdefault(code, {})[side] = n
+            line(plain("relations (articles as subject/object): " + ", ".join(
+                f"{code} {n.get('out', 0)}/{n.get('in', 0)}" for code, n in sorted(
+                    sides.items(), key=lambda item: (-sum(item[1].values()), item[0])))))
+        listed("most linked with (articles)", profile.counterparts)
+        shown = profile.statements
+        if shown:
+            line(plain(f"statements {profile.offset + 1}–{profile.offset + len(shown)} of "
+                       f"{profile.statement_count}, newest first:"))
+        for st in shown:
             detail = st["role"] or st["quote"] or st["label"] or ""
             happened = st["factuality"] in (None, "", "asserted")
             relation = st["relation"] if happened else f"{st['relation']} ({st['factuality']})"
             line(plain(f"  {relation}: {st['subject']} → {st['object'] or '—'} {detail}"))
             line(plain(f"    {st['sentence']} ({st['doc']}, {st['date'] or 'undated'})", "dim"))
+        left = profile.statement_count - profile.offset - len(shown)
+        if shown and left > 0:
+            err.print(f"{left} more (--offset {profile.offset + len(shown)}; --limit 0 for all)",
+                      highlight=False)
 
 
 def stats(store: StoreOption = DEFAULT_STORE) -> None:

@@ -23,6 +23,7 @@ from rdflib.namespace import DefinedNamespace, DefinedNamespaceMeta
 
 from kg.eventdata.identifiers import wikidata_iris
 from kg.graph import iri
+from kg.graph.entity_summaries import profile_triples
 from kg.graph.namespaces import (
     CONTEXT,
     DIP,
@@ -44,11 +45,12 @@ from kg.graph.summaries import name_triples, node_sector, row_triples, summary_t
 from kg.lexicons import lookup_country
 from kg.records import Argument, Document, Entity, Reading, Statement
 
-GRAPH_LAYOUT = "3"
+GRAPH_LAYOUT = "4"
 """The version of what :func:`reading_quads` writes, part of every article's fingerprint
 (:class:`kg.pipeline.Builder`): a build after the layout changed rewrites the articles an
 older kg wrote. 2: the event counts and the folded-name index (:mod:`kg.graph.summaries`).
-3: the rows of the lists (:func:`kg.graph.summaries.row_triples`)."""
+3: the rows of the lists (:func:`kg.graph.summaries.row_triples`). 4: the entities' links
+and days (:mod:`kg.graph.entity_summaries`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +160,7 @@ def reading_quads(reading: Reading, run: Run) -> Iterator[Quad]:
                         statement))
     triples.extend(summary_triples(document, counted, nodes))
     triples.extend(row_triples(counted, nodes))
+    triples.extend(profile_triples(document, counted))
     seen = set()
     for s, p, o in triples:
         quad = Quad(s, p, o, graph)

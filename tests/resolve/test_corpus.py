@@ -19,7 +19,8 @@ from kg.graph import iri
 from kg.graph.store import Store
 from kg.ingest.segment import segment
 from kg.queries import run_query
-from kg.queries.entity import entity_profile, entity_table, find_entities
+from kg.queries.entity import entity_table, find_entities
+from kg.queries.profile import entity_profile
 from kg.resolve.corpus import Node, Target, expansions, plan, title_of
 from kg.resolve.names import could_be_a_name
 from kg.resolve.wordlists import (
@@ -209,7 +210,7 @@ def test_the_table_of_a_few_entities_is_their_rows_of_the_whole_table(
 
 def test_a_profile_holds_every_statement_with_the_entity_on_either_side(
         corpus_store: Store) -> None:
-    (profile,) = entity_profile(corpus_store, "united states")
+    (profile,) = entity_profile(corpus_store, "united states", limit=None)
     node = ox.NamedNode(profile.entity.iri)
     count = run_query(corpus_store, f"""
         SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE {{
