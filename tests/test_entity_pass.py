@@ -9,9 +9,10 @@ import pyoxigraph as ox
 import pytest
 
 import kg
+from kg.graph import iri
 from kg.graph.store import Store
 from kg.pipeline import Builder
-from kg.resolve.affected import affected
+from kg.resolve.affected import NameIndex, StoreNames, affected, names
 from kg.resolve.corpus import unify
 
 
@@ -48,6 +49,38 @@ def test_the_pass_over_added_articles_renames_as_a_pass_over_the_store(
     assert renamed_whole > 0  # the added articles meet names of the first ones
     assert renamed_added == renamed_whole
     assert _nquads(incremental) == _nquads(store)
+
+
+@pytest.mark.slow
+def test_passes_over_each_batch_added_rename_as_passes_over_the_store(
+        wikinews_sample: Path, tmp_path: Path) -> None:
+    """Batch after batch, the pass over the added articles (names read summed per IRI, a
+    surname's roles only where a full name of it is met) leaves the store as a pass over
+    the whole store does; and the closure read name by name from the store is the one
+    over all of its names."""
+    lines = wikinews_sample.read_text(encoding="utf-8").splitlines(keepends=True)
+    store = Store(tmp_path / "store")
+    renamed = []
+    # the second batch moves a name of the first one's articles (a class decided again)
+    for number, batch in enumerate((lines[:3], lines[3:8], lines[8:])):
+        path = tmp_path / f"batch-{number}.jsonl"
+        path.write_text("".join(batch), encoding="utf-8")
+        report = Builder(store).build([path])
+        owed = store.owed_articles()
+        assert owed == sorted(report.written)
+        whole = _copy(store, tmp_path / f"whole-{number}")
+        index = NameIndex(names(store))
+        for article in owed:
+            seeds = {label for label, _ in names(store, [iri.article_graph(article)])}
+            assert StoreNames(store).closure(seeds) == affected(seeds, index)
+        renamed.append(unify(store, owed))
+        assert renamed[-1] == unify(whole)
+        store.entity_pass_done()
+        whole.entity_pass_done()
+        assert _nquads(store) == _nquads(whole)
+        del whole
+        gc.collect()
+    assert sum(renamed[1:]) > 0  # later articles meet, and move, names of earlier ones
 
 
 def test_a_build_of_new_articles_owes_the_pass_over_them_alone(tmp_path: Path) -> None:

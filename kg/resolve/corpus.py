@@ -26,21 +26,36 @@ that is rebuilt later gets its own reading back, and the next pass settles it ag
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from kg.graph import iri
-from kg.graph.namespaces import BASE, DIP, RDF, RDFS, SKOS, XSD
+from kg.graph.namespaces import DIP, RDF, RDFS, SKOS, XSD
 from kg.graph.store import Store
 from kg.graph.summaries import NAME, entity_rows_update, name_key
 from kg.lexicons import lookup_country
-from kg.resolve.affected import NameIndex, acronym_forms, acronym_key, affected
-from kg.resolve.wordlists import fold, org_heads, title_words
+from kg.resolve.affected import (
+    HELD,
+    MOVABLE,
+    POSTS,
+    TITLED,
+    Node,
+    Roles,
+    StoreNames,
+    acronym_forms,
+    acronym_key,
+    names,
+    nodes_in,
+    nodes_of,
+    read_names,
+    row_node,
+    title_of,
+)
+from kg.resolve.wordlists import fold, org_heads
 
-# Classes a name may move between; a country's node is decided by the ISO list alone.
-_MOVABLE = ("Person", "Organisation", "Place", "Other")
+__all__ = ["Node", "Target", "corpus_class", "expansions", "plan", "title_of", "unify"]
 # Which class wins a tie of mentions: the one spaCy confuses least with the others.
 _TIE_ORDER = {"Person": 0, "Organisation": 1, "Place": 2, "Other": 3}
 
@@ -57,46 +72,13 @@ SELECT ?g ?e ?label ?class (SUM(?count) AS ?mentions) WHERE {
 GROUP BY ?g ?e ?label ?class
 """
 
-_ROLES = """
-SELECT DISTINCT ?g ?e ?role WHERE {
-  GRAPH ?g { ?st a dip:PositionHolding ; dip:subject ?e ; dip:role ?role . ?e a dip:Person }
-}
-"""
-
-_COUNTRIES = """
-SELECT DISTINCT ?g ?e ?country WHERE {
-  GRAPH ?g { ?st a dip:PositionHolding ; dip:subject ?e ; dip:object ?c .
-             ?c a dip:Country ; rdfs:label ?country }
-}
-"""
+_ROLES, _COUNTRIES, _TITLED = (query.replace("#NODES#", "") for query in (HELD, POSTS, TITLED))
 
 _ORGANISATION_ALIASES = """
 SELECT DISTINCT ?label ?alias WHERE {
   GRAPH ?g { ?e a dip:Organisation ; rdfs:label ?label ; skos:altLabel ?alias }
 }
 """
-
-_TITLED = """
-SELECT DISTINCT ?g ?e ?label ?alias WHERE {
-  GRAPH ?g { ?e a dip:Person ; rdfs:label ?label ; skos:altLabel ?alias }
-}
-"""
-
-
-@dataclass(frozen=True, slots=True)
-class Node:
-    """One entity node as one article's graph holds it."""
-
-    graph: str
-    iri: str
-    label: str
-    type: str
-    mentions: int
-
-    @property
-    def words(self) -> tuple[str, ...]:
-        return tuple(fold(self.label).replace(".", " ").split())
-
 
 @dataclass(frozen=True, slots=True)
 class Target:
@@ -133,12 +115,13 @@ def corpus_class(nodes: Iterable[Node]) -> str:
     votes: Counter[str] = Counter()
     for node in nodes:
         votes[node.type] += node.mentions
-        if node.type == "Person" and _full_name(node.label):
-            return "Person"
-        # An organisation's head word settles it the other way ("University of California"
-        # read as a place where it is the setting of a study is still the university).
-        if node.type == "Organisation" and _org_named(node.label):
-            return "Organisation"
+    typed = {(node.type, node.label) for node in nodes}
+    if any(kind == "Person" and _full_name(label) for kind, label in typed):
+        return "Person"
+    # An organisation's head word settles it the other way ("University of California"
+    # read as a place where it is the setting of a study is still the university).
+    if any(kind == "Organisation" and _org_named(label) for kind, label in typed):
+        return "Organisation"
     return min(votes, key=lambda kind: (-votes[kind], _TIE_ORDER.get(kind, 9)))
 
 
@@ -173,19 +156,6 @@ def fuller_name(words: tuple[str, ...], names: Iterable[tuple[str, ...]]) -> tup
     found = {name for name in names
              if len(name) > 2 and name[0] == words[0] and name[-1] == words[-1]}
     return found.pop() if len(found) == 1 else None
-
-
-def title_of(alias: str, name: str) -> str | None:
-    """The title a surface form gives a person ("President Trump" → "president").
-
-    >>> title_of("Prime Minister Boris Johnson", "Boris Johnson")
-    'prime minister'
-    >>> title_of("Donald J. Trump", "Donald Trump") is None
-    True
-    """
-    own = set(fold(name).split())
-    words = [w for w in fold(alias).split() if w not in own]
-    return " ".join(words) if words and all(w in title_words() for w in words) else None
 
 
 def is_acronym(label: str) -> bool:
@@ -235,7 +205,7 @@ def plan(nodes: list[Node], roles: dict[tuple[str, str], set[str]],
     target: dict[Node, Target] = {}
     for group in by_key.values():
         kind = corpus_class(group)
-        label = max(group, key=lambda n: (n.type == kind, n.mentions, n.label)).label
+        label = max(group, key=lambda n: (n.type == kind, n.most, n.label)).label
         for node in group:  # one IRI, so one label too ("George W Bush", "George W. Bush")
             target[node] = Target(label, kind)
     _join_full_names(nodes, target)
@@ -311,7 +281,6 @@ def _join_acronyms(nodes: list[Node], target: dict[Node, Target],
 
 
 RENAMES_PER_UPDATE = 20
-NODES_PER_QUERY = 500  # the entity nodes one query binds (see _bound)
 """Renames sent in one SPARQL update (each is nine operations)."""
 
 
@@ -322,7 +291,7 @@ def _rename(node: Node, to: Target, mentions: int) -> str:
     g, old, new = ox.NamedNode(node.graph), ox.NamedNode(node.iri), ox.NamedNode(to.iri)
     rdf_type, label, alt, count = (ox.NamedNode(str(t)) for t in
                                    (RDF.type, RDFS.label, SKOS.altLabel, DIP.mentionCount))
-    classes = " ".join(str(ox.NamedNode(str(DIP[k]))) for k in _MOVABLE)
+    classes = " ".join(str(ox.NamedNode(str(DIP[k]))) for k in MOVABLE)
     total = ox.Literal(str(mentions), datatype=ox.NamedNode(str(XSD.integer)))
     dropped = f"""
 DELETE DATA {{ GRAPH {g} {{ {new} {alt} {ox.Literal(node.label)} }} }} ;""" if to.glued else ""
@@ -351,8 +320,9 @@ def unify(store: Store, articles: Sequence[str] | None = None) -> int:
     """Settle entities across the articles of ``store``; how many nodes were renamed.
 
     With ``articles`` (ids of articles new to the store since the last pass), only the
-    names those articles meet are read and settled (:mod:`kg.resolve.affected`): the
-    same renames as a pass over the whole store, at the cost of the new articles.
+    names those articles meet are read (:mod:`kg.resolve.affected`), most of them summed
+    per IRI by the store, and settled: the same renames as a pass over the whole store,
+    at the cost of the new articles and of the names they meet.
 
     >>> import tempfile
     >>> unify(Store(tempfile.mkdtemp())), unify(Store(tempfile.mkdtemp()), ["a"])
@@ -365,120 +335,71 @@ def unify(store: Store, articles: Sequence[str] | None = None) -> int:
     if not articles:
         return 0
     graphs = [iri.article_graph(article) for article in articles]
-    seeds = {label for label, _ in _names(store, graphs)}
+    catalogue = StoreNames(store)
+    seeds = {label for label, _ in names(store, graphs)}
     stated = {acronym for r in store.query(_ORGANISATION_ALIASES, graphs=graphs)
               if (acronym := acronym_key(str(r["alias"].value)))}
-    index = NameIndex(_names(store))
-    seeds |= {label for acronym in stated for label in index.by_acronym.get(acronym, ())}
-    names: set[str] = set()
+    seeds |= {label for acronym in stated for label in catalogue.with_acronym(acronym)}
+    settled: set[str] = set()
     aliases: set[tuple[str, str]] = set()
     asked: set[str] = set()
-    while seeds - names:
-        names = affected(seeds | names, index)
+    while seeds - settled:
+        settled = catalogue.closure(seeds | settled)
         # an acronym's expansion is decided by every name stated with it, anywhere
-        acronyms = {a for label in names if (a := acronym_key(label))} | stated
+        acronyms = {a for label in settled if (a := acronym_key(label))} | stated
         for acronym in sorted(acronyms - asked):
             forms = " ".join(str(ox.Literal(form)) for form in acronym_forms(acronym))
             aliases |= {(str(r["label"].value), str(r["alias"].value)) for r in store.query(
                 _ORGANISATION_ALIASES.replace("WHERE {", f"WHERE {{ VALUES ?alias {{ {forms} }}"))}
         asked |= acronyms
         seeds = {label for label, _ in aliases}
-    found = expansions(aliases)
-    return _settle(store, _read(store, names), found)
+    return _settle(store, read_names(store, settled), expansions(aliases))
 
 
-# The nodes of some names, looked up by the IRIs those names can have (a node's IRI is
-# its label's and class's, kg.graph.iri.entity): on a 1M-quad store 0.2 s for thirty names,
-# where binding the labels, or the classes by VALUES, takes a second.
-_NODES_CALLED = """
-SELECT ?g ?e ?label ?class (SUM(?count) AS ?mentions) WHERE {
-  GRAPH ?g { ?e rdfs:label ?label ; a ?class ; dip:mentionCount ?count }
-}
-GROUP BY ?g ?e ?label ?class
-"""
-
-# Every labelled node: one pattern, read in a twentieth of the time a join with the
-# classes takes; an entity's class is in its IRI (kg.graph.iri.entity).
-_LABELS = "SELECT DISTINCT ?e ?label WHERE { GRAPH ?g { ?e rdfs:label ?label } }"
-_ENTITY = f"{BASE}entity/"
-_CLASS_SEGMENTS = {kind.lower(): kind for kind in _MOVABLE}
-
-
-def _names(store: Store, graphs: Sequence[str] | None = None) -> Iterator[tuple[str, str]]:
-    """The label and class of every entity node that may move (of ``graphs``, or all)."""
-    for row in store.query(_LABELS, graphs=graphs):
-        node = str(row["e"].value)
-        if node.startswith(_ENTITY):
-            kind = _CLASS_SEGMENTS.get(node[len(_ENTITY):].split("/", 1)[0])
-            if kind is not None:
-                yield str(row["label"].value), kind
-
-
-def _class(row: ox.QuerySolution) -> str:
-    return str(row["class"].value).rsplit("#", 1)[-1]
-
-
-def _values(variable: str, terms: Iterable[ox.NamedNode | ox.Literal]) -> str:
-    """A VALUES block binding ``variable`` to ``terms``, written by pyoxigraph."""
-    return f"VALUES {variable} {{ {' '.join(str(term) for term in terms)} }}"
-
-
-def _bound(store: Store, query: str, nodes: Iterable[ox.NamedNode] | None
-           ) -> Iterator[ox.QuerySolution]:
-    """The rows of ``query`` with ``?e`` bound to ``nodes`` (all its rows with None), a
-    batch of nodes a query: Virtuoso compiles a VALUES block into one operator of bounded
-    arity ("Too many arguments … in operator()"), and every row is one node's."""
-    if nodes is None:
-        yield from store.query(query)
-        return
-    terms = sorted(set(nodes), key=str)
-    for start in range(0, len(terms), NODES_PER_QUERY):
-        block = _values("?e", terms[start:start + NODES_PER_QUERY])
-        yield from store.query(query.replace("WHERE {", f"WHERE {{ {block}", 1))
-
-
-def _read(store: Store, labels: Iterable[str] | None = None
-          ) -> tuple[list[Node], dict[tuple[str, str], set[str]]]:
-    """The nodes of the store (those called by one of ``labels``, or all) and what the
-    articles say of each: offices, the countries of their posts, titled forms."""
-    called = None if labels is None else [
-        ox.NamedNode(iri.entity(label, kind)) for label in labels for kind in _MOVABLE]
-    nodes = [Node(str(r["g"].value), str(r["e"].value), str(r["label"].value), _class(r),
-                  int(r["mentions"].value))
-             for r in (store.query(_NODES) if called is None
-                       else _bound(store, _NODES_CALLED, called))
-             if _class(r) in _MOVABLE]
-    of_nodes = None if called is None else [ox.NamedNode(n.iri) for n in nodes]
-
-    def rows(query: str) -> Iterator[ox.QuerySolution]:
-        return _bound(store, query, of_nodes)
-
-    roles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    if labels is not None and not nodes:
-        return nodes, roles
-    for r in rows(_ROLES):
+def _read(store: Store) -> tuple[list[Node], Roles]:
+    """Every node of the store and what the articles say of each: offices, the countries
+    of their posts, titled forms."""
+    nodes = [n for n in map(row_node, store.query(_NODES)) if n is not None]
+    roles: Roles = defaultdict(set)
+    for r in store.query(_ROLES):
         roles[(str(r["g"].value), str(r["e"].value))].add(fold(str(r["role"].value)))
-    for r in rows(_COUNTRIES):
+    for r in store.query(_COUNTRIES):
         roles[(str(r["g"].value), str(r["e"].value))].add(
             "country:" + fold(str(r["country"].value)))
-    for r in rows(_TITLED):
+    for r in store.query(_TITLED):
         office = title_of(str(r["alias"].value), str(r["label"].value))
         if office:
             roles[(str(r["g"].value), str(r["e"].value))].add(office)
     return nodes, roles
 
 
-def _settle(store: Store, read: tuple[list[Node], dict[tuple[str, str], set[str]]],
-            acronyms: dict[str, str]) -> int:
+def _settle(store: Store, read: tuple[list[Node], Roles], acronyms: dict[str, str]) -> int:
     """Plan the renames of the nodes read and apply them; how many."""
     nodes, roles = read
     moves = plan(nodes, roles, acronyms)
+    each = [n for n in nodes if n.graph]
+    if len(each) < len(nodes):  # some names were read summed per IRI
+        each, moves = _node_by_node(store, each, moves)
     totals: Counter[tuple[str, str]] = Counter()  # what each node of each graph ends up with
-    for node in nodes:
-        totals[(node.graph, moves[node].iri if node in moves else node.iri)] += node.mentions
-    renames = [_rename(node, to, totals[(node.graph, to.iri)]) for node, to in moves.items()]
+    for n in each:
+        totals[(n.graph, moves[n].iri if n in moves else n.iri)] += n.mentions
+    renames = [_rename(n, to, totals[(n.graph, to.iri)]) for n, to in moves.items()]
     # In batches: one update of every rename exceeds what Virtuoso 7 compiles ("Query too
     # large"). A pass cut between batches is owed still and run again whole by the next build.
     for start in range(0, len(renames), RENAMES_PER_UPDATE):
         store.update(" ;\n".join(renames[start:start + RENAMES_PER_UPDATE]))
     return len(moves)
+
+
+def _node_by_node(store: Store, each: list[Node], moves: dict[Node, Target]
+                  ) -> tuple[list[Node], dict[Node, Target]]:
+    """The moves of nodes read summed, node by node, and the nodes the moved ones land
+    beside (the mentions of the node each lands on count them): the store is read for the
+    names that move only."""
+    summed = {(n.iri, n.label): to for n, to in moves.items() if not n.graph}
+    moved = {n: to for n, to in moves.items() if n.graph}
+    for n in nodes_of(store, {node_iri for node_iri, _ in summed}):
+        if (n.iri, n.label) in summed:
+            moved[n] = summed[(n.iri, n.label)]
+    beside = nodes_in(store, {(n.graph, to.iri) for n, to in moved.items()})
+    return list({*each, *moved, *beside}), moved
