@@ -7,7 +7,7 @@ the relations it ``reads`` and is given the paragraph's statements of those rela
 found by the extractors before it.
 
 >>> ORDER
-('clauses', 'events', 'judgments', 'stances', 'members', 'positions', 'quotes', 'speech')
+('events', 'clauses', 'judgments', 'stances', 'members', 'positions', 'quotes', 'speech')
 >>> EXTRACTORS["speech"].reads
 ('SAID',)
 """
@@ -22,8 +22,11 @@ from kg.extract.base import Context
 from kg.extract.components import EXTRACTORS, register  # noqa: F401  (the public API)
 from kg.records import Statement
 
-# The run order: an extractor that reads others' statements comes after them.
-ORDER = ("clauses", "events", "judgments", "stances", "members", "positions", "quotes", "speech")
+# The run order: an extractor that reads others' statements comes after them. Event nouns
+# come first: an attack a paragraph tells without its attacker ("an attack on oil
+# infrastructure in Saudi Arabia") is remembered before a clause of the same paragraph
+# claims it ("The attack was claimed by the Houthi movement").
+ORDER = ("events", "clauses", "judgments", "stances", "members", "positions", "quotes", "speech")
 
 
 def extract_paragraph(doc: Doc, context: Context,

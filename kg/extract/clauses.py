@@ -45,6 +45,7 @@ from kg.extract.senses import (
     REFUSAL,
     Event,
     lemma_of,
+    noun_event,
     refusal,
     verb_event,
 )
@@ -146,9 +147,15 @@ def _read_clause(clause: Clause, sentence: Span, context: Context,
 
 
 def _armed(clause: Clause) -> bool:
-    """Whether a clause's actor is a weapon alone ("drones hit the facility")."""
+    """Whether a clause's actor is a weapon or an attack alone ("drones hit the facility",
+    "the facilities were hit by drone strikes")."""
     return clause.actor.how in ("active", "agent") and bool(clause.actor.tokens) and all(
-        lemma_of(t) in words("weapon") for t in clause.actor.tokens)
+        lemma_of(t) in words("weapon") or _an_attack(t) for t in clause.actor.tokens)
+
+
+def _an_attack(token: Token) -> bool:
+    entry = noun_event(token)
+    return entry is not None and entry.is_event and entry.code == "ASSAULT"
 
 
 def _remember_unattributed(clause: Clause, event: Event, sentence: Span,

@@ -29,9 +29,10 @@ from kg.extract.components import register
 from kg.extract.factuality import factuality, intent, noun_factuality, planned
 from kg.extract.groups import remember_group
 from kg.extract.parties import Party, parties
+from kg.extract.recall import remember_unattributed
 from kg.extract.senses import key_prep, lemma_of, noun_event
 from kg.extract.setting import placed, setting
-from kg.extract.syntax import conjuncts, prep_objects, quoted
+from kg.extract.syntax import SUBJECT_DEPS, conjuncts, prep_objects, quoted
 from kg.extract.words import recipient_preps, words
 from kg.lexicons import EventEntry
 from kg.records import Argument, Factuality, Statement
@@ -96,6 +97,17 @@ def _undergone(noun: Token) -> list[Token]:
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def _hung_by(noun: Token) -> list[Token]:
+    """The "by" the parser hangs on an active verb right after its object event noun's
+    phrase: "supported his murder inside the consulate | by Saudi agents" (an active verb
+    has no agent of its own, so the "by" is the noun's)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "by"
+            and prep.i == noun.right_edge.i + 1 for p in prep.children if p.dep_ == "pobj"]
 
 
 def _targeted(noun: Token) -> list[Token]:
@@ -174,7 +186,9 @@ def _read_with_setting(noun: Token, entry: EventEntry, sentence: Span,
     future = planned(noun)
     intended = intent(entry.code) if future and fact is Factuality.ASSERTED else None
     found = setting({noun}, context, entry=entry, future=future)
-    yield from placed(_read(noun, entry, sentence, context, intended or entry.code), found,
+    statements = _read(noun, entry, sentence, context, intended or entry.code,
+                       asserted=fact is Factuality.ASSERTED and not future)
+    yield from placed(statements, found,
                       code=entry.code, intended=intended, fact=fact, label=_noun_phrase(noun),
                       context=context)
 
@@ -185,8 +199,8 @@ def _noun_phrase(noun: Token) -> str:
     return " ".join(t.text for t in words_)
 
 
-def _read(noun: Token, entry: EventEntry, sentence: Span,
-          context: Context, code: str) -> Iterator[Statement]:
+def _read(noun: Token, entry: EventEntry, sentence: Span, context: Context, code: str,
+          asserted: bool = False) -> Iterator[Statement]:
     preps = set(recipient_preps(entry.code)) | {key_prep(entry, noun)} - {None}
     if any(c.dep_ == "poss" for c in noun.children) or prep_objects(noun, {"by"}):
         preps.add("of")  # with its actor named, "of" names the recipient: "Russia's
@@ -200,7 +214,13 @@ def _read(noun: Token, entry: EventEntry, sentence: Span,
                for member in conjuncts(t) for p in parties(member, context)]
     possessors = [p.argument for c in noun.children if c.dep_ == "poss"
                   for p in parties(c, context)]
-    by = [p.argument for t in prep_objects(noun, {"by"}) for p in parties(t, context)]
+    by = [p.argument for t in prep_objects(noun, {"by"}) + _hung_by(noun)
+          for p in parties(t, context)]
+    if lemma_of(noun) in words("suffered") and possessors and all(
+            a.type == "Person" for a in possessors):
+        # "Khashoggi's killing", "his murder by Saudi agents": a person's is the victim
+        recipients += [Party(a) for a in possessors]
+        possessors = []
     modifiers = _modifier_parties(noun, context)
 
     if code.lower() not in words("place_recipient"):
@@ -231,6 +251,16 @@ def _read(noun: Token, entry: EventEntry, sentence: Span,
                 yield _statement(context, sentence, code, first, second, 0.6)
             return
         if not modifiers and not between:
+            if asserted and code == "ASSAULT" and entry.code == "ASSAULT":
+                # "an attack on oil infrastructure in Saudi Arabia": kept for who claims it
+                # (what it struck by its own words, not who underwent the clause around it)
+                targets = prep_objects(noun, preps)
+                struck = [p for t in targets for p in parties(t, context, owners=True)] or [
+                    p for holder in (noun, *targets) for t in prep_objects(holder, {"in"})
+                    for p in parties(t, context)]  # "an attack on a power plant in Ukraine"
+                for party in struck:
+                    remember_unattributed(context, context.offset + sentence.start_char,
+                                          code, party.argument)
             return
         agents, confidence = (modifiers or between), 0.55
         if not recipients:

@@ -23,6 +23,7 @@ from kg.extract.syntax import (
     SUBJECT_DEPS,
     antecedent,
     conjuncts,
+    prep_objects,
 )
 from kg.extract.words import words
 from kg.lexicons import event_type, speech_verbs
@@ -80,6 +81,9 @@ def _owners(head: Token, context) -> list[Party]:
             owners.extend(Party(p.argument, False) for agent in child.children
                           if agent.dep_ == "agent" for pobj in agent.children
                           if pobj.dep_ == "pobj" for p in parties(pobj, context))
+            if child.lemma_.lower() in words("belonging"):  # "facilities belonging to Aramco"
+                owners.extend(Party(p.argument, False) for pobj in prep_objects(child, ("to",))
+                              for p in parties(pobj, context, owners=True))
     if owners:
         return owners
     # a material act's "of" names what it is done to ("the arrest of activists"); a verbal

@@ -61,3 +61,28 @@ def test_an_attack_told_without_its_attacker_is_the_claimants() -> None:
     passive = ("Drones attacked oil infrastructure in Saudi Arabia. The attack was claimed by "
                "the Houthi movement in Yemen.")
     assert ("Houthi", "ASSAULT", "Saudi Arabia") in events(passive)
+
+
+def test_an_attack_told_by_its_noun_alone_is_the_claimants() -> None:
+    """An attack a noun tells with no attacker, and an attack as the agent of a passive, are
+    remembered for who claims them in the same paragraph."""
+    nominal = ("The talks came a week after an attack on a power plant in Ukraine. The attack "
+               "was claimed by the Wagner Group.")
+    assert ("Wagner Group", "ASSAULT", "Ukraine") in events(nominal)
+    struck = ("Oil facilities belonging to ExxonMobil were hit by drone strikes on Sunday. The "
+              "Houthi movement claimed responsibility for the strikes.")
+    assert ("Houthi", "ASSAULT", "ExxonMobil") in events(struck)
+    # displeasure at an attack is no attack on the displeased
+    appalled = "Turkey attacked Kurdish forces. France was appalled by the attack."
+    assert not any(o == "France" for _, r, o in events(appalled) if r == "ASSAULT")
+
+
+def test_a_persons_killing_is_done_to_them() -> None:
+    found = events("Saudi journalist Jamal Khashoggi entered the consulate in Istanbul. A UN "
+                   "report said evidence supported his murder inside the consulate by Saudi "
+                   "agents.")
+    assert ("Saudi agents", "ASSAULT", "Jamal Khashoggi") in found
+    assert not any(s == "Jamal Khashoggi" for s, r, _ in found if r == "ASSAULT")
+    # a country's invasion is the country's act
+    assert ("Russia", "ASSAULT", "Ukraine") in events("Russia's invasion of Ukraine began "
+                                                      "in February.")
