@@ -36,9 +36,10 @@ bounded arity ("Too many arguments … in operator()")."""
 ENTITY = f"{BASE}entity/"
 _CLASS_SEGMENTS = {kind.lower(): kind for kind in MOVABLE}
 _PERSON = f"{ENTITY}person/"
-MAX_QUESTIONS = 200
-"""Past this many (full name, office) questions, a pass reads the full names' roles whole
-(a first build's pass over every name of its articles)."""
+# Past this many names (a build of some forty articles), the closure reads every name of
+# the store at once; past this many (full name, office) questions, the full names' roles
+# are read whole: one scan then costs less than so many look-ups.
+SEEDS_FOR_A_SCAN, MAX_QUESTIONS = 1000, 200
 _SEGMENT_LIMIT = 78  # a slug this long may have been cut at 80 characters (kg.graph.iri.slug)
 
 # Every labelled node: one pattern, read in a twentieth of the time a join with the
@@ -234,13 +235,16 @@ class StoreNames:
     def closure(self, seeds: Iterable[str]) -> set[str]:
         """The names closed under the pass's links that hold ``seeds``."""
         seeds = set(seeds)
+        self.everything |= len(seeds) > SEEDS_FOR_A_SCAN
         while True:
-            found = affected(seeds, NameIndex(self.names))
-            wanted = set().union(*(self._candidates(label) for label in found)) - self.read
             if self.everything and not self._whole:
                 self._whole = True
                 self.names |= set(names(self.store))
-            elif not wanted:
+            found = affected(seeds, NameIndex(self.names))
+            if self._whole:
+                return found
+            wanted = set().union(*(self._candidates(label) for label in found)) - self.read
+            if not wanted and not self.everything:
                 return found
             self._read(wanted)
 
@@ -350,8 +354,7 @@ the graph ``""`` for the nodes of one IRI taken together (:class:`Node`)."""
 
 
 def row_node(row: ox.QuerySolution) -> Node | None:
-    """The node of a row of :data:`NODES_CALLED` (or the whole pass's query), None when its
-    class cannot move."""
+    """The node of a row of :data:`NODES_CALLED` (or the whole pass's), None if it can't move."""
     kind = str(row["class"].value).rsplit("#", 1)[-1]
     if kind not in MOVABLE:
         return None
