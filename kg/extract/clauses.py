@@ -295,7 +295,8 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
     if not objects and code in ("REQUEST", "ACCUSE"):
         # what is asked of whom ("demanded that the US cancel …"), who is accused of what
         # ("police alleged the man carried out two attacks")
-        objects = [p for t in complement_subjects(verb) for p in parties(t, context)
+        objects = [p for t in complement_subjects(verb, harm=code == "ACCUSE")
+                   for p in parties(t, context)
                    if p.argument.name not in subject_names]
     controlled = controlled_objects(verb)
     if controlled and not any(parties(t, context) for t in controlled):

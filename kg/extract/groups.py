@@ -66,9 +66,12 @@ def remember_actor(context, token: Token, members: list[Argument]) -> None:
     """Note a subject that a later "they" could refer to instead of a group."""
     plural_noun = not members and token.tag_ in ("NNS", "NNPS") and token.pos_ != "PRON"
     single_body = len(members) == 1 and members[0].type in ("Organisation", "Country")
+    # "they" may stand for a named organisation or a government's organ, not for a
+    # generic actor ("police", "workers": their "they" is as likely someone else)
+    named = single_body and (token.pos_ == "PROPN" or members[0].type == "Country")
     if plural_noun or single_body:
         _memory(context).blockers.append(
-            (context.offset + token.idx, members[0] if single_body else None))
+            (context.offset + token.idx, members[0] if named else None))
 
 
 def _number(token: Token) -> int | None:

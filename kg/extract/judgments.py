@@ -25,10 +25,10 @@ from kg.extract.clauses import Clause, clauses_of
 from kg.extract.components import register
 from kg.extract.factuality import factuality
 from kg.extract.parties import Party, parties
-from kg.extract.senses import damning_label, lemma_of, noun_event, verb_event
+from kg.extract.senses import damning_label, harmful, lemma_of, noun_event
 from kg.extract.syntax import SUBJECT_DEPS, prep_objects
 from kg.extract.words import words
-from kg.lexicons import quad_codes, speech_verbs
+from kg.lexicons import speech_verbs
 from kg.records import Argument, Factuality, Statement
 
 NAME = "judgments"
@@ -65,24 +65,13 @@ def _allegations(clause: Clause, sentence: Span, context: Context) -> Iterator[S
     done by its verb or by the act it orders or carries out)."""
     speakers = [p for t in clause.actor.tokens for p in parties(t, context)]
     names = {p.argument.name for p in speakers}
-    for told in (c for c in clause.verb.children if c.dep_ == "ccomp" and _harmful(c)):
+    for told in (c for c in clause.verb.children if c.dep_ == "ccomp" and harmful(c)):
         for doer in (s for s in told.children if s.dep_ in SUBJECT_DEPS):
             for accused in parties(doer, context):
                 if accused.argument.name not in names:
                     for speaker in speakers:
                         yield _accusation(speaker.argument, accused.argument, sentence,
                                           context)
-
-
-def _harmful(verb: Token) -> bool:
-    """Whether a clause tells a material conflict: its verb's event ("attacked"), or the
-    event noun it orders or carries out ("ordered the killing")."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return False
-    event = verb_event(verb)
-    entries = [event.entry] if event is not None else []
-    entries += [noun_event(o) for o in verb.children if o.dep_ == "dobj"]
-    return any(e is not None and e.is_event and quad_codes().get(e.code) == 4 for e in entries)
 
 
 def _displeasure(sentence: Span, context: Context) -> Iterator[Statement]:

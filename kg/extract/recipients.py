@@ -14,7 +14,7 @@ from kg.extract.actors import Actor
 from kg.extract.base import Context
 from kg.extract.parties import Party
 from kg.extract.recall import recall
-from kg.extract.senses import Event, lemma_of, noun_event, object_words
+from kg.extract.senses import Event, harmful, lemma_of, noun_event, object_words
 from kg.extract.syntax import SUBJECT_DEPS, conjuncts, governor, prep_objects
 from kg.extract.words import recipient_preps, words
 from kg.lexicons import government_nouns
@@ -157,11 +157,13 @@ def inherited_recipients(verb: Token) -> list[Token]:
     return [t for t in found if lemma_of(t) not in words("audience")]
 
 
-def complement_subjects(verb: Token) -> list[Token]:
-    """Whom a request is made of or an accusation aimed at when a clause says what is
-    asked or alleged: "demanded that the US cancel its plans", "alleged the man carried out
-    the attacks" (the clause's active subject, not an object of the verb)."""
+def complement_subjects(verb: Token, harm: bool = False) -> list[Token]:
+    """Whom a request is made of when a clause says what is asked: "demanded that the US
+    cancel its plans" (the clause's active subject, not an object of the verb); with
+    ``harm``, whom an accusation is aimed at, when the clause tells a harm done: "alleged the
+    man carried out the attacks", not "alleged he drank tea laced with poison"."""
     return [subject for clause in verb.children if clause.dep_ == "ccomp"
+            and (not harm or harmful(clause))
             for subject in clause.children if subject.dep_ in SUBJECT_DEPS]
 
 

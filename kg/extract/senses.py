@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from kg.extract.syntax import SUBJECT_DEPS, conjuncts, prep_objects
 from kg.extract.words import recipient_preps, words
-from kg.lexicons import EventEntry, event_type, object_synonyms
+from kg.lexicons import EventEntry, event_type, object_synonyms, quad_codes
 from kg.records import Factuality
 from kg.resolve.wordlists import title_index
 
@@ -268,3 +268,19 @@ def _told_to_act(verb: Token) -> bool:
         and any(a.dep_ in SUBJECT_DEPS for a in c.children)
         and not any(a.dep_ in ("aux", "auxpass") for a in c.children)
         for c in verb.children)
+
+
+_MODALS = frozenset({"would", "could", "might", "may", "should", "'d"})
+
+
+def harmful(verb: Token) -> bool:
+    """Whether a clause tells a material conflict done (PLOVER quad 4): its verb's event
+    ("have attacked"), or the event noun it orders or carries out ("ordered the killing");
+    not a denied or merely supposed one ("had not attacked", "would have died")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS)
+           for c in verb.children):
+        return False
+    event = verb_event(verb)
+    entries = [event.entry] if event is not None else []
+    entries += [noun_event(o) for o in verb.children if o.dep_ == "dobj"]
+    return any(e is not None and e.is_event and quad_codes().get(e.code) == 4 for e in entries)

@@ -190,3 +190,9 @@ def test_a_plural_description_as_object_names_the_group() -> None:
                    "Beijing.")
     assert ("China", "AGREE", "Narendra Modi") in found
     assert ("China", "AGREE", "Imran Khan") in found
+
+
+def test_they_is_no_generic_actor_acting_alone() -> None:
+    # "they" after "police" is as likely someone else: no statement is guessed for it
+    found = events("Police arrested two men in Lagos. They urged Nigeria to release them.")
+    assert not any(s == "police" and r == "REQUEST" for s, r, _ in found)

@@ -84,3 +84,13 @@ def test_a_label_of_deceit_damns_whose_the_thing_is() -> None:
     assert ("Hatice Cengiz", "Mohammed bin Salman") in _accusations(
         "Saudi crown prince Mohammed bin Salman admitted responsibility. Hatice Cengiz "
         "called Mohammed bin Salman's admission a \"political maneuver\".")
+
+
+def test_an_allegation_accuses_only_the_doer_of_a_harm_done() -> None:
+    # what the victim did is no accusation of the victim; a supposed harm accuses nobody
+    assert ("Associates of Navalny", None) in _accusations(
+        "Associates of Navalny alleged he drank tea laced with poison.")
+    assert not any(o is not None for _, o in _accusations(
+        "Associates of Navalny alleged he drank tea laced with poison."))
+    assert not _accusations("Kyle Rittenhouse contended the protesters would have attacked "
+                            "him had he not been armed.")
