@@ -229,7 +229,7 @@ def section_parent(bench: Any) -> None:
         print(f"\nwriter ceiling: {result['error']}")
         return
     run.print_table(
-        f"The build's writer alone at --jobs {PARENT_JOBS}: workers return prepared readings "
+        f"The build's writer alone at --jobs {PARENT_JOBS}: workers return prepared graphs "
         f"(offered {result['offered']:.0f} articles/s); the pace it keeps is its ceiling",
         ["articles", "wall s", "steady art/s", "writer CPU s", "art per writer CPU s"],
         [[result["articles"], f"{result['wall']:.1f}", f"{result['steady']:.0f}",
