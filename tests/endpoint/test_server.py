@@ -15,6 +15,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,25 +37,31 @@ from .client import (
 )
 
 
-def test_kg_serve_command(seed_store: Store) -> None:
-    command = [*KG, "serve"]
-    process = subprocess.Popen(
-        [*command, "--store", str(seed_store.path), "--port", "0", "--timeout", "5", "--quiet"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+@contextmanager
+def kg_serve(*arguments: str) -> Iterator[str]:
+    """Run ``kg serve`` with ``arguments`` for the block, which gets its first line; at the
+    block's end it is interrupted (SIGINT) and must exit cleanly, else it is killed."""
+    process = subprocess.Popen([*KG, "serve", *arguments],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         ready, _, _ = select.select([process.stdout], [], [], 60)
         assert ready, "kg serve printed nothing within 60 s"
-        line = process.stdout.readline()
-        found = re.search(r"http://127\.0\.0\.1:\d+/sparql", line)
-        assert found, line
-        answer = query(found.group(0), POSITIONS, accept="text/csv")
-        assert answer.status == 200 and TRUMP in rows_from_csv(answer.body)
+        yield process.stdout.readline()
         process.send_signal(signal.SIGINT)
         assert process.wait(15) == 0
     finally:
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
             process.wait(5)
+
+
+def test_kg_serve_command(seed_store: Store) -> None:
+    with kg_serve("--store", str(seed_store.path), "--port", "0", "--timeout", "5",
+                  "--quiet") as line:
+        found = re.search(r"http://127\.0\.0\.1:\d+/sparql", line)
+        assert found, line
+        answer = query(found.group(0), POSITIONS, accept="text/csv")
+        assert answer.status == 200 and TRUMP in rows_from_csv(answer.body)
 
 
 @pytest.mark.parametrize("sparql", [
@@ -183,16 +191,5 @@ def test_connections_over_the_cap_get_503(seed_store: Store) -> None:
 def test_kg_serve_prints_a_hostile_store_name_escaped(tmp_path: Path) -> None:
     store = tmp_path / "st\x1b[2Jore"
     Store(store).ensure_ontology()
-    process = subprocess.Popen([*KG, "serve", "--store", str(store), "--quiet"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        ready, _, _ = select.select([process.stdout], [], [], 60)
-        assert ready, "kg serve printed nothing within 60 s"
-        line = process.stdout.readline()
+    with kg_serve("--store", str(store), "--quiet") as line:
         assert "st\\x1b[2Jore" in line and "\x1b" not in line
-        process.send_signal(signal.SIGINT)
-        assert process.wait(15) == 0
-    finally:
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGKILL)
-            process.wait(5)
