@@ -12,10 +12,10 @@ writer here, which only writes. Each batch of articles replaces their graphs who
 the same way whichever task, process or batch of paragraphs it is parsed in, so the
 statements do not depend on ``jobs`` or ``cluster``.
 
-``jobs=None`` chooses for the batch (:func:`plan`): the processors there are, each parsing
-an even share of a small batch, and the model loaded in a fork server while this process
-opens the store and reads the input (:func:`kg.workers.start`), so that even one article
-costs little more than the model's load and its parse.
+``jobs=None`` chooses for the batch (:func:`plan`): as many workers as processors, each
+taking the next article as it finishes one, forked from a fork server that loads the model
+while this process opens the store and reads the input (:func:`kg.workers.start`), so that
+even one article costs little more than the model's load and its parse.
 
 Whatever one article raises while it is fingerprinted, parsed, read or turned into RDF
 costs that article only: one error line names it, and the rest are built. The entity pass
@@ -33,7 +33,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain, islice
-from math import ceil
 from pathlib import Path
 
 from kg import nlp as nlp_module
@@ -89,24 +88,21 @@ def plan(documents: Iterator[Document], cpus: int
     """The tasks of an automatic build over ``documents`` and the worker processes to read
     them (0: read them in this process), for ``cpus`` processors.
 
-    A batch of up to :data:`TASK_SIZE` articles a processor is cut into one even task per
-    processor (a processor for each article when fewer), so the workers finish together;
-    a larger batch goes in tasks of :data:`TASK_SIZE` to as many workers as processors. On
-    one processor, workers would only add their start-up.
+    A task is one article: the workers take the next as they finish one, so they end
+    together whatever the articles' lengths (parsing one article at a time costs no more
+    than eight). As many workers as processors, or as articles when fewer; on one processor
+    workers would only add their start-up.
 
     >>> def tasks(count, cpus):
     ...     cut, jobs = plan(iter(range(count)), cpus)
     ...     return [len(task) for task in cut], jobs
-    >>> tasks(10, 2), tasks(1, 2), tasks(40, 2), tasks(10, 1)
-    (([5, 5], 2), ([1], 1), ([8, 8, 8, 8, 8], 2), ([8, 2], 0))
+    >>> tasks(3, 2), tasks(1, 2), tasks(0, 2), tasks(10, 1)
+    (([1, 1, 1], 2), ([1], 1), ([], 0), ([8, 2], 0))
     """
     if cpus < 2:
         return _tasks(documents), 0
-    head = list(islice(documents, TASK_SIZE * cpus))
-    if len(head) == TASK_SIZE * cpus:
-        return _tasks(chain(head, documents)), cpus
-    size = max(1, ceil(len(head) / cpus))
-    return _tasks(head, size), ceil(len(head) / size)
+    head = list(islice(documents, cpus))
+    return _tasks(chain(head, documents), 1), len(head)
 
 
 def _tasks(documents: Iterable[Document], size: int = TASK_SIZE) -> Iterator[list[Document]]:

@@ -15,12 +15,12 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-import courlan
-import py3langid
-
 from kg.ingest.base import Skipped
-from kg.ingest.html import decode_html, extract, header_charset
 from kg.records import Document
+
+# courlan, py3langid (numpy) and the page extractor (kg.ingest.html: trafilatura, lxml) are
+# imported where they are used: the readers of files ask this module for document ids and
+# languages, and a build of JSONL records never needs them.
 
 LANGUAGES = frozenset({"en"})
 """The languages kg reads; pages in others are skipped (with a count) until it reads them."""
@@ -41,6 +41,8 @@ def canonical_url(url: str) -> str:
     >>> canonical_url("HTTPS://News.Example.org:443/world/talks?utm_source=rss#top")
     'https://news.example.org/world/talks'
     """
+    import courlan
+
     try:
         return courlan.normalize_url(url, strict=True)
     except ValueError:  # courlan refuses what urllib cannot split: keep it as it is
@@ -119,6 +121,8 @@ def _whole_title(title: str | None, page_title: str | None) -> str | None:
 
 def _site_names(sitename: str | None, url: str) -> set[str]:
     """The site's name and its domain, folded (lowercase, no spaces): "dw", "dw.com"."""
+    import courlan
+
     domain = courlan.extract_domain(url) or urlsplit(url).hostname or ""
     names = {_fold(sitename or ""), _fold(domain), _fold(domain.split(".")[0])}
     return {name for name in names if len(name) >= 2}
@@ -143,6 +147,8 @@ def language(text: str) -> str:
     >>> language("Die Außenminister trafen sich am Montag in Genf, um über Frieden zu reden.")
     'de'
     """
+    import py3langid
+
     code, _ = py3langid.classify(text[:3000])
     return str(code)
 
@@ -177,6 +183,8 @@ def page_document(body: bytes, url: str, *, origin: str, content_type: str = "",
     >>> doc.id, doc.title, doc.date, doc.source, doc.language
     ('example.org/2024/03/05/talks', 'Talks resume in Geneva', '2024-03-05', 'example.org', 'en')
     """
+    from kg.ingest.html import decode_html, extract, header_charset
+
     found = extract(decode_html(body, url, header_charset(content_type)), url=url)
     if found is None:
         return Skipped(origin, "no article text")
