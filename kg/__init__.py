@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from kg.graph.store import DEFAULT_STORE, Store
+from kg.graph import DEFAULT_STORE
 from kg.version import __version__
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from kg.analysis import Analysis
     from kg.endpoint import serve, serving
     from kg.exporters import EXPORTERS
+    from kg.graph.store import Store
     from kg.graph.validate import ValidationReport
     from kg.pipeline import BuildReport, build
     from kg.queries import Result, named_queries
@@ -45,7 +46,7 @@ _LAZY = {"build": "kg.pipeline", "BuildReport": "kg.pipeline", "Analysis": "kg.a
          "serve": "kg.endpoint", "serving": "kg.endpoint", "EXPORTERS": "kg.exporters",
          "Result": "kg.queries", "named_queries": "kg.queries",
          "EntityProfile": "kg.queries.profile", "EntityRow": "kg.queries.entity",
-         "Selection": "kg.viz.select"}
+         "Selection": "kg.viz.select", "Store": "kg.graph.store"}
 
 
 def __getattr__(name: str) -> object:
@@ -92,6 +93,8 @@ def open_store(store: str | Path | Store = DEFAULT_STORE, *, read_only: bool = F
     >>> type(open_store(tempfile.mkdtemp())).__name__
     'EmbeddedStore'
     """
+    from kg.graph.store import Store  # not at import: kg's command line starts without it
+
     return store if isinstance(store, Store) else Store(store, read_only=read_only)
 
 

@@ -35,13 +35,12 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from kg.graph import iri
+from kg.graph import DEFAULT_STORE, iri
 from kg.graph.namespaces import BASE, DIP, ONTOLOGY_GRAPH, PREFIXES
 from kg.graph.ontology import ontology_path
 from kg.messages import first_line
 from kg.registry import Registry
 
-DEFAULT_STORE = "kg-data"
 GRAPHS = BASE + "graph/"
 """Every named graph kg writes (articles, the ontology) has an IRI under this one; a shared
 server may hold other graphs, which kg neither reads as its own nor touches."""
