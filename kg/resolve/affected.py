@@ -8,6 +8,9 @@ name stated with that acronym. Starting from the names the new articles hold, fo
 these links until none is left gives a set of names closed under them: the pass over just
 those names renames each of them exactly as a pass over the whole store would, and the
 store's other names, settled by an earlier pass and meeting nothing new, stay as they are.
+The pass reads them here: the closure found from the store name by name
+(:class:`StoreNames`), those names' nodes summed per IRI where it decides them alike
+(:func:`read_names`): what one article's names need, not the whole store.
 
 >>> names = [("Donald Trump", "Person"), ("Trump", "Person"), ("Melania Trump", "Person"),
 ...          ("Joe Biden", "Person"), ("Paris", "Place")]
@@ -66,8 +69,7 @@ class Node:
         return name_words(self.label)
 
     @property
-    def most(self) -> int:
-        """The mentions of its most mentioned node (its own, for one node)."""
+    def most(self) -> int:  # the mentions of its most mentioned node (its own, for one)
         return self.peak or self.mentions
 
 
@@ -344,13 +346,11 @@ SELECT DISTINCT ?g ?e ?label ?alias WHERE {
 }
 """
 _ROLE_FORMS = "SELECT DISTINCT ?role WHERE { GRAPH ?g { ?st dip:role ?role } }"
-_STATEMENTS = ("SELECT ?e (COUNT(*) AS ?n) WHERE { #NODES# GRAPH ?g { ?st dip:subject ?e } } "
-               "GROUP BY ?e")
+_STATEMENTS = "SELECT ?e (COUNT(*) AS ?n) { #NODES# GRAPH ?g { ?st dip:subject ?e } } GROUP BY ?e"
 
 Roles = dict[tuple[str, str], set[str]]
-"""(graph, node IRI) → the offices the article says the person holds, the countries of
-their posts (``country:`` + folded name) and the titles of their surface forms, folded;
-the graph ``""`` for the nodes of one IRI taken together (:class:`Node`)."""
+"""(graph, node IRI) → the offices held, the posts' countries (``country:`` + folded name),
+the titles of the surface forms, folded; graph ``""``: the nodes of one IRI together."""
 
 
 def row_node(row: ox.QuerySolution) -> Node | None:
