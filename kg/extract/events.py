@@ -24,6 +24,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actors import actor
+from kg.extract.agents import TYPE as AGENT_TYPE
 from kg.extract.base import Context, once
 from kg.extract.components import register
 from kg.extract.factuality import factuality, intent, noun_factuality, planned
@@ -34,7 +35,7 @@ from kg.extract.senses import key_prep, lemma_of, noun_event
 from kg.extract.setting import placed, setting
 from kg.extract.syntax import SUBJECT_DEPS, conjuncts, prep_objects, quoted
 from kg.extract.words import recipient_preps, words
-from kg.lexicons import EventEntry
+from kg.lexicons import EventEntry, lookup_seat
 from kg.records import Argument, Factuality, Statement
 
 NAME = "events"
@@ -251,6 +252,8 @@ def _read(noun: Token, entry: EventEntry, sentence: Span, context: Context, code
                 yield _statement(context, sentence, code, first, second, 0.6)
             return
         if not modifiers and not between:
+            if asserted and code == "PROTEST" == entry.code:
+                yield from _unnamed_protest(noun, recipients, sentence, context)
             if asserted and code == "ASSAULT" and entry.code == "ASSAULT":
                 # "an attack on oil infrastructure in Saudi Arabia": kept for who claims it
                 # (what it struck by its own words, not who underwent the clause around it)
@@ -321,6 +324,51 @@ def _unique(arguments: list[Argument]) -> list[Argument]:
     for argument in arguments:
         seen.setdefault(argument.name, argument)
     return list(seen.values())
+
+
+def _unnamed_protest(noun: Token, recipients: list[Party], sentence: Span,
+                     context: Context) -> Iterator[Statement]:
+    """A protest told without who protests is protesters' (CAMEO's generic protester):
+    "anti-government protests continue in Baghdad" are protesters' against the government
+    of the place; "protests against the bill" are against the bill's owners. Not a protest
+    named again ("the rally"), one a verb's clause tells ("lodged a protest with Albania"),
+    one whose doers are named ("protests by Muslim groups"), nor a denied one ("protests
+    are not reported in Mosul"), nor the circumstance of another act."""
+    if lemma_of(noun) not in words("protesting") or noun.pos_ == "PROPN":
+        return  # "an election rally" is no protest, "Capitol Hill Organized Protest" a name
+    told_again = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                     for c in noun.children)
+    first = noun
+    while first.dep_ == "conj":  # "stances against socialism and protests"
+        first = first.head
+    denied = first.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "neg" for c in first.head.children)
+    # the circumstance of another act ("killed in ethnic riots") is no protest told
+    circumstance = first.dep_ == "pobj" and first.head.head.pos_ in ("VERB", "AUX")
+    if told_again or denied or circumstance or first.dep_ == "dobj" \
+            or prep_objects(noun, {"by"}):
+        return
+    begin = context.offset + noun.idx
+    protesters = Argument(noun.text, begin, begin + len(noun.text), "protesters", AGENT_TYPE)
+    against = [p.argument for p in recipients]
+    premodifiers = noun.doc[noun.left_edge.i:noun.i].text.lower().replace(" ", "")
+    if not against and "anti-government" in premodifiers:
+        # where it is: its own "in", or its clause's ("protests continue in Baghdad")
+        holders = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
+        against = [government for h in holders for t in prep_objects(h, {"in"})
+                   for p in parties(t, context) if (government := _governed(p.argument))]
+    for recipient in against or [None]:
+        yield Statement(subject=protesters, relation="PROTEST", object=recipient,
+                        evidence=context.evidence(sentence, 0.5, NAME))
+
+
+def _governed(place: Argument) -> Argument | None:
+    """The country whose government a place stands for: itself, or the country whose
+    capital it is ("in Baghdad": Iraq's)."""
+    if place.type == "Country":
+        return place
+    seat = lookup_seat(place.name) if place.type == "Place" else None
+    return Argument(place.text, place.start, place.end, seat.name, "Country") if seat else None
 
 
 def _statement(context: Context, sentence: Span, relation: str, subject: Argument,

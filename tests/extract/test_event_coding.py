@@ -698,3 +698,23 @@ def test_a_phrasal_verb_without_object_is_not_its_bare_verb() -> None:
     assert not events("The BBC signed off at midnight and went off the air.")
     found = events("Soldiers from Israel beat up Palestinian detainees in Hebron.")
     assert any(r == "ASSAULT" for _, r, _ in found)
+
+
+def _protests(text: str) -> set[tuple[str, str | None]]:
+    return {(s.subject.name, s.object.name if s.object else None)
+            for s in reading(text).statements
+            if s.relation == "PROTEST" and s.factuality is Factuality.ASSERTED}
+
+
+def test_a_protest_told_without_who_protests_is_protesters() -> None:
+    assert ("protesters", "Serbia") in _protests(
+        "Anti-government protests have been taking place since Tuesday in Belgrade.")
+    assert ("protesters", None) in _protests(
+        "Protests against the extradition bill filled the streets of Hong Kong.")
+    # not a campaign rally, a denied protest, a protest named again or done by someone named,
+    # nor the circumstance of another act
+    assert not _protests("Erdogan spoke at an election rally in Istanbul.")
+    assert not _protests("Protests are not reported in Mosul.")
+    assert not _protests("Two people were killed in ethnic riots in Montenegro.")
+    assert ("protesters", None) not in _protests(
+        "Muslim groups staged violent protests in Karachi.")
