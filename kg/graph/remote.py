@@ -82,6 +82,9 @@ TIMEOUT = httpx.Timeout(600.0, connect=10.0)  # big batches on a busy server tak
 RESULTS_JSON = "application/sparql-results+json"
 GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9"
 _PROLOGUE_TEXT = "".join(f"PREFIX {name}: <{ns}>\n" for name, ns in PREFIXES.items())
+# Leading lines that are blank, comments or Virtuoso pragmas (``define sql:…``, which Virtuoso
+# reads only before the prologue): kg's prefixes go after them.
+_PRAGMAS = re.compile(r"(?:[ \t]*(?:\#[^\n]*|define\b[^\n]*)?\n)*", re.IGNORECASE)
 # kg's graphs, as in Store.triples, but the build's bookkeeping, which quads() never reads
 _KG_GRAPHS = f'FILTER(STRSTARTS(STR(?g), "{GRAPHS}") && ?g != <{BUILD_GRAPH}>)'
 # Graph IRIs asked per listing page: under Debian's default caps on answer rows
@@ -210,11 +213,11 @@ class RemoteStore(Store):
     # -- reading ---------------------------------------------------------------------------
 
     def query(self, sparql: str, *, graphs: Sequence[str] | None = None) -> Answer:
-        form = query_form(sparql)
+        form = query_form(sparql[_PRAGMAS.match(sparql).end():])
         if form in UPDATE_KEYWORDS:
             raise SyntaxError("an update is not a query")
         graph_form = form in ("CONSTRUCT", "DESCRIBE")
-        fields: dict[str, str | list[str]] = {"query": _PROLOGUE_TEXT + sparql}
+        fields: dict[str, str | list[str]] = {"query": with_prologue(sparql)}
         if graphs is not None:  # the SPARQL protocol's dataset: these graphs and the ontology
             fields["named-graph-uri"] = list(graphs)
             fields["default-graph-uri"] = [*graphs, ONTOLOGY_GRAPH]
@@ -378,6 +381,17 @@ class RemoteStore(Store):
                 "graphs, which kg's queries need (oxigraph: `serve --union-default-graph`; "
                 "Fuseki: tdb2:unionDefaultGraph true)")
         self._union_checked = True
+
+
+def with_prologue(sparql: str) -> str:
+    """The text sent for a query: kg's prefixes, then the query, but after any leading
+    Virtuoso pragmas (``define …`` lines, which Virtuoso reads only before the prologue).
+
+    >>> with_prologue('define sql:select-option "order"\\nSELECT * {}').splitlines()[:2]
+    ['define sql:select-option "order"', 'PREFIX dip: <https://w3id.org/kg-diplomacy/ontology#>']
+    """
+    head = _PRAGMAS.match(sparql).end()
+    return sparql[:head] + _PROLOGUE_TEXT + sparql[head:]
 
 
 def _boolean(solutions: ox.QuerySolutions) -> ox.QueryBoolean:
