@@ -191,6 +191,16 @@ def row_triples(statements: Iterable[tuple[str, str, str | None, Statement]],
     quotations, position holdings and meetings, the meeting and sector marks.
 
     ``statements`` and ``nodes`` as :func:`summary_triples` takes them.
+
+    >>> from kg.records import Argument, Evidence, Statement
+    >>> meet = Statement(Argument("France", 0, 6, "France", "Country"), "CONSULT",
+    ...                  Evidence("d", "France met Spain.", 0, 17, 0.9, "x"),
+    ...                  Argument("Spain", 11, 16, "Spain", "Country"))
+    >>> france, spain = (iri.entity(name, "Country") for name in ("France", "Spain"))
+    >>> nodes = {france: ("France", "Country"), spain: ("Spain", "Country")}
+    >>> [(p.value.rsplit("/", 1)[1], o.value) for _, p, o in
+    ...  row_triples([("https://e/st", france, spain, meet)], nodes)]
+    [('subjectName', 'France'), ('objectName', 'Spain'), ('meeting', 'France met Spain.')]
     """
     triples: list[tuple] = []
     for node, subject, target, statement in statements:
