@@ -12,8 +12,8 @@ writer here, which only writes. Each batch of articles replaces their graphs who
 the same way whichever task, process or batch of paragraphs it is parsed in, so the
 statements do not depend on ``jobs`` or ``cluster``.
 
-``jobs=None`` chooses for the batch (:func:`plan`): as many workers as processors, each
-taking the next article as it finishes one, forked from a fork server that loads the model
+``jobs=None`` chooses for the batch (:func:`plan`): as many workers as idle processors,
+each taking the next article as it finishes one, forked from a fork server that loads the model
 while this process opens the store and reads the input (:func:`kg.workers.start`), so that
 even one article costs little more than the model's load and its parse.
 
@@ -86,20 +86,22 @@ class BuildReport:
 def plan(documents: Iterator[Document], cpus: int
          ) -> tuple[Iterator[list[Document]], int]:
     """The tasks of an automatic build over ``documents`` and the worker processes to read
-    them (0: read them in this process), for ``cpus`` processors.
+    them (0: read them in this process), for ``cpus`` idle processors
+    (:func:`kg.workers.idle_cpus`).
 
     A task is one article: the workers take the next as they finish one, so they end
     together whatever the articles' lengths (parsing one article at a time costs no more
-    than eight). As many workers as processors, or as articles when fewer; on one processor
-    workers would only add their start-up.
+    than eight). As many workers as idle processors, or as articles when fewer: one idle
+    processor still parses while this process opens the store and reads the input; with
+    none, workers would only add their start-up.
 
     >>> def tasks(count, cpus):
     ...     cut, jobs = plan(iter(range(count)), cpus)
     ...     return [len(task) for task in cut], jobs
-    >>> tasks(3, 2), tasks(1, 2), tasks(0, 2), tasks(10, 1)
-    (([1, 1, 1], 2), ([1], 1), ([], 0), ([8, 2], 0))
+    >>> tasks(3, 2), tasks(1, 2), tasks(0, 2), tasks(3, 1), tasks(10, 0)
+    (([1, 1, 1], 2), ([1], 1), ([], 0), ([1, 1, 1], 1), ([8, 2], 0))
     """
-    if cpus < 2:
+    if cpus < 1:
         return _tasks(documents), 0
     head = list(islice(documents, cpus))
     return _tasks(chain(head, documents), 1), len(head)
@@ -242,7 +244,7 @@ class Builder:
     def _outcomes(self, documents: Iterator[Document]) -> Iterator[list[Prepared | Failure]]:
         """Each task's outcomes, in input order, from wherever the build parses."""
         if self.jobs is None and self.cluster is None:
-            tasks, jobs = plan(documents, workers.available_cpus())
+            tasks, jobs = plan(documents, workers.idle_cpus())
         else:
             tasks = _tasks(documents)
             first = list(islice(tasks, 2))
@@ -297,7 +299,7 @@ def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_ST
     >>> report.written, report.errors
     (['a'], [])
     """
-    if cluster is None and jobs != 1 and workers.available_cpus() > 1:
+    if cluster is None and jobs != 1 and workers.idle_cpus() > 0:
         workers.start(model)  # the model loads there while the store opens here
     target = store if isinstance(store, Store) else Store(store)
     own = web is None  # nothing is fetched or written for it unless a URL is read

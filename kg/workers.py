@@ -64,3 +64,19 @@ def available_cpus() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
+
+
+def idle_cpus() -> int:
+    """The processors this process may run on that no other work keeps busy, by the load
+    average of the last minute: workers on a processor that is busy anyway only share it,
+    and pay for their start-up and for evicting each other's caches.
+
+    >>> 0 <= idle_cpus() <= available_cpus()
+    True
+    """
+    cpus = available_cpus()
+    try:
+        load = os.getloadavg()[0]
+    except OSError:  # no load average here: take the processors as idle
+        return cpus
+    return max(0, min(cpus, int(cpus - load + 0.5)))

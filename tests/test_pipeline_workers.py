@@ -1,9 +1,10 @@
-"""The automatic choice of worker processes (``kg build`` without ``--jobs``): whatever it
-chooses, the store is the one a single process builds.
+"""Worker processes, chosen by the build (``kg build`` without ``--jobs``) or not: the store
+is the one a single process builds.
 
-Each build here is a whole ``kg build`` process, as a user runs it: its fork server starts
-before the command line is parsed (:mod:`kg.cli.prestart`), loads the model and warms the
-extractors' word lists (:mod:`kg.forkserver`), and its workers, forked from it, parse.
+Most builds here are whole ``kg build`` processes, as a user runs them: their fork server
+starts before the command line is parsed (:mod:`kg.cli.prestart`), loads the model and
+reads the extractors' word lists (:mod:`kg.forkserver`), and the workers forked from it
+parse.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from conftest import SEEDS
 import kg
 from kg import workers
 from kg.graph.store import Store
+from kg.pipeline import Builder, plan
 
 
 def _build(store: Path, *inputs: Path, jobs: str | None = None) -> None:
@@ -45,23 +47,42 @@ def _same(auto: tuple[bytes, list[str]], single: tuple[bytes, list[str]]) -> Non
     assert auto[1] == single[1]
 
 
-def test_a_build_in_a_worker_writes_what_one_process_writes(tmp_path: Path) -> None:
-    """One article: the automatic build parses it in one worker of the fork server."""
+def test_the_automatic_build_writes_what_one_process_writes(tmp_path: Path) -> None:
+    """One article, workers as the machine's idle processors allow (one, or none)."""
     _build(tmp_path / "auto", SEEDS)
     _build(tmp_path / "single", SEEDS, jobs="1")
     _same(_export(tmp_path / "auto"), _export(tmp_path / "single"))
 
 
+def test_workers_taking_one_article_at_a_time_write_what_one_process_writes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The automatic plan on two idle processors, whatever the machine's load: two workers,
+    a task of one article each time."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("a", "Russia and Ukraine held talks in Istanbul on Monday."),
+                       ("b", "China and India signed a trade deal in Delhi."),
+                       ("c", "France condemned the attack on the embassy in Kabul.")):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(workers, "idle_cpus", lambda: 2)
+    assert [len(task) for task in plan(iter("abcd"), workers.idle_cpus())[0]] == [1, 1, 1, 1]
+    single = Builder(Store(tmp_path / "single"))
+    pooled = Builder(Store(tmp_path / "auto"), jobs=None)
+    pooled.run = single.run  # the run's start time is the one thing allowed to differ
+    one, auto = single.build([SEEDS, folder]), pooled.build([SEEDS, folder])
+    assert one.errors == auto.errors == [] and auto.written == one.written
+    assert sorted(map(str, pooled.store.quads())) == sorted(map(str, single.store.quads()))
+
+
 @pytest.mark.slow
-def test_two_workers_write_what_one_process_writes(tmp_path: Path,
-                                                   wikinews_sample: Path) -> None:
-    """Thirteen articles on two processors: two workers, each a task of its share."""
-    if workers.available_cpus() < 2:
-        pytest.skip("one processor: an automatic build parses in its own process")
+def test_workers_of_the_commands_server_write_what_one_process_writes(
+        tmp_path: Path, wikinews_sample: Path) -> None:
+    """Thirteen articles in two workers forked from the server the command starts first,
+    with the model loaded and the word lists read (tasks of 8: --jobs 2)."""
     sample = tmp_path / "sample.jsonl"
     with wikinews_sample.open(encoding="utf-8") as source:
         sample.write_text("".join(line for _, line in zip(range(12), source, strict=False)),
                           encoding="utf-8")
-    _build(tmp_path / "auto", SEEDS, sample)
+    _build(tmp_path / "auto", SEEDS, sample, jobs="2")
     _build(tmp_path / "single", SEEDS, sample, jobs="1")
     _same(_export(tmp_path / "auto"), _export(tmp_path / "single"))

@@ -36,8 +36,8 @@ def build(
     force: Annotated[bool, typer.Option(help="Rebuild unchanged articles too.")] = False,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Processes that parse and read articles (default: as "
-        "many as processors, 1 on one; the model is loaded once for all); the output does "
-        "not depend on it.")] = None,
+        "many as idle processors, none when all are busy; the model is loaded once for "
+        "all); the output does not depend on it.")] = None,
     cluster: Annotated[str | None, typer.Option(
         help="Parse and read on a Dask cluster instead: a scheduler address "
         "(tcp://host:8786), or local:N for N worker processes here.")] = None,
@@ -87,7 +87,7 @@ def _build(paths: list[str], *, store: str, date: str | None = None, model: str 
     """The build of ``kg build`` and ``kg update``: progress, error lines, summary, exit code."""
     from kg import workers
 
-    if cluster is None and jobs != 1 and workers.available_cpus() > 1:
+    if cluster is None and jobs != 1 and workers.idle_cpus() > 0:
         workers.start(model)  # first: the model loads in the workers' server meanwhile
     # Imported here: the readers take a while to import, other commands need none of it.
     from kg.ingest.meta import parse_date
