@@ -31,7 +31,8 @@ ORDER = ("events", "clauses", "judgments", "stances", "members", "positions", "q
 
 def extract_paragraph(doc: Doc, context: Context,
                       names: Iterable[str] | None = None) -> Iterator[Statement]:
-    """Run the chosen extractors (all by default), in :data:`ORDER`, over a parsed paragraph."""
+    """Run the chosen extractors (all by default), in :data:`ORDER`, over a parsed paragraph;
+    an event two of them read in one sentence is one statement (:func:`one_each`)."""
     chosen = set(names) if names is not None else set(ORDER)
     found: list[Statement] = []
     for name in (n for n in ORDER if n in chosen):
@@ -42,7 +43,32 @@ def extract_paragraph(doc: Doc, context: Context,
         else:
             statements = list(component.extract(doc, context))
         found.extend(statements)
-        yield from statements
+    yield from one_each(found)
+
+
+def one_each(statements: list[Statement]) -> list[Statement]:
+    """Each event of a sentence once: of the statements with the same sentence, relation,
+    parties and factuality (a verb and its event noun read by two extractors: "had a phone
+    conversation with Putin, marking the first dialogue between the two leaders"), the one
+    that tells most of its setting (time, place, mode, context), then the surest.
+
+    A relation that carries a value of its own (a role, a quote, an open relation's label)
+    keeps each value."""
+    def key(s: Statement) -> tuple:
+        return (s.evidence.start, s.relation, s.subject.name,
+                s.object.name if s.object else None, s.factuality, s.role, s.quote, s.label)
+
+    def rank(s: Statement) -> tuple:
+        told = sum(x is not None for x in (s.when, s.place, s.mode, s.context))
+        return (told, s.evidence.confidence)
+
+    best: dict[tuple, Statement] = {}
+    for statement in statements:
+        k = key(statement)
+        if k not in best or rank(statement) > rank(best[k]):
+            best[k] = statement
+    kept = {id(s) for s in best.values()}
+    return [s for s in statements if id(s) in kept]
 
 
 # The extractors register themselves on import.

@@ -92,3 +92,15 @@ _SENTENCE_PARTS = st.sampled_from([
 def test_no_news_like_text_crashes_the_extractors(parts: list[str]) -> None:
     text = " ".join(parts)
     _read_fuzz(Document("fuzz", text, (Block(0, len(text)),)))
+
+
+def test_an_event_two_extractors_read_in_one_sentence_is_one_statement() -> None:
+    # the verb's clause and the event noun "dialogue" both read the call (the seed's lead)
+    found = [s for s in statements(
+        "Donald Trump and Vladimir Putin met in Alaska in August.\n\n"
+        "US President Donald Trump announced on Thursday that he had a \u201cvery productive\u201d "
+        "phone conversation with Russian President Vladimir Putin, marking the first direct "
+        "dialogue between the two leaders since mid-August.") if s.relation == "CONSULT"
+        and s.evidence.start > 50]
+    assert len(found) == 1
+    assert found[0].mode == "phone"
