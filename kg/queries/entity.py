@@ -55,7 +55,7 @@ _AN_ENTITY_CALLED = "ASK { GRAPH ?g { ENTITY NAMED LABEL ; dip:mentionCount ?c }
 # looks each article's label, class and count up in turn (50 ms for an entity in 2,000
 # articles). The articles with any of the three are counted apart (_ITS_ARTICLES).
 _OWN_ROW = """
-SELECT ?p ?value (COUNT(?g) AS ?articles) (SUM(?n) AS ?mentions) WHERE {
+SELECT ?p ?value (COUNT(DISTINCT ?g) AS ?articles) (SUM(?n) AS ?mentions) WHERE {
   OWN
   BIND(IF(?p = dip:mentionCount, "", ?o) AS ?value)
   BIND(IF(?p = dip:mentionCount, ?o, 0) AS ?n)

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from kg.graph.entity_summaries import NO_ENTITY, STATED_ON, link
 from kg.graph.ontology import relations
 from kg.graph.store import Store
-from kg.queries import run_query
+from kg.queries import PAGE_ARTICLES, run_query
 from kg.queries.entity import EntityRow, entity_rows, find_entities
 
 STATEMENTS_SHOWN = 20
@@ -35,36 +35,35 @@ TOP = 10
 
 _LINK = link("").value
 
-# The statements of an entity, with their evidence: the page's rows, asked of the page's
-# articles alone (run_query's graphs) or of all.
+# The statements of an entity, with their evidence: the rows of a page, asked of the
+# page's articles alone (run_query's graphs). The OPTIONALs come last: before the required
+# patterns, Virtuoso 7 loses the statements that none of them binds.
 _STATEMENTS = """
 SELECT ?st ?g ?relation ?factuality ?role ?quote ?label ?subject ?object ?sentence ?doc
        ?date ?confidence
 WHERE {
   GRAPH ?g {
-    # index lookups, not a filter over every statement in the store; DISTINCT keeps a
-    # statement about the entity and itself once
+    # index lookups, not a filter over every statement; DISTINCT keeps a statement about
+    # the entity and itself once
     { SELECT DISTINCT ?st WHERE { { ?st dip:subject %entity% } UNION { ?st dip:object %entity% } } }
-    # the OPTIONALs come while the rows are few, so they are looked up row by row; after
-    # the required patterns oxigraph evaluates them over the whole store and joins
-    OPTIONAL { ?st dip:object ?o . ?o rdfs:label ?object }
-    OPTIONAL { ?st dip:objectText ?object }
-    OPTIONAL { ?st dip:role ?role }
-    OPTIONAL { ?st dip:quote ?quote }
-    OPTIONAL { ?st dip:label ?label }
-    OPTIONAL { ?st dip:factuality ?fact }
     ?st dip:subject ?s ; dip:relation ?rel ; dip:confidence ?confidence ;
         prov:wasDerivedFrom ?sent .
     ?s rdfs:label ?subject .
     ?sent dip:text ?sentence ; dip:inArticle ?article .
     ?article dip:documentId ?doc .
     OPTIONAL { ?article schema:datePublished ?date }
+    OPTIONAL { ?st dip:object ?o . ?o rdfs:label ?object }
+    OPTIONAL { ?st dip:objectText ?object }
+    OPTIONAL { ?st dip:role ?role }
+    OPTIONAL { ?st dip:quote ?quote }
+    OPTIONAL { ?st dip:label ?label }
+    OPTIONAL { ?st dip:factuality ?fact }
   }
   ?rel skos:prefLabel ?relation .
   # events say whether they happened: asserted, negated, hypothetical, possible, planned
   BIND(STRAFTER(STR(?fact), "/factuality/") AS ?factuality)
 }
-ORDER BY DESC(STR(?date)) ?g ?relation ?st
+ORDER BY DESC(STR(?date)) STR(?g) ?relation STR(?st)
 """
 
 _COUNT = """
@@ -82,7 +81,7 @@ GROUP BY ?day ORDER BY DESC(?day)
 """
 _ON_DAYS = """
 SELECT ?g WHERE { VALUES ?day { %days% } GRAPH ?g { %entity% %stated_on% ?day } }
-ORDER BY DESC(?day) ?g
+ORDER BY DESC(?day) STR(?g)
 """
 
 _PER_ARTICLE = """
@@ -98,7 +97,7 @@ SELECT ?link ?direction (COUNT(DISTINCT ?g) AS ?articles) WHERE {
   { GRAPH ?g { %entity% ?link ?x } BIND("out" AS ?direction) }
   UNION { GRAPH ?g { ?x ?link %entity% } BIND("in" AS ?direction) }
 }
-GROUP BY ?link ?direction ORDER BY DESC(?articles) ?link ?direction
+GROUP BY ?link ?direction ORDER BY DESC(?articles) STR(?link) ?direction
 """
 
 # Linked entities by the articles that link them, most first by count alone (see _most:
@@ -124,20 +123,21 @@ SELECT DISTINCT ?p ?o WHERE {
   { GRAPH ?g { %entity% dip:countryCode ?o } BIND("country" AS ?p) }
   UNION { GRAPH ?g { %entity% dip:sector ?o } BIND("sector" AS ?p) }
 }
-ORDER BY ?p ?o
+ORDER BY ?p STR(?o)
 """
 _POSTS = """
 SELECT ?other (COUNT(?g) AS ?articles) WHERE { GRAPH ?g { %entity% org:holds ?other } }
 GROUP BY ?other %least% ORDER BY DESC(?articles) LIMIT %n%
 """
 
-# A node's name as one of its articles gives it (and the country code of a post's owner,
-# apart: as an OPTIONAL, Oxigraph would read every post's owner in the store first). All
-# its articles would be read to pick one of several: a frequent entity is in thousands.
-_NAME = "SELECT ?name WHERE { GRAPH ?g { %node% rdfs:label ?name } } LIMIT 1"
+# A node's names in its articles, the first in code point order shown (and the country
+# code of a post's owner, apart: as an OPTIONAL, Oxigraph would read every post's owner in
+# the store first).
+_NAME = "SELECT DISTINCT ?name WHERE { GRAPH ?g { %node% rdfs:label ?name } }"
 _POST_COUNTRY = """
-SELECT ?name WHERE { GRAPH ?g { %node% org:postIn ?owner . ?owner dip:countryCode ?name } }
-LIMIT 1
+SELECT DISTINCT ?name WHERE {
+  GRAPH ?g { %node% org:postIn ?owner . ?owner dip:countryCode ?name }
+}
 """
 
 
@@ -209,12 +209,13 @@ def _profile(store: Store, row: EntityRow, limit: int | None, offset: int) -> En
     own = _query(store, _OWN, node)
     profile.countries = [str(r["o"]) for r in own if r["p"] == "country"]
     profile.sectors = [str(r["o"]).rsplit("/", 1)[-1] for r in own if r["p"] == "sector"]
-    profile.posts = _most(store, _POSTS, node, TOP)
+    names: dict[str, str] = {}  # read once: the most linked are often members too
+    profile.posts = _most(store, _POSTS, node, TOP, names)
     profile.relations = [(str(r["link"])[len(_LINK):], str(r["direction"]), int(r["articles"]))
                          for r in _query(store, _RELATIONS, node, links=_links())]
-    profile.counterparts = linked(store, node)
-    profile.member_of = linked(store, node, ["MEMBER_OF"], "out")
-    profile.members = linked(store, node, ["MEMBER_OF"], "in")
+    profile.counterparts = linked(store, node, names=names)
+    profile.member_of = linked(store, node, ["MEMBER_OF"], "out", names=names)
+    profile.members = linked(store, node, ["MEMBER_OF"], "in", names=names)
     # a person's country: that of the posts held, where they are a country's
     codes = _read(store, _POST_COUNTRY, [post.iri for post in profile.posts])
     profile.countries = profile.countries or list(dict.fromkeys(
@@ -223,19 +224,21 @@ def _profile(store: Store, row: EntityRow, limit: int | None, offset: int) -> En
 
 
 def linked(store: Store, node: ox.NamedNode, codes: list[str] | None = None,
-           direction: str | None = None, *, top: int = TOP) -> list[Linked]:
+           direction: str | None = None, *, top: int = TOP,
+           names: dict[str, str] | None = None) -> list[Linked]:
     """The ``top`` entities most often linked with ``node`` (by statements of ``codes``,
     with it on the ``direction`` side: ``out`` as the subject, ``in`` the object; any by
-    default), by the articles that link them, most first; not the entity itself."""
+    default), by the articles that link them, most first; not the entity itself. Their
+    names are read into ``names`` (those there already are not read again)."""
     # one relation's links by their predicate, an index prefix; several bound by VALUES
     predicate = str(link(codes[0])) if codes and len(codes) == 1 else "?link"
     sides = " UNION ".join(_SIDES[side].replace("%entity%", str(node)).replace(
         "?link", predicate) for side in ([direction] if direction else _SIDES))
-    return _most(store, _LINKED, node, top, sides=sides,
+    return _most(store, _LINKED, node, top, {} if names is None else names, sides=sides,
                  links=_links(codes) if predicate == "?link" else "")
 
 
-def _most(store: Store, sparql: str, node: ox.NamedNode, top: int,
+def _most(store: Store, sparql: str, node: ox.NamedNode, top: int, names: dict[str, str],
           **holes: str) -> list[Linked]:
     """The ``top`` first rows of ``sparql`` (``?other`` by ``?articles``, most first, then
     by IRI), with their names. ``sparql`` is asked for ten times as many rows, by count
@@ -246,18 +249,19 @@ def _most(store: Store, sparql: str, node: ox.NamedNode, top: int,
         rows = _query(store, sparql, node, n=str(len(rows) + 10 * top), **holes,
                       least=f"HAVING (COUNT(?g) >= {int(rows[top - 1]['articles'])})")
     rows = sorted(rows, key=lambda r: (-int(r["articles"]), str(r["other"])))[:top]
-    names = _read(store, _NAME, [str(r["other"]) for r in rows])
+    names.update(_read(store, _NAME, [str(r["other"]) for r in rows
+                                      if str(r["other"]) not in names]))
     return [Linked(str(r["other"]), names.get(str(r["other"]), ""), int(r["articles"]))
             for r in rows]
 
 
 def _read(store: Store, sparql: str, nodes: list[str]) -> dict[str, str]:
-    """The ``?name`` of each of ``nodes`` that has one."""
+    """The ``?name`` of each of ``nodes`` that has one (the first of several)."""
     found = {}
     for node in nodes:
         rows = run_query(store, sparql.replace("%node%", str(ox.NamedNode(node)))).rows
         if rows:
-            found[node] = str(rows[0]["name"])
+            found[node] = min(str(row["name"]) for row in rows)
     return found
 
 
@@ -269,20 +273,23 @@ def statements(store: Store, node: ox.NamedNode, limit: int | None = STATEMENTS_
     Only the articles of the page are read: the entity's articles by day
     (:data:`kg.graph.entity_summaries.STATED_ON`), those of the days the page reaches in
     order, the number of its statements in each, then the statements of those that hold
-    the page.
+    the page; all of them :data:`kg.queries.PAGE_ARTICLES` articles at a time.
     """
-    if limit is None:
-        return _one_each(_query(store, _STATEMENTS, node))[offset:]
-    if limit <= 0:
+    if limit is not None and limit <= 0:
         return []
     days, reached = [], 0
     for row in _query(store, _DAYS, node):
-        if reached >= offset + limit:
+        if limit is not None and reached >= offset + limit:
             break
         days.append(str(row["day"]))
         reached += int(row["articles"])
     graphs = [str(r["g"]) for r in _query(store, _ON_DAYS, node, days=" ".join(
-        str(ox.Literal(day)) for day in days))][:offset + limit]
+        str(ox.Literal(day)) for day in days))] if days else []
+    if limit is None:
+        return [row for start in range(0, len(graphs), PAGE_ARTICLES) for row in _one_each(
+            _query(store, _STATEMENTS, node, graphs=graphs[start:start + PAGE_ARTICLES]))
+                ][offset:]
+    graphs = graphs[:offset + limit]
     counts = {str(r["g"]): int(r["n"]) for r in _query(store, _PER_ARTICLE, node, graphs=graphs)}
     start, first, shown = 0, 0, []
     for graph in graphs:
