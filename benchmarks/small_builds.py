@@ -118,6 +118,7 @@ def child_served(spec: dict[str, Any]) -> dict[str, Any]:
     from kg.endpoint import serving
 
     store = Path(spec["store"])
+    shutil.rmtree(store, ignore_errors=True)  # a store kept from an earlier run has them all
     kg.build([], store=store)  # an empty store to serve
     times: dict[str, float] = {}
     start = time.perf_counter()

@@ -19,7 +19,6 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 from multiprocessing.context import BaseContext
-from pathlib import Path
 
 PRELOAD_MODEL = "KG_FORKSERVER_MODEL"
 """The environment variable that names the model the fork server loads (empty: the default
@@ -68,25 +67,18 @@ def available_cpus() -> int:
 
 
 def idle_cpus() -> int:
-    """The processors this process may run on that no other work keeps busy: workers on a
-    processor that is busy anyway only share it, and pay for their start-up and for
-    evicting each other's caches.
-
-    Other work is the lesser of the last minute's load average (which still counts a
-    process that has just ended) and the processes running at this moment besides this one
-    (``/proc/loadavg``, where there is one).
+    """The processors this process may run on that no other work keeps busy, by the load
+    average of the last minute: workers on a processor that is busy anyway only share it,
+    and pay for their start-up and for evicting each other's caches. (The processes
+    running at this very moment, ``/proc/loadavg``, were tried: on a shared machine a
+    quiet instant is no quiet minute, and the workers then lost to one process.)
 
     >>> 0 <= idle_cpus() <= available_cpus()
     True
     """
     cpus = available_cpus()
     try:
-        others = os.getloadavg()[0]
+        load = os.getloadavg()[0]
     except OSError:  # no load average here: take the processors as idle
         return cpus
-    try:
-        running = Path("/proc/loadavg").read_text().split()[3].split("/")[0]
-        others = min(others, int(running) - 1)
-    except (OSError, IndexError, ValueError):
-        pass
-    return max(0, min(cpus, int(cpus - others + 0.5)))
+    return max(0, min(cpus, int(cpus - load + 0.5)))
