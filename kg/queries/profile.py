@@ -1,14 +1,15 @@
-"""The profile behind ``kg show``: who an entity is and what is said of it, at a cost that
-does not follow the number of statements that name it.
+"""The profile behind ``kg show``: who an entity is and what is said of it, without reading
+every statement that names it.
 
 Its first screen: names and counts (:func:`kg.queries.entity.entity_table`'s row), country
 codes, sectors, posts held, memberships both ways, the articles in which it is the subject
 or the object of each relation, the entities it is most often linked with, and a page of
 its statements with their evidence, newest article first. Everything but the page is read
 from the rows each article's graph keeps for it (:mod:`kg.graph.entity_summaries`): one
-index scan each, where joining every statement to its relation, counterpart and article
-took 2.4 s for the most mentioned entity of a million quads. The page reads the days of
-the entity's articles there, then only the statements of the articles it shows.
+index scan each, no join, so a few milliseconds per thousand articles of the entity (0.07 s
+for the most mentioned of a million quads, where joining every statement to its relation,
+counterpart and article took 2.4 s). The page reads the days of the entity's articles
+there, then only the statements of the articles it shows.
 
 Each part answers what a plain query over the statements answers
 (``tests/test_entity_profile.py`` holds them side by side). A name typed by a user goes
