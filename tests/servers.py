@@ -102,6 +102,9 @@ DisableUnixSocket = 1
 DirsAllowed = .
 NumberOfBuffers = 20000
 MaxDirtyBuffers = 12000
+; without it the log warns "Low query memory limit" while kg fills a million quads and
+; pages through the lists (the benchmarks' remote section); with it, no warning
+MaxQueryMem = 1G
 CheckpointInterval = 0
 [HTTPServer]
 ServerPort = 127.0.0.1:{http_port}
