@@ -383,6 +383,9 @@ class EmbeddedStore(Store):
             raise StoreError(f"{self.path}: write failed ({first_line(error)})") from None
 
 
+INSERT_TRIPLES = 4000  # triples per INSERT DATA block (see replace_graph_update)
+
+
 def replace_graph_update(graph: str, quads: Iterable[ox.Quad]) -> str:
     """The SPARQL update that replaces one named graph by the triples of ``quads``.
 
@@ -398,9 +401,14 @@ def replace_graph_update(graph: str, quads: Iterable[ox.Quad]) -> str:
     """
     triples = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
                            format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    if not triples:  # an empty INSERT DATA block is a syntax error to Virtuoso
-        return f"DROP SILENT GRAPH <{graph}>"
-    return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{triples}}} }}"
+    # one triple a line (N-Triples escapes line breaks in literals); Virtuoso 7's parser fails
+    # on an INSERT DATA block of about 5,000 triples ("memory exhausted"), so larger graphs go
+    # in several blocks of the same update (an empty block is a syntax error to Virtuoso)
+    lines = triples.split("\n")[:-1]
+    inserts = ["".join(f"{line}\n" for line in lines[start:start + INSERT_TRIPLES])
+               for start in range(0, len(lines), INSERT_TRIPLES)]
+    return " ;\n".join([f"DROP SILENT GRAPH <{graph}>"] + [
+        f"INSERT DATA {{ GRAPH <{graph}> {{\n{block}}} }}" for block in inserts])
 
 
 def dump_store(db: ox.Store, output: IO[bytes], fmt: ox.RdfFormat, *,
