@@ -73,3 +73,31 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     report = kg.build([SEEDS, WIKINEWS], store=store)
     assert report.errors == []
     return store
+
+
+class SyntheticArticles:
+    """A fresh store that synthetic articles (benchmarks/synthetic.py, over the seed's
+    names) are written to and written again: ``write(seed, n)`` replaces the articles of
+    ids 1…n with those drawn from ``seed``."""
+
+    def __init__(self, seed_store: Store, path: Path) -> None:
+        from kg.graph.rdf import Run, reading_quads
+
+        self._synthetic = load_script(ROOT / "benchmarks" / "synthetic.py")
+        self._vocabulary = self._synthetic.Vocabulary.from_store(seed_store)
+        self._run = Run("kg test", "synthetic", "2025-01-01T00:00:00Z")
+        self._quads = reading_quads
+        self.store = Store(path)
+        self.store.ensure_ontology()
+
+    def write(self, seed: int, articles: int) -> None:
+        readings = self._synthetic.synthetic_readings(self._vocabulary, seed=seed)
+        self.store.replace_articles([
+            (r.document.id, list(self._quads(r, self._run)))
+            for r in (next(readings) for _ in range(articles))])
+
+
+@pytest.fixture
+def synthetic_articles(seed_store: Store, tmp_path: Path) -> SyntheticArticles:
+    """A store of synthetic articles a test writes and rewrites (:class:`SyntheticArticles`)."""
+    return SyntheticArticles(seed_store, tmp_path / "synthetic")

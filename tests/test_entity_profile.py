@@ -10,14 +10,11 @@ follow the articles.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyoxigraph as ox
 import pytest
-from conftest import ROOT, load_script
+from conftest import SyntheticArticles
 
 import kg
-from kg.graph.rdf import Run, reading_quads
 from kg.graph.store import Store
 from kg.queries import run_query
 from kg.queries.entity import entity_rows, entity_table
@@ -106,22 +103,13 @@ def test_the_rows_of_a_few_entities_are_their_rows_of_the_whole_table(
     assert entity_rows(corpus_store, some) == entity_table(corpus_store, iris=some)
 
 
-def test_a_profile_follows_articles_that_are_replaced(seed_store: Store, tmp_path: Path) -> None:
-    synthetic = load_script(ROOT / "benchmarks" / "synthetic.py")
-    vocabulary = synthetic.Vocabulary.from_store(seed_store)
-    run = Run("kg test", "synthetic", "2025-01-01T00:00:00Z")
-    store = Store(tmp_path / "store")
-    store.ensure_ontology()
-
-    def write(seed: int, articles: int) -> None:
-        readings = synthetic.synthetic_readings(vocabulary, seed=seed)
-        store.replace_articles([(r.document.id, list(reading_quads(r, run)))
-                                for r in (next(readings) for _ in range(articles))])
-
-    write(seed=8, articles=30)
+def test_a_profile_follows_articles_that_are_replaced(
+        synthetic_articles: SyntheticArticles) -> None:
+    store = synthetic_articles.store
+    synthetic_articles.write(seed=8, articles=30)
     top = entity_table(store)[0]
     before = kg.show(top.name, store=store)[0]
-    write(seed=9, articles=10)  # the same ids, other statements: ten articles rewritten
+    synthetic_articles.write(seed=9, articles=10)  # the same ids, other statements
     after = kg.show(top.name, store=store)[0]
     assert (after.relations, after.statements) != (before.relations, before.statements)
     assert_profiles_as_plainly(store, entity_table(store)[:15])

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import ROOT, load_script
+from conftest import ROOT, SyntheticArticles, load_script
 
 import kg
-from kg.graph.rdf import Run, reading_quads
+from kg.graph.rdf import Run
 from kg.graph.store import Store
 from kg.queries.entity import find_entities
 from kg.resolve.corpus import Node, Target, _rename
@@ -145,21 +145,12 @@ def test_fast_shapes_answer_as_the_plain_joins_on_the_corpus(corpus_store: Store
     assert_same_answers(corpus_store)
 
 
-def test_counts_follow_articles_that_are_replaced(seed_store: Store, tmp_path: Path) -> None:
-    synthetic = load_script(ROOT / "benchmarks" / "synthetic.py")
-    vocabulary = synthetic.Vocabulary.from_store(seed_store)
-    run = Run("kg test", "synthetic", "2025-01-01T00:00:00Z")
-    store = Store(tmp_path / "store")
-    store.ensure_ontology()
-
-    def write(seed: int, articles: int) -> None:
-        readings = synthetic.synthetic_readings(vocabulary, seed=seed)
-        store.replace_articles([(r.document.id, list(reading_quads(r, run)))
-                                for r in (next(readings) for _ in range(articles))])
-
-    write(seed=8, articles=30)
+def test_counts_follow_articles_that_are_replaced(
+        synthetic_articles: SyntheticArticles) -> None:
+    store = synthetic_articles.store
+    synthetic_articles.write(seed=8, articles=30)
     before = kg.query("events-by-type", store=store).rows
-    write(seed=9, articles=10)  # the same ids, other statements: ten articles rewritten
+    synthetic_articles.write(seed=9, articles=10)  # the same ids, other statements
     after = kg.query("events-by-type", store=store).rows
     assert after != before
     assert sum(r["events"] for r in after) == len(list(store.query(
