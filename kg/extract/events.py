@@ -29,13 +29,13 @@ from kg.extract.base import Context, once
 from kg.extract.components import register
 from kg.extract.factuality import factuality, intent, noun_factuality, planned
 from kg.extract.groups import remember_group
-from kg.extract.parties import Party, parties
-from kg.extract.recall import remember_unattributed
+from kg.extract.parties import Party, governing, parties
+from kg.extract.recall import definite, remember_unattributed
 from kg.extract.senses import key_prep, lemma_of, noun_event
 from kg.extract.setting import placed, setting
 from kg.extract.syntax import SUBJECT_DEPS, conjuncts, prep_objects, quoted
 from kg.extract.words import recipient_preps, words
-from kg.lexicons import EventEntry, lookup_seat
+from kg.lexicons import EventEntry
 from kg.records import Argument, Factuality, Statement
 
 NAME = "events"
@@ -336,8 +336,7 @@ def _unnamed_protest(noun: Token, recipients: list[Party], sentence: Span,
     are not reported in Mosul"), nor the circumstance of another act."""
     if lemma_of(noun) not in words("protesting") or noun.pos_ == "PROPN":
         return  # "an election rally" is no protest, "Capitol Hill Organized Protest" a name
-    told_again = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-                     for c in noun.children)
+    told_again = definite(noun)
     first = noun
     while first.dep_ == "conj":  # "stances against socialism and protests"
         first = first.head
@@ -356,19 +355,11 @@ def _unnamed_protest(noun: Token, recipients: list[Party], sentence: Span,
         # where it is: its own "in", or its clause's ("protests continue in Baghdad")
         holders = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
         against = [government for h in holders for t in prep_objects(h, {"in"})
-                   for p in parties(t, context) if (government := _governed(p.argument))]
+                   for p in parties(t, context)
+                   if (government := governing(p.argument)).type == "Country"]
     for recipient in against or [None]:
         yield Statement(subject=protesters, relation="PROTEST", object=recipient,
                         evidence=context.evidence(sentence, 0.5, NAME))
-
-
-def _governed(place: Argument) -> Argument | None:
-    """The country whose government a place stands for: itself, or the country whose
-    capital it is ("in Baghdad": Iraq's)."""
-    if place.type == "Country":
-        return place
-    seat = lookup_seat(place.name) if place.type == "Place" else None
-    return Argument(place.text, place.start, place.end, seat.name, "Country") if seat else None
 
 
 def _statement(context: Context, sentence: Span, relation: str, subject: Argument,

@@ -26,7 +26,7 @@ from kg.extract.syntax import (
     prep_objects,
 )
 from kg.extract.words import words
-from kg.lexicons import event_type, speech_verbs
+from kg.lexicons import event_type, lookup_seat, speech_verbs
 from kg.nlp.grammar import OWNER_MODIFIER_DEPS
 from kg.records import Argument
 
@@ -42,6 +42,15 @@ class Party:
     argument: Argument
     direct: bool = True
     grouped: bool = False
+
+
+def governing(argument: Argument) -> Argument:
+    """A seat of government stands for its country ("a Kremlin critic" criticises Russia;
+    "protests in Baghdad" are against Iraq's government); any other argument for itself."""
+    country = lookup_seat(argument.name) if argument.type == "Place" else None
+    if country is None:
+        return argument
+    return Argument(argument.text, argument.start, argument.end, country.name, "Country")
 
 
 def _usable(argument: Argument | None) -> bool:

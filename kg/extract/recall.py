@@ -65,7 +65,7 @@ def recall(noun: Token, code: str | None, context) -> list[Told]:
     A noun with a party of its own ("Russia's attack", "the attack on Kyiv") or no
     definite determiner ("an attack") is a new event, and recalls nothing.
     """
-    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+    if not definite(noun):
         return []
     if any(_own_party(c) for c in noun.children):
         return []
@@ -80,6 +80,11 @@ def recall(noun: Token, code: str | None, context) -> list[Told]:
         return []
     latest = max(t.position for t in earlier)
     return [t for t in earlier if t.position == latest]
+
+
+def definite(noun: Token) -> bool:
+    """Whether a noun names something told before: "the attack", "these protests"."""
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
 
 
 def _own_party(child: Token) -> bool:

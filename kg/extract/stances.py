@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.base import Context, once
 from kg.extract.components import register
 from kg.extract.factuality import factuality
-from kg.extract.parties import parties
+from kg.extract.parties import governing, parties
 from kg.extract.syntax import SUBJECT_DEPS, conjuncts, prep_objects, quoted
-from kg.lexicons import EventEntry, event_type, lookup_seat, rows
+from kg.lexicons import EventEntry, event_type, rows
 from kg.records import Argument, Factuality, Statement
 
 NAME = "stances"
@@ -101,12 +101,5 @@ def _targets(noun: Token, context: Context) -> list[Argument]:
         # only the word right before the noun: a "New York Times film critic" reviews films
         found = [a for c in noun.lefts if c.dep_ == "compound" and c.i == noun.i - 1
                  for a in [context.resolve(c)] if a is not None]
-    return [seated for a in found for seated in [_seat(a)] if seated.type not in (None, "Place")]
-
-
-def _seat(argument: Argument) -> Argument:
-    """A seat of government stands for its country ("a Kremlin critic" criticises Russia)."""
-    country = lookup_seat(argument.name) if argument.type == "Place" else None
-    if country is None:
-        return argument
-    return Argument(argument.text, argument.start, argument.end, country.name, "Country")
+    return [seated for a in found for seated in [governing(a)]
+            if seated.type not in (None, "Place")]

@@ -113,8 +113,8 @@ class Discourse:
                     # "the network" after "ABS-CBN" when the article calls it "ABS-CBN
                     # Corporation" anywhere: the kind is the entity's, not the mention's
                     heads = {root.lemma_.lower()} | {
-                        name.split()[-1].lower() for name in (cluster.name, *cluster.aliases)
-                        if name.split() and name.split()[-1].lower() in org_kinds()}
+                        last for name in (cluster.name, *cluster.aliases)
+                        for last in name.lower().split()[-1:] if last in org_kinds()}
                     for head in heads:
                         self.descriptions.heads[head].append((sentence.number, cluster))
                 if cluster.type != "Person":

@@ -492,10 +492,10 @@ class ArticleEntities:
         return found[0] if found is not None else None
 
 
-__all__ = ["PERSON_PRONOUNS", "ArticleEntities", "Cluster", "Mention", "clean_span"]
-
-
 def _inner_hyphen(doc: Doc, i: int) -> bool:
     """A hyphen written inside a name, between proper nouns ("ABS-CBN")."""
     return (doc[i].tag_ == "HYPH" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
             and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i - 1].pos_ == "PROPN")
+
+
+__all__ = ["PERSON_PRONOUNS", "ArticleEntities", "Cluster", "Mention", "clean_span"]

@@ -179,6 +179,7 @@ def org_kinds() -> dict[str, str]:
     return {row[0].strip().lower(): row[1].strip() for row in rows("resolve_org_kinds.tsv")}
 
 
+@cache
 def same_kind_heads(head: str) -> frozenset[str]:
     """The head words a description headed by ``head`` may refer with: itself and the
     words of its kind.
