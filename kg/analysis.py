@@ -23,14 +23,19 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.files import atomic_output
 from kg.graph.namespaces import DIP
 from kg.graph.ontology import family_of, relations
 from kg.graph.store import Store
 from kg.queries import Result
+
+# networkx is imported by the functions that build or measure graphs: the command line
+# imports this module for its defaults on every command, `kg build` too, and networkx
+# takes an eighth of a second to import.
+if TYPE_CHECKING:
+    import networkx as nx
 
 MEASURES = ("degree", "betweenness", "eigenvector")
 """Ways to rank actors: statements touching the actor, brokerage, well-connectedness."""
@@ -59,6 +64,7 @@ def fold(graph: nx.MultiDiGraph, *, family: str | None = None) -> nx.Graph:
     Actors left without an edge are dropped. Nodes and edges are added in sorted order,
     so algorithms that depend on order (Louvain) give the same answer for the same graph.
 
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("a", label="A", type="Person")
     >>> g.add_node("b", label="B", type="Country")
@@ -67,6 +73,8 @@ def fold(graph: nx.MultiDiGraph, *, family: str | None = None) -> nx.Graph:
     >>> fold(g)["a"]["b"]["weight"], fold(g, family="conflict")["a"]["b"]["weight"]
     (2, 1)
     """
+    import networkx as nx
+
     known_families = {term.family for term in relations().values() if term.family}
     if family is not None and family not in known_families:
         known = ", ".join(sorted(known_families))
@@ -92,11 +100,14 @@ def centrality(folded: nx.Graph, *, by: str = "degree") -> Result:
     the actor; ``eigenvector`` is high for actors tied to other well-tied actors
     (statement counts as weights).
 
+    >>> import networkx as nx
     >>> g = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
     >>> nx.set_node_attributes(g, {n: {"label": n.upper(), "type": "Person"} for n in g})
     >>> [(r["actor"], r["statements"], r["betweenness"]) for r in centrality(g).rows]
     [('B', 3, 1.0), ('A', 2, 0.0), ('C', 1, 0.0)]
     """
+    import networkx as nx
+
     if by not in MEASURES:
         raise ValueError(f"unknown measure {by!r} (choose from {', '.join(MEASURES)})")
     columns = ["rank", "actor", "type", "statements", "neighbours", "betweenness",
@@ -125,12 +136,15 @@ def communities(folded: nx.Graph, *, seed: int = LOUVAIN_SEED,
 
     Communities are numbered from the largest; members are listed by statements.
 
+    >>> import networkx as nx
     >>> g = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z"),
     ...               ("c", "x")])
     >>> nx.set_node_attributes(g, {n: {"label": n, "type": "Person"} for n in g})
     >>> [(r["community"], r["actor"]) for r in communities(g).rows]
     [(1, 'c'), (1, 'a'), (1, 'b'), (2, 'x'), (2, 'y'), (2, 'z')]
     """
+    import networkx as nx
+
     columns = ["community", "size", "actor", "type", "statements", "iri"]
     if folded.number_of_edges() == 0:
         return Result(columns, [])
@@ -154,6 +168,7 @@ def country_of(graph: nx.MultiDiGraph) -> dict[str, str]:
 
     A person with posts in two countries (or none) is left out rather than guessed.
 
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("p", label="P", type="Person")
     >>> g.add_node("k", label="K", type="Country")
@@ -179,6 +194,7 @@ def country_balance(graph: nx.MultiDiGraph) -> Result:
     (:func:`country_of`), whichever direction it ran. ``balance`` is
     (cooperation − conflict) / (cooperation + conflict), from −1 (only conflict) to 1.
 
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> for node, kind in [("p", "Person"), ("k", "Country"), ("m", "Country")]:
     ...     g.add_node(node, label=node.upper(), type=kind)
@@ -242,6 +258,8 @@ def analyze(store: Store | nx.MultiDiGraph, *, by: str = "degree", family: str |
     always weighs cooperation against conflict. A ready projection may be passed
     instead of a store.
     """
+    import networkx as nx
+
     if isinstance(store, nx.MultiDiGraph):
         graph = store
     else:

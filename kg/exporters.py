@@ -17,27 +17,25 @@ statements counted, as the HTML merges them): ``source``, ``source_label``,
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
 
 from kg.eventdata.plover import write_plover
 from kg.eventdata.tables import LAYOUTS, table_writer
 from kg.files import atomic_output
 from kg.graph.namespaces import PREFIXES
-from kg.graph.ontology import family_of
 from kg.graph.store import Store
 from kg.queries import named_queries, query_pages
 from kg.registry import Registry
-from kg.viz.project import for_export
-from kg.viz.select import Selection, view
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.viz.select import Selection
 
 Writer = Callable[[Store, IO[bytes]], None]
 
@@ -70,66 +68,36 @@ def write_statements(store: Store, out: IO[bytes]) -> None:
                            for row in page.rows))
 
 
-def write_graphml(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
-    """The network as GraphML (Gephi, yEd, Cytoscape)."""
-    nx.write_graphml(for_export(graph), out)
-
-
-def write_gexf(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
-    """The network as GEXF 1.2 (Gephi)."""
-    nx.write_gexf(for_export(graph), out)
-
-
-def write_cyjs(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
-    """The network as Cytoscape.js JSON (``elements.nodes`` / ``elements.edges``)."""
-    flat = for_export(graph)
-    for _, data in flat.nodes(data=True):
-        data["name"] = data["label"]  # Cytoscape shows ``name``; the id stays the IRI
-    out.write(json.dumps(nx.cytoscape_data(flat), ensure_ascii=False, indent=1).encode("utf-8"))
-
-
-def write_csv(graph: nx.MultiDiGraph, out: IO[bytes]) -> None:
-    """One row per linked pair and relation, for spreadsheets (columns in the module doc)."""
-    groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for u, v, data in graph.edges(data=True):
-        relation = str(data.get("relation", "OTHER"))
-        groups[(str(u), str(v), relation, str(data.get("label") or relation))].append(data)
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-    writer = csv.writer(text, lineterminator="\n")
-    writer.writerow(["source", "source_label", "source_type", "target", "target_label",
-                     "target_type", "relation", "label", "family", "statements", "articles",
-                     "first_date", "last_date", "sentence"])
-    nodes = graph.nodes
-    for (u, v, relation, label), members in sorted(groups.items()):
-        evidence = [e for data in members for e in data.get("evidence", [])]
-        dates = sorted(str(e["date"])[:10] for e in evidence if e.get("date"))
-        best = max(evidence, key=lambda e: e.get("confidence") or 0.0, default={})
-        writer.writerow([
-            u, nodes[u].get("label", u), nodes[u].get("type", ""),
-            v, nodes[v].get("label", v), nodes[v].get("type", ""),
-            relation, label, family_of(relation), len(members),
-            len({e.get("doc") for e in evidence}), dates[0] if dates else "",
-            dates[-1] if dates else "", best.get("sentence", ""),
-        ])
-    text.detach()  # leave ``out`` open for the caller
-
-
-GraphWriter = Callable[[nx.MultiDiGraph, IO[bytes]], None]
+GraphWriter = Callable[["nx.MultiDiGraph", IO[bytes]], None]
 
 GRAPH_WRITERS: Registry[GraphWriter] = Registry("graph format", {
-    "graphml": write_graphml,
-    "gexf": write_gexf,
-    "cyjs": write_cyjs,
-    "csv": write_csv,
+    # networkx and the network's projection are imported when a graph format is asked for
+    "graphml": "kg.viz.formats:write_graphml",
+    "gexf": "kg.viz.formats:write_gexf",
+    "cyjs": "kg.viz.formats:write_cyjs",
+    "csv": "kg.viz.formats:write_csv",
     "svg": "kg.viz.static:write_svg",  # matplotlib is slow to import: loaded when asked for
     "png": "kg.viz.static:write_png",
 })
 """Graph format name → writer of a networkx graph (the one ``kg render`` draws)."""
 
 
+def _drawn(store: Store, selection: Selection | None = None) -> nx.MultiDiGraph:
+    """The network ``kg render`` draws of ``store``, which the graph formats write."""
+    from kg.viz.select import view  # with networkx: only a graph format needs them
+
+    return view(store, selection)[0]
+
+
+def _selects_all(selection: Selection) -> bool:
+    from kg.viz.select import Selection
+
+    return selection == Selection()
+
+
 def _whole_graph(name: str) -> Writer:
     def writer(store: Store, out: IO[bytes]) -> None:
-        GRAPH_WRITERS[name](view(store)[0], out)
+        GRAPH_WRITERS[name](_drawn(store), out)
     return writer
 
 
@@ -168,12 +136,12 @@ def export(store: Store, fmt: str, output: str | Path | IO[bytes], *,
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(EXPORTERS)})") from None
     if fmt in GRAPH_WRITERS:
         # Selected before the output is opened: a bad filter leaves no file behind.
-        graph = view(store, selection)[0]
+        graph = _drawn(store, selection)
         write_graph = GRAPH_WRITERS[fmt]
 
         def writer(_store: Store, out: IO[bytes]) -> None:
             write_graph(graph, out)
-    elif selection is not None and selection != Selection():
+    elif selection is not None and not _selects_all(selection):
         raise ValueError(f"focus and filters apply to the graph formats only "
                          f"({', '.join(GRAPH_WRITERS)}), not to {fmt}")
     if isinstance(output, (str, Path)):
