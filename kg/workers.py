@@ -84,18 +84,47 @@ def idle_cpus() -> int:
     return max(0, min(cpus, int(cpus - load + 0.5)))
 
 
-def automatic_workers() -> int:
-    """The worker processes of a build that chooses for itself (``jobs=None``): every
-    processor this process may run on once the last minute left one idle
-    (:func:`idle_cpus`), none when other work kept them all busy.
+PRESSURE = "/proc/pressure/cpu"
+"""Linux's account of the time runnable tasks waited for a processor (pressure stall
+information, kernel 4.20 and later)."""
+BUSY_PRESSURE = 10.0
+"""The share of the last ten seconds (per cent) in which some task waited for a processor,
+from which on a build parses in its own process: workers would only queue behind others."""
 
-    All of them, not the idle ones alone: the load average of a minute still counts work
-    that has ended, above all the previous build, so a user's second build in a row saw
-    one processor busy and parsed in one worker on a machine doing nothing else (ten
-    articles at 0.74× bare spaCy's pace, against 0.99× in two workers; benchmarks/results).
-    Where other work does hold a processor, a worker sharing it still takes its share.
+
+def cpu_pressure() -> float | None:
+    """The per cent of the last ten seconds in which some runnable task waited for a
+    processor (:data:`PRESSURE`), or ``None`` where the system does not say.
+
+    >>> pressure = cpu_pressure()
+    >>> pressure is None or 0.0 <= pressure <= 100.0
+    True
+    """
+    try:
+        with open(PRESSURE, encoding="ascii") as text:
+            first = text.readline().split()  # some avg10=0.26 avg60=3.19 avg300=3.00 total=…
+        return float(first[1].removeprefix("avg10="))
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def automatic_workers() -> int:
+    """The worker processes of a build that chooses for itself (``jobs=None``): one on
+    every processor this process may run on, or none when other work keeps the machine
+    busy: tasks waited for a processor a tenth of the last ten seconds
+    (:func:`cpu_pressure`), or where that is not known, the last minute's load left no
+    processor idle (:func:`idle_cpus`).
+
+    Waiting, not the load, where it is known: the load average of a minute still counts
+    work that has ended, above all the previous build, so a user's second build in a row
+    found one processor busy on a machine doing nothing else and parsed in one worker
+    (ten articles at 0.74× bare spaCy's pace, against 0.99× in two workers). And every
+    processor, not the idle ones alone: a worker on a processor that other work holds
+    still takes its share of it.
 
     >>> automatic_workers() in (0, available_cpus())
     True
     """
-    return available_cpus() if idle_cpus() > 0 else 0
+    pressure = cpu_pressure()
+    busy = idle_cpus() == 0 if pressure is None else pressure >= BUSY_PRESSURE
+    return 0 if busy else available_cpus()

@@ -64,8 +64,9 @@ def test_workers_taking_one_article_at_a_time_write_what_one_process_writes(
                        ("b", "China and India signed a trade deal in Delhi."),
                        ("c", "France condemned the attack on the embassy in Kabul.")):
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(workers, "idle_cpus", lambda: 2)
-    assert [len(task) for task in plan(iter("abcd"), workers.idle_cpus())[0]] == [1, 1, 1, 1]
+    monkeypatch.setattr(workers, "automatic_workers", lambda: 2)
+    tasks, jobs = plan(iter("abcd"), workers.automatic_workers())
+    assert [len(task) for task in tasks] == [1, 1, 1, 1] and jobs == 2
     single = Builder(Store(tmp_path / "single"))
     pooled = Builder(Store(tmp_path / "auto"), jobs=None)
     pooled.run = single.run  # the run's start time is the one thing allowed to differ

@@ -87,7 +87,7 @@ def _build(paths: list[str], *, store: str, date: str | None = None, model: str 
     """The build of ``kg build`` and ``kg update``: progress, error lines, summary, exit code."""
     from kg import workers
 
-    if cluster is None and jobs != 1 and workers.idle_cpus() > 0:
+    if cluster is None and jobs != 1 and workers.automatic_workers() > 0:
         workers.start(model)  # first: the model loads in the workers' server meanwhile
     # Imported here: the readers take a while to import, other commands need none of it.
     from kg.ingest.meta import parse_date

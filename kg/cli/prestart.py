@@ -57,5 +57,5 @@ def prestart(args: Sequence[str]) -> None:
         return
     from kg import workers
 
-    if workers.idle_cpus() > 0:
+    if workers.automatic_workers() > 0:
         workers.start(options.get(MODEL) or os.environ.get(MODEL_ENV) or None)
