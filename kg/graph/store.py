@@ -35,7 +35,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from kg.graph import DEFAULT_STORE, iri
+from kg.graph import DEFAULT_STORE, iri, totals
 from kg.graph.namespaces import BASE, DIP, ONTOLOGY_GRAPH, PREFIXES
 from kg.graph.ontology import ontology_path
 from kg.messages import first_line
@@ -216,7 +216,9 @@ class Store:
             return
         parts.append(_owe(ids, new))
         try:
-            self.update(" ;\n".join(parts))
+            # the totals across articles follow, by the difference of these graphs
+            with totals.tracking(self, [iri.article_graph(i) for i in ids], new=new) as mark:
+                self.update(" ;\n".join(filter(None, [*parts, mark])))
         except StoreError as error:
             raise StoreWriteError(str(error), list(self.written), ids) from None
         self.written.extend(ids)
@@ -272,12 +274,15 @@ class Store:
                     f"{{ <{BUILD_GRAPH}> {_OWES_ARTICLE} ?article }} }}")
 
     def ensure_ontology(self) -> None:
-        """Load the ontology into its own graph unless the same version is already there."""
+        """Load the ontology into its own graph unless the same version is already there,
+        and the totals across articles (:mod:`kg.graph.totals`) unless they are current: they
+        are computed again under another ontology, which labels their relations and sectors."""
         data = ontology_path().read_bytes()
         version = ox.Literal(iri.digest(data))
         asked = self.query(f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> "
                            f"{{ <{ONTOLOGY_GRAPH}> dip:fingerprint {version} }} }}")
         if bool(asked):
+            totals.ensure(self)
             return
         try:
             quads = list(ox.parse(data, ox.RdfFormat.TURTLE))
@@ -286,6 +291,7 @@ class Store:
         graph = ox.NamedNode(ONTOLOGY_GRAPH)
         quads.append(ox.Quad(graph, ox.NamedNode(str(DIP.fingerprint)), version, graph))
         self.update(replace_graph_update(ONTOLOGY_GRAPH, quads))
+        totals.compute(self)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.location}>"
@@ -308,6 +314,8 @@ class EmbeddedStore(Store):
                 self._db = ox.Store(str(self.path))
         except OSError as error:
             raise StoreError(f"{self.path}: cannot open the store ({first_line(error)})") from None
+        if not read_only and self.query("ASK { GRAPH ?g { ?s ?p ?o } }"):
+            totals.ensure(self)  # one ASK; computed whole for a store an older kg wrote
 
     def query(self, sparql: str, *, graphs: Sequence[str] | None = None) -> Answer:
         if graphs is None:
@@ -317,13 +325,20 @@ class EmbeddedStore(Store):
                               default_graph=[*named, ox.NamedNode(ONTOLOGY_GRAPH)])
 
     def quads(self) -> Iterator[ox.Quad]:
-        return iter(self._db)
+        # the totals across articles are derived, not kg's data: no export shows them
+        skipped = ox.NamedNode(totals.TOTALS_GRAPH)
+        return (quad for quad in self._db if quad.graph_name != skipped)
 
     def __len__(self) -> int:
-        return len(self._db)
+        kept = list(self._db.query("SELECT (COUNT(*) AS ?n) WHERE "
+                                   f"{{ GRAPH <{totals.TOTALS_GRAPH}> {{ ?s ?p ?o }} }}"))
+        return len(self._db) - int(kept[0]["n"].value)
 
     def dump(self, output: IO[bytes], fmt: ox.RdfFormat, *, graph: str | None = None) -> None:
-        dump_store(self._db, output, fmt, graph=graph)
+        if graph is None and fmt.supports_datasets:  # the totals left out (see quads)
+            ox.serialize(self.quads(), output, fmt, prefixes=PREFIXES)
+        else:
+            dump_store(self._db, output, fmt, graph=graph)
 
     def replace_articles(self, articles: Iterable[tuple[str, Iterable[ox.Quad]]], *,
                          new: bool = False) -> None:
@@ -360,15 +375,18 @@ class EmbeddedStore(Store):
     def _replace(self, ids: list[str], new: bool, write: Callable[[], None]) -> None:
         # articles new to the store have no graph to drop (one left by a build cut off
         # between its two steps was never written)
-        drops = [] if new else [f"DROP SILENT GRAPH <{iri.article_graph(doc_id)}>"
-                                for doc_id in ids]
+        graphs = [iri.article_graph(doc_id) for doc_id in ids]
+        drops = [] if new else [f"DROP SILENT GRAPH <{graph}>" for graph in graphs]
         drops.append(_owe(ids, new))  # owed from the first transaction on: never too late
         try:
-            self.update(" ;\n".join(drops))
-            try:
-                write()
-            except (OSError, RuntimeError, SyntaxError) as error:
-                raise StoreError(f"{self.path}: write failed ({first_line(error)})") from None
+            # the totals across articles follow, by the difference of these graphs; stale
+            # from the first transaction on, so a write cut off leaves them to be computed
+            with totals.tracking(self, graphs, new=new) as mark:
+                self.update(" ;\n".join(filter(None, [*drops, mark])))
+                try:
+                    write()
+                except (OSError, RuntimeError, SyntaxError) as error:
+                    raise StoreError(f"{self.path}: write failed ({first_line(error)})") from None
         except StoreError as error:
             raise StoreWriteError(str(error), list(self.written), ids) from None
         self.written.extend(ids)

@@ -35,6 +35,7 @@ from kg.graph import iri
 from kg.graph.namespaces import DIP, RDF, RDFS, SKOS, XSD
 from kg.graph.store import Store
 from kg.graph.summaries import NAME, entity_rows_update, name_key
+from kg.graph.totals import tracking
 from kg.lexicons import lookup_country
 from kg.resolve.affected import (
     HELD,
@@ -384,11 +385,14 @@ def _settle(store: Store, read: tuple[list[Node], Roles], acronyms: dict[str, st
     totals: Counter[tuple[str, str]] = Counter()  # what each node of each graph ends up with
     for n in each:
         totals[(n.graph, moves[n].iri if n in moves else n.iri)] += n.mentions
-    renames = [_rename(n, to, totals[(n.graph, to.iri)]) for n, to in moves.items()]
+    renames = [(n.graph, _rename(n, to, totals[(n.graph, to.iri)])) for n, to in moves.items()]
     # In batches: one update of every rename exceeds what Virtuoso 7 compiles ("Query too
     # large"). A pass cut between batches is owed still and run again whole by the next build.
     for start in range(0, len(renames), RENAMES_PER_UPDATE):
-        store.update(" ;\n".join(renames[start:start + RENAMES_PER_UPDATE]))
+        batch = renames[start:start + RENAMES_PER_UPDATE]
+        # the totals across articles follow the renamed graphs (kg.graph.totals)
+        with tracking(store, sorted({graph for graph, _ in batch})) as mark:
+            store.update(" ;\n".join(filter(None, [*(text for _, text in batch), mark])))
     return len(moves)
 
 
