@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pyoxigraph as ox
 import pytest
 
 import kg
+from kg.graph.namespaces import SCHEMA
 from kg.graph.store import Store
 from kg.queries import QueryError, query_options, query_pages
 
@@ -179,7 +181,7 @@ PAGED = [name for name, text in kg.named_queries().items() if "pages" in query_o
 
 
 def test_the_whole_table_queries_are_paged() -> None:
-    assert {"statements", "event-settings"} <= set(PAGED)
+    assert {"statements", "event-settings", "who-met-whom", "quotations"} <= set(PAGED)
 
 
 @pytest.mark.parametrize("name", PAGED)
@@ -193,6 +195,51 @@ def test_pages_together_are_the_whole_answer(corpus_store: Store, name: str) -> 
     # a page holds its own articles only: no document runs over into the next page
     docs = [{row["doc"] for row in page.rows} for page in pages]
     assert all(not (a & b) for a, b in pairwise(docs))
+
+
+DATE_PUBLISHED = f"{SCHEMA}datePublished"
+DATED = [name for name in PAGED
+         if query_options(kg.named_queries()[name])["pages"] != "articles"]
+
+
+@pytest.fixture(scope="module")
+def partly_dated_store(corpus_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """The corpus's article graphs copied with every third article (in id order) undated
+    and the others dated the first of their month, so that several share a day (their
+    order is then their ids')."""
+    index = corpus_store.article_index()
+    undated = {graph for _, graph in index[::3]}
+    graphs: dict[str, list[ox.Quad]] = {graph: [] for _, graph in index}
+    for quad in corpus_store.quads():
+        if quad.predicate.value == DATE_PUBLISHED:
+            if quad.graph_name.value in undated:
+                continue
+            first = ox.Literal(quad.object.value[:8] + "01", datatype=quad.object.datatype)
+            quad = ox.Quad(quad.subject, quad.predicate, first, quad.graph_name)
+        if quad.graph_name.value in graphs:
+            graphs[quad.graph_name.value].append(quad)
+    store = Store(tmp_path_factory.mktemp("dated") / "store")
+    store.ensure_ontology()
+    store.replace_articles([(doc_id, graphs[graph]) for doc_id, graph in index], new=True)
+    return store
+
+
+@pytest.mark.parametrize("name", DATED)
+def test_pages_by_date_are_the_whole_answer_with_undated_articles(
+        partly_dated_store: Store, name: str) -> None:
+    text = kg.named_queries()[name]
+    whole = kg.query(text.replace("#+ pages:", "# was paged:"), store=partly_dated_store)
+    pages = list(query_pages(partly_dated_store, text, articles=3))
+    assert [row for page in pages for row in page.rows] == whole.rows
+    undated = {row["doc"] for row in kg.query(
+        "SELECT ?doc WHERE { ?a dip:documentId ?doc FILTER NOT EXISTS "
+        "{ ?a schema:datePublished ?date } }", store=partly_dated_store).rows}
+    listed = [row["doc"] for row in whole.rows]
+    assert set(listed) & undated and set(listed) - undated  # rows of both kinds
+    # the undated articles come first, or last when the newest come first
+    if query_options(text)["pages"] == "articles newest first":
+        listed.reverse()
+    assert listed[0] in undated and listed[-1] not in undated
 
 
 def test_a_limit_asks_only_the_pages_it_needs(corpus_store: Store) -> None:

@@ -5,7 +5,8 @@ Every query gets the project prefixes (``dip:``, ``rel:``, ``prov:``, ``schema:`
 and sees the union of all article graphs as its default graph.
 
 A query can say how kg should run it in comment lines of the form ``#+ key: value``
-(the decorator convention of grlc). One key is known:
+(the decorator convention of grlc). One key is known, ``pages``, with one of the article
+orders of :data:`ARTICLE_ORDERS`:
 
 ``#+ pages: articles``
     Every row comes from one article graph ``?g`` and the ``ORDER BY`` starts with the
@@ -13,6 +14,12 @@ A query can say how kg should run it in comment lines of the form ``#+ key: valu
     time, in document-id order: the first rows come at once however large the store, and
     neither the store nor kg holds more than a page of the answer at a time. The pages
     together are the rows of the query asked whole.
+``#+ pages: articles by date``
+    The same, the ``ORDER BY`` starting with the article's ``schema:datePublished`` (the
+    undated first, as SPARQL orders an unbound value) and then its document id.
+``#+ pages: articles newest first``
+    The same, the ``ORDER BY`` starting with ``DESC`` of the article's date (the undated
+    last) and then its document id.
 
 A kind of store whose planner needs other shapes names its ``dialect`` (``"virtuoso"``:
 :class:`kg.graph.remote.RemoteStore` reads it from the server), and a named query may have
@@ -32,6 +39,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 
@@ -164,8 +172,9 @@ def query_options(text: str) -> dict[str, str]:
     {'pages': 'articles'}
     """
     options = dict(_DECORATOR.findall(text))
-    if options.get("pages", "articles") != "articles":
-        raise QueryError(f"#+ pages: {options['pages']!r} is not known (only 'articles')")
+    if options.get("pages", "articles") not in ARTICLE_ORDERS:
+        known = ", ".join(repr(order) for order in ARTICLE_ORDERS)
+        raise QueryError(f"#+ pages: {options['pages']!r} is not known (only {known})")
     return options
 
 
@@ -255,27 +264,65 @@ def query_pages(store: Store, sparql: str, *, limit: int | None = None,
 
 def _pages(store: Store, sparql: str, articles: int) -> Iterator[Result]:
     sparql = for_store(store, sparql)
-    if "pages" not in query_options(sparql):
+    order = query_options(sparql).get("pages")
+    if order is None:
         yield _answer(store, sparql)
         return
-    graphs = _article_graphs(store)
-    for start in range(0, max(len(graphs), 1), articles):
-        yield _answer(store, sparql, graphs[start:start + articles])
+    ids = _article_ids(store, ARTICLE_ORDERS[order])
+    for start in range(0, max(len(ids), 1), articles):
+        # each graph named from its id as the writer names it, a page at a time: naming all
+        # 18,000 articles of ten million quads took 20-30 ms
+        graphs = [iri.article_graph(doc_id) for doc_id in ids[start:start + articles]]
+        yield _answer(store, sparql, graphs)
 
 
-def _article_graphs(store: Store) -> list[str]:
-    """The graph of every article, in document-id order: the ids alone are read (only an
-    article has one) and each graph named from its id as the writer names it
-    (:func:`kg.graph.iri.article_graph`). Reading the graphs' IRIs too took twice as long:
-    each term read back costs a look-up of its text (0.22 s for the 20,878 articles of ten
-    million quads, 0.07 s for the ids alone).
+@dataclass(frozen=True)
+class ArticleOrder:
+    """An order of the articles that a paged query's rows follow: each article is listed by
+    a key (a SPARQL expression, read with the patterns of ``reads``) and then its document
+    id, ascending or, the key only, descending."""
+
+    key: str = '""'
+    reads: str = ""
+    descending: bool = False
+
+
+# kg writes an article's date as an xsd:date of the form YYYY-MM-DD (kg.ingest.base.parse_date),
+# whose text sorts as its value does; the undated get "", before any date
+_DATED = ArticleOrder(key='COALESCE(STR(?date), "")', reads="""
+  OPTIONAL { SELECT ?g ?date WHERE { GRAPH ?g { ?article schema:datePublished ?date } } }""")
+
+ARTICLE_ORDERS = {
+    "articles": ArticleOrder(),
+    "articles by date": _DATED,
+    "articles newest first": replace(_DATED, descending=True),
+}
+"""The article orders a query can be paged in (``#+ pages: ORDER``, see the module's text)."""
+
+
+def _article_ids(store: Store, order: ArticleOrder) -> list[str]:
+    """The document id of every article, in ``order``.
+
+    The store joins each article's key and id into one string (``ENCODE_FOR_URI`` leaves no
+    space or slash in either part), so kg reads one value, not a row per article: the
+    18,369 ids of ten million quads in 55 ms, not 75, and with their dates in 90, not 120.
+    Only an article has a document id: no look-up of each one's type.
 
     >>> import tempfile
-    >>> _article_graphs(Store(tempfile.mkdtemp()))
+    >>> _article_ids(Store(tempfile.mkdtemp()), ARTICLE_ORDERS["articles by date"])
     []
     """
-    rows = store.query("SELECT ?id WHERE { GRAPH ?g { ?article dip:documentId ?id } }")
-    return [iri.article_graph(doc_id) for doc_id in sorted(row["id"].value for row in rows)]
+    listing = f"""
+        SELECT (GROUP_CONCAT(CONCAT(ENCODE_FOR_URI({order.key}), "/", ENCODE_FOR_URI(?id));
+                             separator=" ") AS ?articles)
+        WHERE {{ {{ SELECT ?g ?id WHERE {{ GRAPH ?g {{ ?article dip:documentId ?id }} }} }}
+                {order.reads} }}"""
+    joined = next(iter(store.query(listing)))[0]
+    keyed = sorted(tuple(map(unquote, item.split("/"))) for item in joined.value.split(" ")
+                   ) if joined is not None and joined.value else []
+    if order.descending:  # by key descending, each key's ids still ascending (a stable sort)
+        keyed.sort(key=lambda key_id: key_id[0], reverse=True)
+    return [doc_id for _, doc_id in keyed]
 
 
 def write_csv(pages: Iterable[Result], out: IO[bytes]) -> None:
