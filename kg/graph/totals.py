@@ -46,7 +46,7 @@ TOTALS_GRAPH = BASE + "graph/totals"
 """The named graph of the totals: no article's, read by the aggregate named queries only."""
 TOTALS = BASE + "totals/"
 """Where the totals' rows and predicates live (``…/totals/entities/mentions``)."""
-LAYOUT = "1"
+LAYOUT = "2"
 """The version of the totals' layout: totals of another layout are computed again."""
 _GRAPH = ox.NamedNode(TOTALS_GRAPH)
 _LAYOUT = ox.NamedNode(TOTALS + "layout")
@@ -58,6 +58,7 @@ STALE_UPDATE = f"INSERT DATA {{ GRAPH {_GRAPH} {{ {_MARK} }} }}"
 difference is added (the mark is cleared in that same update)."""
 _BLOCK = 4000  # triples per DATA block: Virtuoso 7's parser fails on about 5,000
 _ROWS_READ = 400  # rows read back per query of the totals
+_GRAPHS_READ = 25  # article graphs whose contributions one query reads
 
 
 @dataclass(frozen=True)
@@ -93,16 +94,18 @@ GROUP BY ?g ?entity ?name"""),
     Tally("events", ("key",), ("events",), _SUM + """
 SELECT ?g ?key (SUM(?count) AS ?events)
 WHERE { GRAPH ?g { ?key sum:events ?count } } GROUP BY ?g ?key"""),
-    Tally("countryEvents", ("month", "actor", "recipient", "rel"), ("events",), _SUM + """
-SELECT ?g ?month ?actor ?recipient ?rel (SUM(?n) AS ?events)
+    # by the relation's label, as the query shows it: no join nor grouping left to the query
+    Tally("countryEvents", ("month", "actor", "recipient", "type"), ("events",), _SUM + """
+SELECT ?g ?month ?actor ?recipient ?type (SUM(?n) AS ?events)
 WHERE {
   { SELECT ?g ?key ?n WHERE { GRAPH ?g { ?key sum:countryEvents ?n } } }
   { SELECT ?g ?key ?month WHERE { GRAPH ?g { ?key sum:month ?month } } }
   { SELECT ?g ?key ?actor WHERE { GRAPH ?g { ?key sum:actor ?actor } } }
   { SELECT ?g ?key ?recipient WHERE { GRAPH ?g { ?key sum:recipient ?recipient } } }
   { SELECT ?g ?key ?rel WHERE { GRAPH ?g { ?key sum:relation ?rel } } }
+  ?rel skos:prefLabel ?type .
 }
-GROUP BY ?g ?month ?actor ?recipient ?rel"""),
+GROUP BY ?g ?month ?actor ?recipient ?type"""),
     Tally("posts", ("post", "title", "of", "holder"), ("articles",), _SUM + """
 SELECT ?g ?post ?title ?of ?holder (COUNT(DISTINCT ?g) AS ?articles)
 WHERE {
@@ -136,7 +139,7 @@ Key = tuple[Tally, tuple]  # a tally and the terms of its keys: one answer row
 
 
 def contributions(store: Store, graphs: Sequence[str] | None = None) -> dict[Key, tuple]:
-    """What ``graphs`` (every graph: None) add to each answer row, summed over them.
+    """What ``graphs`` (every article's: None) add to each answer row, summed over them.
 
     >>> import tempfile
     >>> from kg.graph.store import Store
@@ -144,16 +147,17 @@ def contributions(store: Store, graphs: Sequence[str] | None = None) -> dict[Key
     {}
     """
     sums: dict[Key, tuple] = {}
-    if graphs is not None and not graphs:
-        return sums
-    for tally in TALLIES:
-        for row in store.query(tally.query, graphs=graphs):
-            key = (tally, tuple(row[column] for column in tally.keys))
-            values = tuple(int(row[column].value) for column in tally.measures)
-            old = sums.get(key)
-            if old is not None:  # a graph's rows of one key (the whole store's: every graph)
-                values = tuple(a + b for a, b in zip(old, values, strict=True))
-            sums[key] = values
+    graphs = store.article_graphs() if graphs is None else graphs
+    # a few graphs a query, so that no answer reaches a server's row cap (Virtuoso's 10,000)
+    for start in range(0, len(graphs), _GRAPHS_READ):
+        for tally in TALLIES:
+            for row in store.query(tally.query, graphs=graphs[start:start + _GRAPHS_READ]):
+                key = (tally, tuple(row[column] for column in tally.keys))
+                values = tuple(int(row[column].value) for column in tally.measures)
+                old = sums.get(key)
+                if old is not None:  # the rows of one key in several graphs
+                    values = tuple(a + b for a, b in zip(old, values, strict=True))
+                sums[key] = values
     return sums
 
 
