@@ -74,6 +74,7 @@ import pyoxigraph as ox
 from kg.graph.namespaces import ONTOLOGY_GRAPH, PREFIXES
 from kg.graph.sparql import UPDATE_KEYWORDS, query_form
 from kg.graph.store import BUILD_GRAPH, GRAPHS, Answer, Store, StoreError
+from kg.graph.totals import TOTALS_GRAPH
 from kg.messages import first_line
 from kg.version import __version__
 
@@ -85,8 +86,10 @@ _PROLOGUE_TEXT = "".join(f"PREFIX {name}: <{ns}>\n" for name, ns in PREFIXES.ite
 # Leading lines that are blank, comments or Virtuoso pragmas (``define sql:…``, which Virtuoso
 # reads only before the prologue): kg's prefixes go after them.
 _PRAGMAS = re.compile(r"(?:[ \t]*(?:\#[^\n]*|define\b[^\n]*)?\n)*", re.IGNORECASE)
-# kg's graphs, as in Store.triples, but the build's bookkeeping, which quads() never reads
-_KG_GRAPHS = f'FILTER(STRSTARTS(STR(?g), "{GRAPHS}") && ?g != <{BUILD_GRAPH}>)'
+# kg's graphs, as in Store.triples, but the build's bookkeeping and the totals across
+# articles (kg.graph.totals: derived), which quads() never reads
+_KG_GRAPHS = (f'FILTER(STRSTARTS(STR(?g), "{GRAPHS}") && ?g != <{BUILD_GRAPH}> '
+              f'&& ?g != <{TOTALS_GRAPH}>)')
 # Graph IRIs asked per listing page: under Debian's default caps on answer rows
 # (ResultSetMaxRows) and on sorted rows (MaxSortedTopRows), both 10,000; a cut page halves.
 GRAPH_PAGE = 5000

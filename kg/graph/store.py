@@ -191,7 +191,8 @@ class Store:
         on a shared server (Virtuoso) also holds the server's system graphs.
         """
         return self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
-                          f'FILTER(STRSTARTS(STR(?g), "{GRAPHS}")) }}')
+                          f'FILTER(STRSTARTS(STR(?g), "{GRAPHS}") '
+                          f"&& ?g != <{totals.TOTALS_GRAPH}>) }}")  # derived: left out
 
     def dump(self, output: IO[bytes], fmt: ox.RdfFormat, *, graph: str | None = None) -> None:
         """Serialise the store (or one graph of it) with Oxigraph's writers."""
