@@ -169,7 +169,15 @@ def is_current(store: Store) -> bool:
 
 
 def ensure(store: Store) -> None:
-    """Compute the totals whole unless they are current (see the module's text)."""
+    """Compute the totals whole unless they are current (see the module's text).
+
+    >>> import tempfile
+    >>> from kg.graph.store import Store
+    >>> store = Store(tempfile.mkdtemp()); store.update(STALE_UPDATE); is_current(store)
+    False
+    >>> ensure(store); is_current(store)
+    True
+    """
     if not is_current(store):
         compute(store)
 
@@ -191,6 +199,18 @@ def tracking(store: Store, graphs: Sequence[str], *, new: bool = False) -> Itera
     whole afterwards) in its update; ``new`` says that the graphs were empty before.
 
     A body that raises leaves the totals stale, computed again by the next :func:`ensure`.
+
+    >>> import tempfile
+    >>> from kg.graph.store import Store
+    >>> store = Store(tempfile.mkdtemp()); store.ensure_ontology()
+    >>> graph = "https://w3id.org/kg-diplomacy/graph/article/a"
+    >>> from kg.graph.namespaces import DIP
+    >>> with tracking(store, [graph]) as mark:
+    ...     store.update(f"INSERT DATA {{ GRAPH <{graph}> {{ <https://e/x> "
+    ...                  f"<{DIP.mentionCount}> 2 }} }} ; {mark}")
+    >>> mentions = f"<{TOTALS_GRAPH}> {{ ?row <{TOTALS}entities/mentions> ?n }}"
+    >>> [r["n"].value for r in store.query(f"SELECT ?n WHERE {{ GRAPH {mentions} }}")]
+    ['2']
     """
     current = is_current(store)
     before = {} if new or not current else contributions(store, graphs)
@@ -203,10 +223,10 @@ def tracking(store: Store, graphs: Sequence[str], *, new: bool = False) -> Itera
     delta = {key: tuple(a - b for a, b in zip(after.get(key, nothing[key[0]]),
                                              before.get(key, nothing[key[0]]), strict=True))
              for key in after.keys() | before.keys()}
-    add(store, {key: values for key, values in delta.items() if any(values)})
+    _add(store, {key: values for key, values in delta.items() if any(values)})
 
 
-def add(store: Store, delta: dict[Key, tuple]) -> None:
+def _add(store: Store, delta: dict[Key, tuple]) -> None:
     """Add ``delta`` to the totals and clear the stale mark, in one update; a row whose
     measures fall to nothing goes. Totals that would fall below nothing were wrong: they
     are computed whole instead."""
