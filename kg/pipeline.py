@@ -57,11 +57,14 @@ from kg.tasks import (  # noqa: F401 (parse_documents, extract_article: tests/ex
 )
 from kg.version import __version__
 
-WRITE_BATCH = int(os.environ.get("KG_WRITE_BATCH", "128"))
-"""Articles written per store transaction and flush (env ``KG_WRITE_BATCH``): 128 rather
-than 32 halves the flushes, and the writer of a parallel build takes 150 articles per CPU
-second instead of 115 (``benchmarks/run.py --only parent``), for about 40 MB more held
-before each flush."""
+WRITE_BATCH = int(os.environ.get("KG_WRITE_BATCH", "256"))
+"""Articles written per store transaction and flush (env ``KG_WRITE_BATCH``). Part of what
+a batch costs the writing process is paid once per batch whatever its size (the bulk
+loader's index files and their compaction; the totals across articles read and rewritten,
+:mod:`kg.graph.totals`, rows that the batch's articles share): the writer of a ``--jobs 8``
+build takes 123 articles per CPU second in batches of 256, 101 in batches of 128
+(``benchmarks/run.py --only parent``, 1,180 articles), for about 90 MB more held while a
+batch is written (512: 142 per CPU second, 220 MB more)."""
 
 TASK_SIZE = 8
 """Articles per call of :func:`extract_articles`: small enough to keep two workers evenly
@@ -86,8 +89,8 @@ class BuildReport:
 def plan(documents: Iterator[Document], cpus: int
          ) -> tuple[Iterator[list[Document]], int]:
     """The tasks of an automatic build over ``documents`` and the worker processes to read
-    them (0: read them in this process), for ``cpus`` idle processors
-    (:func:`kg.workers.idle_cpus`).
+    them (0: read them in this process), for ``cpus`` processors to use
+    (:func:`kg.workers.automatic_workers`).
 
     A task is one article: the workers take the next as they finish one, so they end
     together whatever the articles' lengths (parsing one article at a time costs no more
@@ -244,7 +247,7 @@ class Builder:
     def _outcomes(self, documents: Iterator[Document]) -> Iterator[list[Prepared | Failure]]:
         """Each task's outcomes, in input order, from wherever the build parses."""
         if self.jobs is None and self.cluster is None:
-            tasks, jobs = plan(documents, workers.idle_cpus())
+            tasks, jobs = plan(documents, workers.automatic_workers())
         else:
             tasks = _tasks(documents)
             first = list(islice(tasks, 2))
@@ -299,7 +302,7 @@ def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_ST
     >>> report.written, report.errors
     (['a'], [])
     """
-    if cluster is None and jobs != 1 and workers.idle_cpus() > 0:
+    if cluster is None and jobs != 1 and workers.automatic_workers() > 0:
         workers.start(model)  # the model loads there while the store opens here
     target = store if isinstance(store, Store) else Store(store)
     own = web is None  # nothing is fetched or written for it unless a URL is read
