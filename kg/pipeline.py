@@ -12,8 +12,8 @@ writer here, which only writes. Each batch of articles replaces their graphs who
 the same way whichever task, process or batch of paragraphs it is parsed in, so the
 statements do not depend on ``jobs`` or ``cluster``.
 
-``jobs=None`` chooses for the batch (:func:`plan`): as many workers as idle processors,
-each taking the next article as it finishes one, forked from a fork server that loads the model
+``jobs=None`` chooses for the batch (:func:`plan`): a worker on every processor unless
+other work keeps the machine busy (:func:`kg.workers.automatic_workers`), each taking the next article as it finishes one, forked from a fork server that loads the model
 while this process opens the store and reads the input (:func:`kg.workers.start`), so that
 even one article costs little more than the model's load and its parse.
 
@@ -94,9 +94,9 @@ def plan(documents: Iterator[Document], cpus: int
 
     A task is one article: the workers take the next as they finish one, so they end
     together whatever the articles' lengths (parsing one article at a time costs no more
-    than eight). As many workers as idle processors, or as articles when fewer: one idle
-    processor still parses while this process opens the store and reads the input; with
-    none, workers would only add their start-up.
+    than eight). As many workers as processors to use, or as articles when fewer: even one
+    parses while this process opens the store and reads the input; with none, workers
+    would only add their start-up.
 
     >>> def tasks(count, cpus):
     ...     cut, jobs = plan(iter(range(count)), cpus)
