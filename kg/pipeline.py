@@ -37,6 +37,7 @@ from pathlib import Path
 
 from kg import nlp as nlp_module
 from kg import workers
+from kg.graph import totals
 from kg.graph.rdf import GRAPH_LAYOUT, Run
 from kg.graph.store import DEFAULT_STORE, Store
 from kg.ingest import ReadError, Skipped, read
@@ -196,6 +197,7 @@ class Builder:
         """
         report = BuildReport()
         self.store.ensure_ontology()
+        totals.defer(self.store)  # the totals across articles follow once, at the end
         known = {} if force else self.store.fingerprints()
         # Articles the store did not hold owe an entity pass over themselves alone; with
         # ``force`` the store's articles are not read, so every batch owes a whole pass.
@@ -241,6 +243,7 @@ class Builder:
                 self._write(batch, report, on_write)
                 batch = []
         self._write(batch, report, on_write)
+        totals.settle(self.store)
         self.store.flush()
         return report
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -244,18 +244,79 @@ def tracking(store: Store, graphs: Sequence[str], *, new: bool = False) -> Itera
     >>> [r["n"].value for r in store.query(f"SELECT ?n WHERE {{ GRAPH {mentions} }}")]
     ['2']
     """
-    current = is_current(store)
+    run: _Run | None = getattr(store, _RUN, None)
+    # inside a run that has written, the stale mark is the run's own
+    current = (run is not None and bool(run.graphs)) or is_current(store)
+    if run is not None and current:  # inside defer(): the difference waits for settle()
+        if not new:  # a graph already written in the run was read before its first write
+            _merge(run.before, contributions(store, [g for g in graphs if g not in run.graphs]))
+        run.graphs.update(graphs)
+        yield STALE_UPDATE
+        return
     before = {} if new or not current else contributions(store, graphs)
     yield STALE_UPDATE if current else ""
     if not current:
         compute(store)
+        if run is not None:  # computed whole: what the run held is in the totals
+            setattr(store, _RUN, _Run())
         return
-    after = contributions(store, graphs)
+    _add(store, _difference(contributions(store, graphs), before))
+
+
+@dataclass
+class _Run:
+    """The writes of a run (see :func:`defer`): the graphs written, and what they held
+    before the run's first write of each."""
+
+    graphs: set[str] = field(default_factory=set)
+    before: dict[Key, tuple] = field(default_factory=dict)
+
+
+_RUN = "_totals_run"  # the store object's attribute that holds a deferred run
+
+
+def defer(store: Store) -> None:
+    """Keep the differences of the tracked writes that follow until :func:`settle`, and add
+    them then at once: a build's batches share most of their rows (the same entities,
+    months and relations), which each batch would otherwise read and rewrite. The writes
+    still mark the totals stale, so a run cut off leaves them to be computed whole; a run
+    begun where another was never settled computes them whole first.
+
+    >>> import tempfile
+    >>> from kg.graph.store import Store
+    >>> store = Store(tempfile.mkdtemp()); store.ensure_ontology(); defer(store)
+    >>> store.replace_articles([("a", [])]); is_current(store)
+    False
+    >>> settle(store); is_current(store)
+    True
+    """
+    if getattr(store, _RUN, None) is not None:
+        compute(store)
+    setattr(store, _RUN, _Run())
+
+
+def settle(store: Store) -> None:
+    """Add the differences kept since :func:`defer` (see there)."""
+    run: _Run | None = getattr(store, _RUN, None)
+    setattr(store, _RUN, None)
+    if run is not None and run.graphs:
+        _add(store, _difference(contributions(store, sorted(run.graphs)), run.before))
+
+
+def _merge(sums: dict[Key, tuple], more: dict[Key, tuple]) -> None:
+    for key, values in more.items():
+        old = sums.get(key)
+        sums[key] = values if old is None else tuple(
+            a + b for a, b in zip(old, values, strict=True))
+
+
+def _difference(after: dict[Key, tuple], before: dict[Key, tuple]) -> dict[Key, tuple]:
+    """``after`` less ``before``, the rows that change only."""
     nothing = {tally: (0,) * len(tally.measures) for tally in TALLIES}
     delta = {key: tuple(a - b for a, b in zip(after.get(key, nothing[key[0]]),
                                              before.get(key, nothing[key[0]]), strict=True))
              for key in after.keys() | before.keys()}
-    _add(store, {key: values for key, values in delta.items() if any(values)})
+    return {key: values for key, values in delta.items() if any(values)}
 
 
 def _add(store: Store, delta: dict[Key, tuple]) -> None:
