@@ -57,7 +57,6 @@ STALE_UPDATE = f"INSERT DATA {{ GRAPH {_GRAPH} {{ {_MARK} }} }}"
 """Put in the update that changes article graphs: the totals are stale until the
 difference is added (the mark is cleared in that same update)."""
 _BLOCK = 4000  # triples per DATA block: Virtuoso 7's parser fails on about 5,000
-_REQUEST = 4_000_000  # characters of update text per request (Virtuoso refuses 10 MB)
 _ROWS_READ = 400  # rows read back per query of the totals
 _GRAPHS_READ = 25  # article graphs whose contributions one query reads
 
@@ -222,7 +221,9 @@ def compute(store: Store) -> None:
     rows = [triple for key, values in contributions(store).items()
             for triple in _row_triples(key, values)]
     rows.append((_GRAPH, _LAYOUT, ox.Literal(LAYOUT)))
-    _send(store, [f"DROP SILENT GRAPH {_GRAPH}", *_data("INSERT", rows)])
+    # in requests a server takes (Store.update_parts): what marks the totals whole comes
+    # last, so a sequence cut off between two leaves them to be computed again
+    store.update_parts([f"DROP SILENT GRAPH {_GRAPH}", *_data("INSERT", rows)])
 
 
 @contextmanager
@@ -344,8 +345,9 @@ def _add(store: Store, delta: dict[Key, tuple]) -> None:
                 if before != after:
                     deleted.append((node, tally.predicate(column), _count(before)))
                     inserted.append((node, tally.predicate(column), _count(after)))
-    _send(store, [*_data("DELETE", deleted), *_data("INSERT", inserted),
-                  f"DELETE DATA {{ GRAPH {_GRAPH} {{ {_MARK} }} }}"])
+    # the stale mark cleared last: see compute
+    store.update_parts([*_data("DELETE", deleted), *_data("INSERT", inserted),
+                        f"DELETE DATA {{ GRAPH {_GRAPH} {{ {_MARK} }} }}"])
 
 
 def _read_rows(store: Store, nodes: list[ox.NamedNode]) -> dict[ox.NamedNode, tuple]:
@@ -374,23 +376,6 @@ def _row_triples(key: Key, values: tuple) -> list[tuple]:
     measures = zip(tally.measures, values, strict=True)
     return ([(node, tally.predicate(column), term) for column, term in keys]
             + [(node, tally.predicate(column), _count(n)) for column, n in measures])
-
-
-def _send(store: Store, operations: list[str]) -> None:
-    """The operations in as few updates as keep each under :data:`_REQUEST` characters
-    (Virtuoso 7 refuses a request over 10 MB). Whatever marks the totals whole (the layout,
-    the stale mark cleared) comes last, so an update cut off between two leaves them to be
-    computed again."""
-    batch: list[str] = []
-    size = 0
-    for operation in operations:
-        if batch and size + len(operation) > _REQUEST:
-            store.update(" ;\n".join(batch))
-            batch, size = [], 0
-        batch.append(operation)
-        size += len(operation)
-    if batch:
-        store.update(" ;\n".join(batch))
 
 
 def _data(verb: str, triples: Iterable[tuple]) -> list[str]:
