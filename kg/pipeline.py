@@ -13,9 +13,10 @@ the same way whichever task, process or batch of paragraphs it is parsed in, so 
 statements do not depend on ``jobs`` or ``cluster``.
 
 ``jobs=None`` chooses for the batch (:func:`plan`): a worker on every processor unless
-other work keeps the machine busy (:func:`kg.workers.automatic_workers`), each taking the next article as it finishes one, forked from a fork server that loads the model
-while this process opens the store and reads the input (:func:`kg.workers.start`), so that
-even one article costs little more than the model's load and its parse.
+other work keeps the machine busy (:func:`kg.workers.automatic_workers`), each taking the
+next article as it finishes one, forked from a fork server that loads the model while this
+process opens the store and reads the input (:func:`kg.workers.start`), so that even one
+article costs little more than the model's load and its parse.
 
 Whatever one article raises while it is fingerprinted, parsed, read or turned into RDF
 costs that article only: one error line names it, and the rest are built. The entity pass

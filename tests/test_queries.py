@@ -10,7 +10,7 @@ import pytest
 import kg
 from kg.graph.namespaces import SCHEMA
 from kg.graph.store import Store
-from kg.queries import QueryError, query_options, query_pages
+from kg.queries import ARTICLE_ORDERS, QueryError, query_options, query_pages
 
 
 def rows(name: str, store: Store) -> list[dict]:
@@ -177,11 +177,15 @@ def test_tables_are_not_empty(seed_store: Store, name: str) -> None:
     assert rows(name, seed_store)
 
 
-PAGED = [name for name, text in kg.named_queries().items() if "pages" in query_options(text)]
+PAGED = [name for name, text in kg.named_queries().items()
+         if query_options(text).get("pages") in ARTICLE_ORDERS]
+KEYED = [name for name, text in kg.named_queries().items()
+         if query_options(text).get("pages", "").startswith("each ")]
 
 
 def test_the_whole_table_queries_are_paged() -> None:
     assert {"statements", "event-settings", "who-met-whom", "quotations"} <= set(PAGED)
+    assert {"country-relations", "posts"} <= set(KEYED)
 
 
 @pytest.mark.parametrize("name", PAGED)
@@ -197,6 +201,27 @@ def test_pages_together_are_the_whole_answer(corpus_store: Store, name: str) -> 
     # a page holds its own articles only: no document runs over into the next page
     docs = [{row["doc"] for row in page.rows} for page in pages]
     assert all(not (a & b) for a, b in pairwise(docs))
+
+
+@pytest.mark.parametrize("name", KEYED)
+def test_pages_by_key_are_the_whole_answer(corpus_store: Store, name: str) -> None:
+    """Each page is one value of the key, given before the query runs; the first alone and
+    then the rest whole, or every key its own page."""
+    text = kg.named_queries()[name]
+    key = query_options(text)["pages"].removeprefix("each ?")
+    whole = kg.query(text.replace("#+ pages:", "# was paged:"), store=corpus_store).rows
+    first, rest = query_pages(corpus_store, text)
+    assert first.rows + rest.rows == whole
+    assert {row[key] for row in first.rows} == {whole[0][key]}
+    every = list(query_pages(corpus_store, text.replace("#+ rest:", "# was: ")))
+    assert [row for page in every for row in page.rows] == whole
+    assert [{row[key] for row in page.rows} for page in every] == [
+        {value} for value in dict.fromkeys(row[key] for row in whole)]
+
+
+def test_a_page_by_key_needs_the_query_of_its_keys() -> None:
+    with pytest.raises(QueryError, match="keys"):
+        query_options("#+ pages: each ?month\nSELECT * {}")
 
 
 DATE_PUBLISHED = f"{SCHEMA}datePublished"

@@ -153,7 +153,9 @@ def test_variants_answer_as_the_shared_shapes(remote: Store) -> None:
     variants = [name for name, text in texts.items() if for_store(remote, text) != text]
     assert bool(variants) == (remote.dialect is not None)
     for name in variants:
-        shared = texts[name] + "\n# asked as shared"  # not a named query's text: no variant
+        # not a named query's text: no variant; asked whole where kg would give a key its
+        # value, as Virtuoso's sort of long strings need not list the keys in the rows' order
+        shared = texts[name].replace("#+ pages: each", "# pages: each") + "\n# asked as shared"
         ours, theirs = kg.query(name, store=remote), kg.query(shared, store=remote)
         assert ours.columns == theirs.columns, name
         assert ours.rows, f"{name} found nothing: the comparison proves little"

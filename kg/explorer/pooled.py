@@ -5,12 +5,13 @@ snapshots after a build, and the server process never opens the store itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kg.graph.namespaces import ONTOLOGY_GRAPH
+from kg.graph.sparql import with_values
 from kg.graph.store import Answer, Store, StoreError
 
 if TYPE_CHECKING:
@@ -51,8 +52,10 @@ class PooledStore(Store):
         """A number that grows when the store changed (a build wrote to it)."""
         return self.pool.generation()
 
-    def query(self, sparql: str, *, graphs: Sequence[str] | None = None) -> Answer:
-        job = {"query": sparql, "results": "JSON", "graph": "N_TRIPLES", "wanted": _JSON,
+    def query(self, sparql: str, *, graphs: Sequence[str] | None = None,
+              bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> Answer:
+        text = with_values(sparql, bindings) if bindings else sparql
+        job = {"query": text, "results": "JSON", "graph": "N_TRIPLES", "wanted": _JSON,
                "max_rows": 0, "default_graphs": [], "named_graphs": []}
         if graphs is not None:
             job["named_graphs"] = list(graphs)

@@ -62,7 +62,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -72,7 +72,7 @@ import httpx
 import pyoxigraph as ox
 
 from kg.graph.namespaces import ONTOLOGY_GRAPH, PREFIXES
-from kg.graph.sparql import UPDATE_KEYWORDS, query_form
+from kg.graph.sparql import UPDATE_KEYWORDS, query_form, with_values
 from kg.graph.store import BUILD_GRAPH, GRAPHS, Answer, Store, StoreError
 from kg.graph.totals import TOTALS_GRAPH
 from kg.messages import first_line
@@ -215,11 +215,14 @@ class RemoteStore(Store):
 
     # -- reading ---------------------------------------------------------------------------
 
-    def query(self, sparql: str, *, graphs: Sequence[str] | None = None) -> Answer:
+    def query(self, sparql: str, *, graphs: Sequence[str] | None = None,
+              bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> Answer:
         form = query_form(sparql[_PRAGMAS.match(sparql).end():])
         if form in UPDATE_KEYWORDS:
             raise SyntaxError("an update is not a query")
         graph_form = form in ("CONSTRUCT", "DESCRIBE")
+        if bindings:
+            sparql = with_values(sparql, bindings)
         fields: dict[str, str | list[str]] = {"query": with_prologue(sparql)}
         if graphs is not None:  # the SPARQL protocol's dataset: these graphs and the ontology
             fields["named-graph-uri"] = list(graphs)

@@ -33,7 +33,7 @@ its own store and fetches nothing from other hosts
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 UPDATE_KEYWORDS = frozenset(
@@ -121,3 +121,17 @@ def _node_names(tree: Any) -> Iterator[str]:
             stack.extend(dict.values(node))
         elif isinstance(node, (ParseResults, list, tuple)):
             stack.extend(node)
+
+
+def with_values(sparql: str, bindings: Mapping[str, object]) -> str:
+    """The query given one value for each variable of ``bindings``, by a ``VALUES`` clause
+    after it (SPARQL 1.1's trailing values): for a store that takes text alone. A value is
+    a term whose ``str`` is its N-Triples form (pyoxigraph's terms), which escapes it.
+
+    >>> print(with_values("SELECT ?m WHERE { ?r ?p ?m }", {"m": '"2019-05"'}))
+    SELECT ?m WHERE { ?r ?p ?m }
+    VALUES (?m) { ("2019-05") }
+    """
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(str(value) for value in bindings.values())
+    return f"{sparql}\nVALUES ({names}) {{ ({values}) }}"

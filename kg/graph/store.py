@@ -29,7 +29,7 @@ store records their ids instead, and the pass then reads only the names they mee
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -123,15 +123,17 @@ class Store:
 
     # -- what each kind provides ------------------------------------------------------------
 
-    def query(self, sparql: str, *, graphs: Sequence[str] | None = None) -> Answer:
+    def query(self, sparql: str, *, graphs: Sequence[str] | None = None,
+              bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> Answer:
         """Run a SPARQL query over the union of all graphs, with the project prefixes.
 
         ``graphs`` narrows the query to some articles: their graphs are its named graphs,
         and with the ontology its default graph (a page of a per-article query, see
-        :func:`kg.queries.query_pages`). Raises ``SyntaxError`` for a query the store cannot
-        parse. The text is run as it is: check a text from elsewhere with
-        :func:`kg.graph.sparql.check_query` first (``SERVICE`` would make the store fetch from
-        other hosts).
+        :func:`kg.queries.query_pages`). ``bindings`` gives variables (by name) one value
+        each before the query runs (a page of a query paged by a key). Raises
+        ``SyntaxError`` for a query the store cannot parse. The text is run as it is: check a
+        text from elsewhere with :func:`kg.graph.sparql.check_query` first (``SERVICE`` would
+        make the store fetch from other hosts).
         """
         raise NotImplementedError
 
@@ -338,12 +340,17 @@ class EmbeddedStore(Store):
         if not read_only and self.query("ASK { GRAPH ?g { ?s ?p ?o } }"):
             totals.ensure(self)  # one ASK; computed whole for a store an older kg wrote
 
-    def query(self, sparql: str, *, graphs: Sequence[str] | None = None) -> Answer:
+    def query(self, sparql: str, *, graphs: Sequence[str] | None = None,
+              bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None) -> Answer:
+        # bound before the plan is made, so that the values narrow the index look-ups
+        fixed = {ox.Variable(name): value for name, value in (bindings or {}).items()}
         if graphs is None:
-            return self._db.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            return self._db.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                  substitutions=fixed)
         named = [ox.NamedNode(graph) for graph in graphs]
         return self._db.query(sparql, prefixes=PREFIXES, named_graphs=named,
-                              default_graph=[*named, ox.NamedNode(ONTOLOGY_GRAPH)])
+                              default_graph=[*named, ox.NamedNode(ONTOLOGY_GRAPH)],
+                              substitutions=fixed)
 
     def quads(self) -> Iterator[ox.Quad]:
         # the totals across articles are derived, not kg's data: no export shows them

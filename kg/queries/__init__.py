@@ -5,8 +5,8 @@ Every query gets the project prefixes (``dip:``, ``rel:``, ``prov:``, ``schema:`
 and sees the union of all article graphs as its default graph.
 
 A query can say how kg should run it in comment lines of the form ``#+ key: value``
-(the decorator convention of grlc). Two keys are known: ``pages``, with one of the article
-orders of :data:`ARTICLE_ORDERS`, and ``rest``.
+(the decorator convention of grlc). Three keys are known: ``pages``, with one of the
+article orders of :data:`ARTICLE_ORDERS` or ``each ?VAR``, ``keys`` and ``rest``.
 
 ``#+ pages: articles``
     Every row comes from one article graph ``?g`` and the ``ORDER BY`` starts with the
@@ -20,6 +20,13 @@ orders of :data:`ARTICLE_ORDERS`, and ``rest``.
 ``#+ pages: articles newest first``
     The same, the ``ORDER BY`` starting with ``DESC`` of the article's date (the undated
     last) and then its document id.
+``#+ pages: each ?month`` with ``#+ keys: SELECT DISTINCT ?month WHERE {…} ORDER BY ?month``
+    A page for each value of ``?month``, in the order the ``keys`` query (one line, under
+    the query's own prefixes) lists them; the ``ORDER BY`` starts with ``?month``, which
+    every row binds. kg gives the variable its value before the query runs
+    (:meth:`kg.graph.store.Store.query`'s ``bindings``): a list of totals kept across
+    articles (``country-relations``: 18,000 rows on ten million quads, 0.2 s to sort
+    whole) has its first month's rows in a twentieth of that.
 ``#+ rest: whole``
     With ``pages``: the first page as above, then every other row from one ask of the whole
     query, its first rows (the first page's) left out. For a list whose whole answer is
@@ -178,9 +185,12 @@ def query_options(text: str) -> dict[str, str]:
     {'pages': 'articles'}
     """
     options = dict(_DECORATOR.findall(text))
-    if options.get("pages", "articles") not in ARTICLE_ORDERS:
-        known = ", ".join(repr(order) for order in ARTICLE_ORDERS)
+    pages = options.get("pages", "articles")
+    if pages not in ARTICLE_ORDERS and not _EACH.fullmatch(pages):
+        known = ", ".join(repr(order) for order in [*ARTICLE_ORDERS, "each ?VAR"])
         raise QueryError(f"#+ pages: {options['pages']!r} is not known (only {known})")
+    if _EACH.fullmatch(pages) and "keys" not in options:
+        raise QueryError(f"#+ pages: {pages} needs '#+ keys:', the query listing the values")
     if options.get("rest", "whole") != "whole":
         raise QueryError(f"#+ rest: {options['rest']!r} is not known (only 'whole')")
     return options
@@ -277,6 +287,10 @@ def _pages(store: Store, sparql: str, articles: int) -> Iterator[Result]:
     if "pages" not in options:
         yield _answer(store, sparql)
         return
+    each = _EACH.fullmatch(options["pages"])
+    if each:
+        yield from _key_pages(store, sparql, each.group(1), options)
+        return
     ids = _article_ids(store, ARTICLE_ORDERS[options["pages"]])
     for start in range(0, max(len(ids), 1), articles):
         # each graph named from its id as the writer names it, a page at a time: naming all
@@ -290,6 +304,27 @@ def _pages(store: Store, sparql: str, articles: int) -> Iterator[Result]:
             whole = _answer(store, sparql)
             yield replace(whole, rows=whole.rows[len(page.rows):])
             return
+
+
+def _key_pages(store: Store, sparql: str, variable: str, options: dict[str, str]
+               ) -> Iterator[Result]:
+    """A page for each value the ``keys`` query lists, the first alone with ``rest``."""
+    prologue = "".join(line + "\n" for line in sparql.splitlines()
+                       if line.lstrip().upper().startswith("PREFIX "))
+    keys = [row[variable] for row in _raw(store, prologue + options["keys"])]
+    if not keys:
+        yield _answer(store, sparql)  # the first page, empty
+    for key in keys:
+        page = _answer(store, sparql, bindings={variable: key})
+        yield page
+        if "rest" in options and len(keys) > 1:
+            # the first key's rows come first in the whole answer (its order starts with it)
+            whole = _answer(store, sparql)
+            yield replace(whole, rows=whole.rows[len(page.rows):])
+            return
+
+
+_EACH = re.compile(r"each \?(\w+)")
 
 
 @dataclass(frozen=True)
@@ -387,11 +422,16 @@ def write_json(pages: Iterable[Result], out: IO[bytes]) -> None:
     out.write(b"[]" if opening == "[\n " else b"\n]")
 
 
-def _answer(store: Store, sparql: str, graphs: list[str] | None = None) -> Result:
+def _raw(store: Store, sparql: str, **narrowing: object) -> ox.QuerySolutions:
     try:
-        answer = store.query(sparql, graphs=graphs)
+        return store.query(sparql, **narrowing)
     except SyntaxError as error:
         raise QueryError(first_line(error)) from None
+
+
+def _answer(store: Store, sparql: str, graphs: list[str] | None = None,
+            bindings: dict[str, object] | None = None) -> Result:
+    answer = _raw(store, sparql, graphs=graphs, bindings=bindings)
     if isinstance(answer, ox.QueryBoolean):
         return Result([], [], boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
