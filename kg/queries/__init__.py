@@ -262,10 +262,10 @@ def run_query(store: Store, sparql: str, *, limit: int | None = None,
 def query_pages(store: Store, sparql: str, *, limit: int | None = None,
                 articles: int = PAGE_ARTICLES) -> Iterator[Result]:
     """The answer of a query page by page: ``articles`` articles a page for a query that
-    says ``#+ pages: …`` (after the first, one page of the rest if it says ``#+ rest:
-    whole``; see the module's text), one page for any other; with
-    ``limit``, no more rows than that in all. There is always a first page, empty if
-    nothing matches.
+    says ``#+ pages:`` with an article order, a key's rows a page for one that says
+    ``#+ pages: each ?VAR`` (after the first, one page of the rest if it says ``#+ rest:
+    whole``; see the module's text), one page for any other; with ``limit``, no more rows
+    than that in all. There is always a first page, empty if nothing matches.
 
     >>> import tempfile
     >>> [page.rows for page in query_pages(Store(tempfile.mkdtemp()), "SELECT (1 AS ?one) {}")]
