@@ -78,6 +78,7 @@ def _load(name: str) -> Language:
         raise ModelError(f"cannot load the spaCy model {name!r}: {error}") from None
     sentences.install(nlp)
     lemmas.install(nlp)
+    lemmas.index_as_sets(nlp)
     return nlp
 
 

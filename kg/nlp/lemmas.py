@@ -8,6 +8,9 @@ the model's lemma is no verb the lexicons know and the other one is.
 >>> from kg.nlp import load
 >>> [t.lemma_ for t in load()("Activists staged rallies.") if t.pos_ == "VERB"]
 ['stage']
+
+The lemmatiser's word lists are also held as sets (:func:`index_as_sets`), which gives the
+same lemmas faster.
 """
 
 from __future__ import annotations
@@ -28,6 +31,25 @@ def install(nlp: Language) -> None:
         nlp.add_pipe(NAME, after="lemmatizer")
     else:
         nlp.add_pipe(NAME, last=True)
+
+
+def index_as_sets(nlp: Language) -> None:
+    """Hold the rule lemmatiser's word lists as sets, with the lemmas unchanged.
+
+    spaCy's rule lemmatiser asks its word list of a part of speech whether a candidate
+    lemma is a word, for every rule whose suffix matches and every word it has not seen;
+    the English lists come as lists (57,528 nouns), read through on each question. Reading
+    its first ten articles, a process spent 0.22 s there, a fifth of the parse (bare spaCy
+    pays it too); a set answers at once, for 4 ms of conversion at load.
+    """
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
 
 
 def alternatives(word: str) -> list[str]:
