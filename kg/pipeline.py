@@ -133,8 +133,9 @@ def _read_in_workers(tasks: Iterator[list[Document]], salt: str, model: str | No
     """
     # No initializer loads the model: the fork server has (kg.workers.start), or the first
     # task of each worker does (extract_articles); a worker that reads no articles (a
-    # benchmark's) never pays for it.
-    pool = ProcessPoolExecutor(jobs, mp_context=workers.context())
+    # benchmark's) never pays for it. Each worker ends with this process, however it ends.
+    pool = ProcessPoolExecutor(jobs, mp_context=workers.context(), initializer=workers.follow,
+                               initargs=(os.getpid(),))
     pending: deque[Future[list[Prepared | Failure]]] = deque()
     try:
         for task in tasks:
@@ -244,8 +245,7 @@ class Builder:
                 self._write(batch, report, on_write)
                 batch = []
         self._write(batch, report, on_write)
-        totals.settle(self.store)
-        self.store.flush()
+        totals.settle(self.store)  # flushed with the entity pass that follows (build)
         return report
 
     def _outcomes(self, documents: Iterator[Document]) -> Iterator[list[Prepared | Failure]]:
@@ -324,5 +324,5 @@ def build(paths: Iterable[str | Path], *, store: str | Path | Store = DEFAULT_ST
     if target.entity_pass_pending():
         unify_entities(target, target.owed_articles())
         target.entity_pass_done()
-        target.flush()
+    target.flush()  # the totals settled and the entity pass, on disk in one flush
     return report

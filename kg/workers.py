@@ -18,6 +18,9 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.forkserver
 import os
+import select
+import threading
+import time
 from multiprocessing.context import BaseContext
 
 PRELOAD_MODEL = "KG_FORKSERVER_MODEL"
@@ -53,6 +56,40 @@ def start(model: str | None = None) -> None:
             del os.environ[PRELOAD_MODEL]
         else:
             os.environ[PRELOAD_MODEL] = before
+
+
+def follow(build: int) -> None:
+    """End this worker process as soon as the process ``build`` (the build it works for)
+    has ended: a build killed outright cannot tell its workers, which would wait for work
+    forever, each holding a model, and keep their fork server alive (the server ends once
+    its last client has). A pool's initializer (:func:`kg.pipeline._read_in_workers`).
+
+    >>> follow(os.getpid())  # watched from a thread that ends this process with the build
+    """
+    threading.Thread(target=_end_with, args=(build,), daemon=True, name="kg-follow").start()
+
+
+def _end_with(build: int) -> None:
+    try:
+        ended = os.pidfd_open(build)  # Linux 5.3 and later: readable once it has ended
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):  # no process descriptors here: look every second
+        while _alive(build):
+            time.sleep(1.0)
+    else:
+        select.select([ended], [], [])
+    os._exit(1)  # nothing to finish: the build that would take the results is gone
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: not the build, whose pid was reused
+        return False
+    return True
 
 
 def available_cpus() -> int:

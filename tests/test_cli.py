@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psutil
 import pytest
 from conftest import SEED_ID, SEEDS
 
@@ -254,7 +255,8 @@ def test_bad_date_option(tmp_path: Path) -> None:
 
 
 def test_killed_build_keeps_whole_articles(tmp_path: Path, wikinews_sample: Path) -> None:
-    """SIGKILL mid-build: every article in the store is complete, and a rerun finishes."""
+    """SIGKILL mid-build: every article in the store is complete, a rerun finishes, and the
+    build's worker processes and their fork server end with it."""
     reference = tmp_path / "reference"
     run("build", wikinews_sample, "-s", reference)
     per_article = """SELECT ?id (COUNT(?st) AS ?n) WHERE {
@@ -264,7 +266,8 @@ def test_killed_build_keeps_whole_articles(tmp_path: Path, wikinews_sample: Path
 
     store = tmp_path / "killed"
     env = {**os.environ, "KG_WRITE_BATCH": "4"}
-    process = subprocess.Popen([*KG, "build", str(wikinews_sample), "-s", str(store), "-v"],
+    process = subprocess.Popen([*KG, "build", str(wikinews_sample), "-s", str(store), "-v",
+                                "--jobs", "2"],
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True)
     writes = 0
@@ -272,9 +275,14 @@ def test_killed_build_keeps_whole_articles(tmp_path: Path, wikinews_sample: Path
         writes += line.startswith("written:")
         if writes == 2:
             break
+    helpers = psutil.Process(process.pid).children(recursive=True)
     process.send_signal(signal.SIGKILL)
     process.wait()
     process.stderr.close()
+    # the fork server and its two workers (and multiprocessing's resource tracker)
+    assert len(helpers) >= 3
+    _, alive = psutil.wait_procs(helpers, timeout=30)
+    assert alive == []
 
     partial = {r["id"]: r["n"] for r in json.loads(
         run("query", per_article, "-s", store, "-f", "json").stdout)}
