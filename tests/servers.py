@@ -27,6 +27,24 @@ VIRTUOSO = shutil.which("virtuoso-t")
 ISQL = shutil.which("isql-vt")
 
 
+def start_interruptible(command: list[str], **popen: object) -> subprocess.Popen:
+    """``subprocess.Popen(command, **popen)`` with SIGINT at its default in the new process,
+    so that it stops on SIGINT as when Ctrl-C is pressed at a terminal.
+
+    A shell starts a background job with SIGINT ignored, and the job's children inherit
+    that (the test suite run as ``bash .ci/run &``): ``kg serve`` would never stop. A
+    handler is not inherited, so while one is set here the child starts with the default.
+    """
+    ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(command, **popen)  # type: ignore[call-overload]
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class ServerMissing(RuntimeError):
     """The server's program is not installed; the message says how to install it."""
 

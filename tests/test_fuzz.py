@@ -35,6 +35,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from servers import start_interruptible
 from typer.testing import CliRunner
 
 from kg.cli import app, escape_controls
@@ -197,7 +198,7 @@ class Served:
 @pytest.fixture(scope="module")
 def served(seed_store: Store) -> Iterator[Served]:
     """``kg serve`` on the seed store, as a user starts it, logging every request."""
-    process = subprocess.Popen(
+    process = start_interruptible(
         [*KG, "serve", "-s", str(seed_store.path), "--port", "0", "--timeout", "3",
          "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "NO_COLOR": "1"})

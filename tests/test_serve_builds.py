@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS, WIKINEWS
+from servers import start_interruptible
 
 import kg
 from kg.endpoint import SparqlServer, serving
@@ -108,7 +109,7 @@ def test_builds_are_refused_unless_asked_for_and_guarded(store: Path) -> None:
 
 def test_kg_serve_build_command_builds_what_is_posted(store: Path) -> None:
     record = _records(1)[0]
-    process = subprocess.Popen(
+    process = start_interruptible(
         [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", "0", "--quiet",
          "--build"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from servers import start_interruptible
 from test_sparql_checks import listener  # noqa: F401  (a fixture: a stand-in SERVICE host)
 
 from kg.endpoint import SparqlServer
@@ -40,18 +41,17 @@ from .client import (
 @contextmanager
 def kg_serve(*arguments: str) -> Iterator[str]:
     """Run ``kg serve`` with ``arguments`` for the block, which gets its first line; at the
-    block's end it is interrupted (SIGINT) and must exit cleanly, else it is killed."""
-    process = subprocess.Popen([*KG, "serve", *arguments],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    block's end it is interrupted (SIGINT), as Ctrl-C at a terminal does, and must exit
+    cleanly, else it is killed."""
+    process = start_interruptible([*KG, "serve", *arguments], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True)
     try:
         ready, _, _ = select.select([process.stdout], [], [], 60)
         assert ready, "kg serve printed nothing within 60 s"
         yield process.stdout.readline()
         process.send_signal(signal.SIGINT)
-        # a minute, not seconds: twice in a full fresh-clone run it had not exited after 15 s
-        # (never alone); what it printed is kept for the next reader
         try:
-            code = process.wait(60)
+            code = process.wait(30)
         except subprocess.TimeoutExpired:
             process.kill()
             _, said = process.communicate(timeout=5)
