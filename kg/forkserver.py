@@ -43,6 +43,9 @@ def _wanted() -> bool:
 
 
 if _wanted():  # the workers' code, imported once for them all
+    from kg.nlp.imports import import_spacy
+
+    import_spacy()  # first: kg's extraction code imports spaCy, which would import its CLI
     import kg.extract
     import kg.resolve.entities
     import kg.tasks  # noqa: F401

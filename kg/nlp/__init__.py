@@ -68,8 +68,10 @@ def load(name: str | None = None) -> Language:
 
 @cache
 def _load(name: str) -> Language:
-    import spacy  # imported with the model: a build's writing process needs neither
+    from kg.nlp import imports
 
+    # imported with the model (a build's writing process needs neither), without its CLI
+    spacy = imports.import_spacy()
     from kg.nlp import lemmas, sentences
 
     try:
