@@ -185,11 +185,8 @@ def contributions(store: Store, graphs: Sequence[str] | None = None) -> dict[Key
         for tally in TALLIES:
             for row in store.query(tally.text(store), graphs=graphs[start:start + _GRAPHS_READ]):
                 key = (tally, tuple(row[column] for column in tally.keys))
-                values = tuple(int(row[column].value) for column in tally.measures)
-                old = sums.get(key)
-                if old is not None:  # the rows of one key in several graphs
-                    values = tuple(a + b for a, b in zip(old, values, strict=True))
-                sums[key] = values
+                # the rows of one key in several graphs are summed
+                _sum_into(sums, key, tuple(int(row[column].value) for column in tally.measures))
     return sums
 
 
@@ -307,9 +304,12 @@ def settle(store: Store) -> None:
 
 def _merge(sums: dict[Key, tuple], more: dict[Key, tuple]) -> None:
     for key, values in more.items():
-        old = sums.get(key)
-        sums[key] = values if old is None else tuple(
-            a + b for a, b in zip(old, values, strict=True))
+        _sum_into(sums, key, values)
+
+
+def _sum_into(sums: dict[Key, tuple], key: Key, values: tuple) -> None:
+    old = sums.get(key)
+    sums[key] = values if old is None else tuple(a + b for a, b in zip(old, values, strict=True))
 
 
 def _difference(after: dict[Key, tuple], before: dict[Key, tuple]) -> dict[Key, tuple]:
