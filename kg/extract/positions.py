@@ -38,6 +38,7 @@ from kg.nlp.grammar import OWNER_DEPS
 from kg.records import Argument, Statement
 from kg.resolve import clean_span
 from kg.resolve.home import home_country
+from kg.resolve.spans import titled_names
 from kg.resolve.wordlists import (
     country_by_code,
     fold,
@@ -225,9 +226,10 @@ _READERS = ((_prefixed, 0.9), (_apposed, 0.8), (_predicated, 0.75))
 
 
 def _people(doc: Doc, context: Context) -> Iterator[tuple[Span, Argument]]:
-    """The people a paragraph names, each mention with its entity."""
-    for ent in doc.ents:  # of any label: the model tags some people ORG or GPE
-        name = clean_span(ent)
+    """The people a paragraph names, each mention with its entity: the model's entities of
+    any label (it tags some people ORG or GPE), and the names after a title it tagged as
+    no entity ("Britain's Queen Elizabeth II"), which the resolver reads as people too."""
+    for name in [*map(clean_span, doc.ents), *titled_names(doc)]:
         if name is None:
             continue
         person = context.resolve(name.root)

@@ -87,11 +87,14 @@ def _is_title_start(doc: Doc, start: int, end: int) -> int:
 def titled_names(doc: Doc) -> list[Span]:
     """Names after a title that the model tagged as no entity at all: "Queen Elizabeth II",
     "President Tokayev" — a run of proper nouns no entity covers, a title first and a
-    capitalised name after it (the span is the name, labelled PERSON).
+    capitalised name after it (the span is the name, labelled PERSON), unless the run
+    names a thing of the noun it modifies ("the King Vapealot vape store").
 
     >>> from kg.nlp import load
     >>> [s.text for s in titled_names(load()("The United Kingdom's Queen Elizabeth II spoke."))]
     ['Elizabeth II']
+    >>> titled_names(load()("He owns the King Vapealot vape store in Toowoomba."))
+    []
     """
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found: list[Span] = []
@@ -104,10 +107,17 @@ def titled_names(doc: Doc) -> list[Span]:
         name = doc[i + title:end]
         if title and all(t.is_title or t.is_upper for t in name) \
                 and not all(t.lower_ in title_words() | occupations() for t in name) \
-                and lookup_country(name.text) is None:  # "Director General": one title
+                and lookup_country(name.text) is None \
+                and not _modifies_a_noun(name):  # "Director General": one title
             found.append(Span(doc, name.start, name.end, label="PERSON"))
         i = max(end, i + 1)
     return found
+
+
+def _modifies_a_noun(name: Span) -> bool:
+    """Whether a name is a compound modifying a common noun after it: a shop's, a brand's."""
+    head = name.root.head
+    return name.root.dep_ == "compound" and head.i >= name.end and head.pos_ == "NOUN"
 
 
 def _after_glued_organisation(doc: Doc, start: int, end: int) -> int:

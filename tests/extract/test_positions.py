@@ -142,3 +142,14 @@ def test_counterparts_respectively() -> None:
 def test_title_without_owner_is_not_guessed() -> None:
     found = read("Secretary of State Marco Rubio will lead the delegation.")
     assert not any(r == "HOLDS_POSITION" for _, r, _, _ in found)
+
+
+def test_a_title_before_a_name_the_model_missed():
+    """The model tags no entity in "Britain's Queen Elizabeth II"; the name after the title
+    is read as a person all the same, and her post with it. A name after a title that only
+    modifies a noun ("the King Vapealot vape store") is no one's."""
+    text = ("Britain's Queen Elizabeth II spoke on Monday. Farquharson owns the King "
+            "Vapealot vape store in Toowoomba.")
+    found_posts = posts(text, "Parliament suspended")
+    assert ("Elizabeth II", "United Kingdom", "Queen") in found_posts
+    assert not any("Vapealot" in post[0] for post in found_posts)
