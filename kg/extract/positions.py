@@ -111,9 +111,20 @@ def _past(tokens: list[Token]) -> bool:
 def _prefixed(name: Span, context: Context, person: Argument) -> Post | None:
     """A title written before the name, in the same noun phrase."""
     root = name.root
-    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.i < root.head.i:
-        # "US Ambassador to Germany Richard Grenell", parsed as an ambassador to Grenell
-        post = _post_of(root.head.head, context, person)
+    prep = root.head
+    if root.dep_ == "pobj" and prep.head.i < prep.i:
+        post = None
+        if prep.lower_ == "to":
+            # "US Ambassador to Germany Richard Grenell", parsed as an ambassador to Grenell
+            post = _post_of(prep.head, context, person)
+        elif prep.lower_ in _OWNER_PREPOSITIONS and name.label_ == "PERSON":
+            # "the Secretary General of NATO Jens Stoltenberg", parsed as a secretary general
+            # of Stoltenberg: the owner is named between the preposition and the name. Only
+            # for a name the model tags a person's: the parse is the same for "Director
+            # General of the DRC's Institut National de Recherche Biomédicale"
+            owner = _owner(list(name.doc[prep.i + 1:name.start]), context, person.name)
+            post = _post_of(prep.head, context, person) if owner is not None else None
+            post = replace(post, owner=owner) if post is not None else None
         if post is not None:
             return post
     start = min(t.i for t in root.subtree)
@@ -229,12 +240,14 @@ def _people(doc: Doc, context: Context) -> Iterator[tuple[Span, Argument]]:
     """The people a paragraph names, each mention with its entity: the model's entities of
     any label (it tags some people ORG or GPE), and the names after a title it tagged as
     no entity ("Britain's Queen Elizabeth II"), which the resolver reads as people too."""
-    for name in [*map(clean_span, doc.ents), *titled_names(doc)]:
+    named = [(clean_span(ent), ent.label_) for ent in doc.ents]
+    named += [(name, "PERSON") for name in titled_names(doc)]
+    for name, label in named:
         if name is None:
             continue
         person = context.resolve(name.root)
         if person is not None and person.type == "Person":
-            yield name, person
+            yield Span(doc, name.start, name.end, label=label), person
 
 
 def _countries_held(context: Context) -> dict[str, Counter[str]]:

@@ -153,3 +153,17 @@ def test_a_title_before_a_name_the_model_missed():
     found_posts = posts(text, "Parliament suspended")
     assert ("Elizabeth II", "United Kingdom", "Queen") in found_posts
     assert not any("Vapealot" in post[0] for post in found_posts)
+
+
+def test_a_title_of_an_owner_before_the_name():
+    """"The Secretary General of NATO Jens Stoltenberg" is parsed as a secretary general of
+    Stoltenberg: the owner is what stands between "of" and the name. Not so where the model
+    tags the name an organisation's, whatever the resolver makes of it."""
+    text = ("The secretary general of NATO Jens Stoltenberg said the alliance was ready. "
+            "The President of France Emmanuel Macron agreed. Professor Jean-Jacques Muyembe, "
+            "Director General of the DRC's Institut National de Recherche Biomédicale that "
+            "monitored the trial, said the drugs worked.")
+    found_posts = posts(text, "Allies meet")
+    assert ("Jens Stoltenberg", "NATO", "secretary general") in found_posts
+    assert ("Emmanuel Macron", "France", "President") in found_posts
+    assert not any(post[0].startswith("Institut") for post in found_posts)
