@@ -133,14 +133,22 @@ def _prefixed(name: Span, context: Context, person: Argument) -> Post | None:
     posted = [i for i, t in enumerate(prefix) if t.lower_ == "to" and i > 0]
     if posted and _title_at_end(" ".join(t.text for t in prefix[:posted[-1]])):
         prefix = prefix[:posted[-1]]  # "US Ambassador to Germany Richard Grenell"
-    text = " ".join(t.text for t in prefix if t.tag_ != "POS" and t.lower_ not in {"'s", "’s"})
-    if not text:
-        return None
-    title = _title_at_end(text)
+    title = _title_at_end(_words(prefix))
+    # "Former FBI agent and author Ali Soufan": the title is a conjunct before another, both
+    # of the name, and names its owner ("nominated Hawkins for president and truck driver
+    # Walker", parsed alike, is no post)
+    coordinated = [i for i, t in enumerate(prefix) if t.dep_ == "cc" and i > 0
+                   and t.head == prefix[i - 1] and prefix[i - 1].head in name]
+    cut = title is None and bool(coordinated)
+    if cut:
+        prefix = prefix[:coordinated[-1]]
+        title = _title_at_end(_words(prefix))
     if title is None:
         return None
     before = _without_titles([t for t in prefix if t.tag_ != "POS"][:-len(title.split())])
     owner = _owner(before, context, person.name)
+    if cut and owner is None:
+        return None
     if owner is not None and owner.type != "Country" and title.lower() in legislator_titles():
         owner = None  # "Labour MP Diane Abbott": her party; the seat is her country's
     if owner is None:
@@ -153,6 +161,11 @@ def _prefixed(name: Span, context: Context, person: Argument) -> Post | None:
     glued = list(name.doc[max(start - 2, 0):start])  # "Ex-King Michael": "Ex" parsed apart
     past = _past(before) or (len(glued) == 2 and glued[1].text == "-" and _past(glued[:1]))
     return Post(title, owner, past, _qualifier(before[-1:]))
+
+
+def _words(tokens: list[Token]) -> str:
+    """The words of tokens before a name, without possessive markers."""
+    return " ".join(t.text for t in tokens if t.tag_ != "POS" and t.lower_ not in {"'s", "’s"})
 
 
 def _in_brackets(token: Token) -> bool:

@@ -167,3 +167,15 @@ def test_a_title_of_an_owner_before_the_name():
     assert ("Jens Stoltenberg", "NATO", "secretary general") in found_posts
     assert ("Emmanuel Macron", "France", "President") in found_posts
     assert not any(post[0].startswith("Institut") for post in found_posts)
+
+
+def test_a_title_coordinated_with_another_word_before_the_name():
+    """Two nouns before a name, the first a title: the post is the title's. Not so when the
+    "and" joins two phrases of the clause, of which the title ends the first."""
+    text = ("Retired FBI agent and terrorism specialist Ali Soufan told NPR about the son. "
+            "The Green Party nominated the ticket of union leader Howie Hawkins for president "
+            "and truck driver Angela Walker for vice president.")
+    found_posts = posts(text, "Son killed")
+    assert ("Ali Soufan", "FBI", "agent") in {(*post[:2], post[2].split()[-1])
+                                              for post in found_posts}
+    assert not any(post[0] == "Angela Walker" for post in found_posts)
