@@ -40,6 +40,7 @@ from kg.extract.recipients import (
     recalled_recipients,
     recipient_tokens,
     struck_where,
+    threatened_targets,
 )
 from kg.extract.senses import (
     REFUSAL,
@@ -297,6 +298,10 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
         # ("police alleged the man carried out two attacks")
         objects = [p for t in complement_subjects(verb, harm=code == "ACCUSE")
                    for p in parties(t, context)
+                   if p.argument.name not in subject_names]
+    if not objects and event.entry.code == "THREATEN":
+        # "threatened to strike the United States": aimed at the target of the act
+        objects = [p for t, _ in threatened_targets(verb) for p in parties(t, context)
                    if p.argument.name not in subject_names]
     controlled = controlled_objects(verb)
     if controlled and not any(parties(t, context) for t in controlled):

@@ -158,6 +158,18 @@ def test_an_announced_act_on_a_condition_is_a_threat() -> None:
     assert ("Nigeria", "AGREE", "Chad", "asserted") not in found
 
 
+def test_a_threat_in_an_infinitive_is_aimed_at_the_target_of_the_act() -> None:
+    """"Threatened to strike X": the threat's recipient is the target of the act it
+    threatens, an object or what the act is done "on"; the act itself is no event."""
+    found = coded("North Korea threatened to strike the United States on Monday.")
+    assert ("North Korea", "THREATEN", "United States", "asserted") in found
+    assert not any(r == "ASSAULT" and fact == "asserted" for _, r, _, fact in found)
+    assert ("Donald Trump", "THREATEN", "China", "asserted") in coded(
+        "US President Donald Trump threatened to impose new tariffs on China.")
+    assert ("Turkey", "THREATEN", None, "asserted") in coded(
+        "Turkey threatened to open the gates for refugees.")
+
+
 def test_a_repudiated_commitment_is_no_agreement() -> None:
     found = coded("President Levy Mwanawasa has reneged on his commitment to the Zambian "
                   "people for holding elections under a new constitution.")
