@@ -85,9 +85,7 @@ def _end_with(build: int) -> None:
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process: not the build, whose pid was reused
+    except (ProcessLookupError, PermissionError):  # another user's: the build's pid reused
         return False
     return True
 

@@ -301,7 +301,7 @@ def _event_statements(clause: Clause, event: Event, subjects: list[Party], sente
                    if p.argument.name not in subject_names]
     if not objects and event.entry.code == "THREATEN":
         # "threatened to strike the United States": aimed at the target of the act
-        objects = [p for t, _ in threatened_targets(verb) for p in parties(t, context)
+        objects = [p for t in threatened_targets(verb) for p in parties(t, context)
                    if p.argument.name not in subject_names]
     controlled = controlled_objects(verb)
     if controlled and not any(parties(t, context) for t in controlled):

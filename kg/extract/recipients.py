@@ -75,17 +75,15 @@ def recipient_tokens(verb: Token, event: Event, actor_: Actor) -> list[tuple[Tok
     return found
 
 
-def threatened_targets(verb: Token) -> list[tuple[Token, str]]:
+def threatened_targets(verb: Token) -> list[Token]:
     """Whom a threat made in an infinitive is aimed at: the objects of the act threatened,
     and what it or its object is done "on" or "against" ("threatened to strike the United
     States", "threatened to impose tariffs on China")."""
-    found: list[tuple[Token, str]] = []
+    found: list[Token] = []
     for act in (c for c in verb.children if c.dep_ == "xcomp"):
         objects = [c for c in act.children if c.dep_ in EVENT_OBJECTS]
-        found.extend((o, "object") for o in objects)
-        found.extend((p, prep.lower_) for head in (act, *objects) for prep in head.children
-                     if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
-                     for p in prep.children if p.dep_ == "pobj")
+        found.extend(objects)
+        found.extend(p for head in (act, *objects) for p in prep_objects(head, ("on", "against")))
     return found
 
 

@@ -96,6 +96,17 @@ def titled_names(doc: Doc) -> list[Span]:
     >>> titled_names(load()("He owns the King Vapealot vape store in Toowoomba."))
     []
     """
+    # found once per paragraph: the resolver and the positions extractor both read them
+    kept = doc.user_data.get(_TITLED)
+    if kept is None:
+        kept = doc.user_data[_TITLED] = tuple((s.start, s.end) for s in _titled_names(doc))
+    return [Span(doc, start, end, label="PERSON") for start, end in kept]
+
+
+_TITLED = "kg.titled_names"  # where titled_names() keeps its spans' bounds in user_data
+
+
+def _titled_names(doc: Doc) -> list[Span]:
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found: list[Span] = []
     i = 0
